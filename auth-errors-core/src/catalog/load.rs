@@ -1,0 +1,538 @@
+//! From a YAML node tree to the catalog model: keys, types and names.
+//!
+//! Every structural mistake becomes a diagnostic and loading goes on, so one run
+//! reports all of them. An entry missing a required key is left out of the model
+//! (its diagnostic stays); the semantic rules then run on what loaded.
+
+use crate::body::BodyFormat;
+use crate::error::{ClientAction, ParamType};
+
+use super::diagnostic::{CatalogRule, Location, Sink};
+use super::model::{Catalog, ChallengeDef, Defaults, Entry, Param, Spanned};
+use super::yaml::{Node, Value};
+
+/// The format versions this library reads.
+pub const SUPPORTED_VERSIONS: &[u32] = &[1];
+
+pub(crate) const TOP_KEYS: &[&str] = &["version", "defaults", "errors"];
+pub(crate) const DEFAULTS_KEYS: &[&str] = &["scheme", "realm", "body", "docs_url"];
+pub(crate) const ENTRY_KEYS: &[&str] = &[
+    "status",
+    "message",
+    "title",
+    "docs",
+    "deprecated",
+    "since",
+    "headers",
+    "client",
+    "expose",
+    "params",
+    "challenge",
+];
+pub(crate) const CHALLENGE_KEYS: &[&str] = &[
+    "scheme",
+    "realm",
+    "error",
+    "error_description",
+    "error_uri",
+    "scope",
+    "params",
+];
+
+/// Builds the model from a parsed document; `None` when the document is not a
+/// catalog at all (its diagnostics are in `sink`).
+pub(crate) fn catalog(root: &Node, sink: &mut Sink) -> Option<Catalog> {
+    let start = Location { line: 1, column: 1 };
+    let Value::Map(top) = &root.value else {
+        let found = root.value.kind();
+        sink.push(
+            root.at,
+            None,
+            CatalogRule::WrongType,
+            format!("a catalog must be a mapping with 'version' and 'errors', found {found}"),
+        );
+        return None;
+    };
+    let mut version = None;
+    let mut defaults = Defaults::default();
+    let mut errors_node = None;
+    let mut errors_key_at = start;
+    for (key, key_node, value) in known_keys(top, TOP_KEYS, "the catalog", None, sink) {
+        match key {
+            "version" => version = load_version(value, sink),
+            "defaults" => defaults = load_defaults(value, sink),
+            "errors" => {
+                errors_node = Some(value);
+                errors_key_at = key_node.at;
+            }
+            _ => {}
+        }
+    }
+    if version.is_none() && !top.iter().any(|(k, _)| is_key(k, "version")) {
+        sink.push(
+            start,
+            None,
+            CatalogRule::MissingKey,
+            "missing required key 'version' (write 'version: 1')",
+        );
+    }
+    let mut entries = Vec::new();
+    match errors_node.map(|n| &n.value) {
+        Some(Value::Map(items)) if !items.is_empty() => {
+            for (code_node, entry_node) in items {
+                let Some(code) = string_key(code_node, "an error code", None, sink) else {
+                    continue;
+                };
+                if let Some(entry) = load_entry(code, code_node.at, entry_node, sink) {
+                    entries.push(entry);
+                }
+            }
+        }
+        Some(Value::Map(_)) | Some(Value::Null) => sink.push(
+            errors_key_at,
+            None,
+            CatalogRule::EmptyCatalog,
+            "the catalog has no entries: 'errors' must hold at least one",
+        ),
+        Some(other) => {
+            let found = other.kind();
+            let at = errors_node.map_or(start, |n| n.at);
+            sink.push(
+                at,
+                None,
+                CatalogRule::WrongType,
+                format!("'errors' must be a mapping from codes to entries, found {found}"),
+            );
+        }
+        None => sink.push(
+            start,
+            None,
+            CatalogRule::EmptyCatalog,
+            "the catalog has no entries: add an 'errors' mapping",
+        ),
+    }
+    Some(Catalog {
+        file: sink.file.clone(),
+        version: version.unwrap_or(1),
+        defaults,
+        entries,
+    })
+}
+
+fn is_key(node: &Node, name: &str) -> bool {
+    matches!(&node.value, Value::Str(s) if s == name)
+}
+
+/// The keys of a mapping that the format knows, in order. Unknown keys are reported with
+/// the nearest known one; `x-` keys are extensions and skipped (a home for YAML anchors).
+fn known_keys<'n>(
+    map: &'n [(Node, Node)],
+    known: &[&str],
+    what: &str,
+    code: Option<&str>,
+    sink: &mut Sink,
+) -> Vec<(&'n str, &'n Node, &'n Node)> {
+    let mut out = Vec::new();
+    for (key_node, value) in map {
+        let Some(key) = string_key(key_node, "a key", code, sink) else {
+            continue;
+        };
+        if key.starts_with("x-") {
+            continue;
+        }
+        if known.contains(&key) {
+            out.push((key, key_node, value));
+            continue;
+        }
+        let hint = match nearest(key, known) {
+            Some(near) => format!(" (did you mean '{near}'?)"),
+            None => format!(" (expected one of: {})", known.join(", ")),
+        };
+        sink.push(
+            key_node.at,
+            code,
+            CatalogRule::UnknownKey,
+            format!("unknown key '{key}' in {what}{hint}"),
+        );
+    }
+    out
+}
+
+fn string_key<'n>(
+    node: &'n Node,
+    what: &str,
+    code: Option<&str>,
+    sink: &mut Sink,
+) -> Option<&'n str> {
+    match &node.value {
+        Value::Str(s) => Some(s),
+        other => {
+            let found = other.kind();
+            sink.push(
+                node.at,
+                code,
+                CatalogRule::WrongType,
+                format!("{what} must be a string, found {found}"),
+            );
+            None
+        }
+    }
+}
+
+/// The known key closest to `key` by edit distance, if it is close enough to be a typo.
+pub(crate) fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = key.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|&k| (edit_distance(&lower, k), k))
+        .filter(|&(d, k)| d <= (k.len() / 3).max(2))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = substitution.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn load_version(node: &Node, sink: &mut Sink) -> Option<u32> {
+    match &node.value {
+        Value::Int(v) if u32::try_from(*v).is_ok_and(|v| SUPPORTED_VERSIONS.contains(&v)) => {
+            u32::try_from(*v).ok()
+        }
+        Value::Int(v) => {
+            sink.push(
+                node.at,
+                None,
+                CatalogRule::Version,
+                format!("unknown catalog version {v} (this library reads version 1)"),
+            );
+            None
+        }
+        other => {
+            let found = other.kind();
+            sink.push(
+                node.at,
+                None,
+                CatalogRule::Version,
+                format!("'version' must be the integer 1, found {found}"),
+            );
+            None
+        }
+    }
+}
+
+fn load_defaults(node: &Node, sink: &mut Sink) -> Defaults {
+    let mut defaults = Defaults::default();
+    let Some(map) = mapping(node, "'defaults'", None, sink) else {
+        return defaults;
+    };
+    for (key, _, value) in known_keys(map, DEFAULTS_KEYS, "'defaults'", None, sink) {
+        match key {
+            "scheme" => {
+                if let Some(s) = string(value, key, None, sink) {
+                    defaults.scheme = s;
+                }
+            }
+            "realm" => defaults.realm = string(value, key, None, sink),
+            "body" => {
+                if let Some(s) = string(value, key, None, sink) {
+                    match s.value.parse::<BodyFormat>() {
+                        Ok(format) => defaults.body = format,
+                        Err(e) => sink.push(s.at, None, CatalogRule::BodyFormat, e.to_string()),
+                    }
+                }
+            }
+            "docs_url" => defaults.docs_url = string(value, key, None, sink),
+            _ => {}
+        }
+    }
+    defaults
+}
+
+fn mapping<'n>(
+    node: &'n Node,
+    what: &str,
+    code: Option<&str>,
+    sink: &mut Sink,
+) -> Option<&'n [(Node, Node)]> {
+    match &node.value {
+        Value::Map(map) => Some(map),
+        other => {
+            let found = other.kind();
+            sink.push(
+                node.at,
+                code,
+                CatalogRule::WrongType,
+                format!("{what} must be a mapping, found {found}"),
+            );
+            None
+        }
+    }
+}
+
+fn string(node: &Node, key: &str, code: Option<&str>, sink: &mut Sink) -> Option<Spanned<String>> {
+    match &node.value {
+        Value::Str(s) => Some(Spanned::new(s.clone(), node.at)),
+        other => {
+            let found = other.kind();
+            let hint = if matches!(other, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
+                " (quote it to make it a string)"
+            } else {
+                ""
+            };
+            sink.push(
+                node.at,
+                code,
+                CatalogRule::WrongType,
+                format!("'{key}' must be a string, found {found}{hint}"),
+            );
+            None
+        }
+    }
+}
+
+fn load_entry(code: &str, code_at: Location, node: &Node, sink: &mut Sink) -> Option<Entry> {
+    let c = Some(code);
+    let map = mapping(node, "an entry", c, sink)?;
+    let mut status = None;
+    let mut message = None;
+    let mut entry = Entry {
+        code: Spanned::new(code.to_owned(), code_at),
+        status: Spanned::new(0, code_at),
+        message: Spanned::new(String::new(), code_at),
+        title: None,
+        docs: None,
+        deprecated: None,
+        since: None,
+        headers: Vec::new(),
+        client: None,
+        expose: Spanned::new(true, code_at),
+        params: Vec::new(),
+        challenge: None,
+    };
+    for (key, key_node, value) in known_keys(map, ENTRY_KEYS, "an entry", c, sink) {
+        match key {
+            "status" => status = load_status(value, c, sink),
+            "message" => message = string(value, key, c, sink),
+            "title" => entry.title = string(value, key, c, sink),
+            "docs" => entry.docs = string(value, key, c, sink),
+            "since" => entry.since = string(value, key, c, sink),
+            "deprecated" => entry.deprecated = load_deprecated(value, c, sink),
+            "expose" => match &value.value {
+                Value::Bool(b) => entry.expose = Spanned::new(*b, value.at),
+                other => {
+                    let found = other.kind();
+                    sink.push(
+                        value.at,
+                        c,
+                        CatalogRule::WrongType,
+                        format!("'expose' must be true or false, found {found}"),
+                    );
+                }
+            },
+            "client" => {
+                if let Some(s) = string(value, key, c, sink) {
+                    match s.value.parse::<ClientAction>() {
+                        Ok(action) => entry.client = Some(Spanned::new(action, s.at)),
+                        Err(e) => sink.push(s.at, c, CatalogRule::ClientAction, e.to_string()),
+                    }
+                }
+            }
+            "headers" => entry.headers = load_pairs(value, "'headers'", true, c, sink),
+            "params" => entry.params = load_params(value, c, sink),
+            "challenge" => entry.challenge = load_challenge(key_node.at, value, c, sink),
+            _ => {}
+        }
+    }
+    let mut complete = true;
+    for (name, found) in [("status", status.is_some()), ("message", message.is_some())] {
+        let present = map.iter().any(|(k, _)| is_key(k, name));
+        if !found && !present {
+            sink.push(
+                code_at,
+                c,
+                CatalogRule::MissingKey,
+                format!("missing required key '{name}'"),
+            );
+        }
+        complete &= found;
+    }
+    if !complete {
+        return None;
+    }
+    if let (Some(s), Some(m)) = (status, message) {
+        entry.status = s;
+        entry.message = m;
+    }
+    Some(entry)
+}
+
+fn load_status(node: &Node, code: Option<&str>, sink: &mut Sink) -> Option<Spanned<u16>> {
+    match &node.value {
+        Value::Int(v) => match u16::try_from(*v) {
+            Ok(v) => Some(Spanned::new(v, node.at)),
+            Err(_) => {
+                sink.push(
+                    node.at,
+                    code,
+                    CatalogRule::StatusRange,
+                    format!("status {v} is not an HTTP error status (400–599)"),
+                );
+                None
+            }
+        },
+        other => {
+            let found = other.kind();
+            sink.push(
+                node.at,
+                code,
+                CatalogRule::WrongType,
+                format!("'status' must be an integer HTTP status, found {found}"),
+            );
+            None
+        }
+    }
+}
+
+fn load_deprecated(node: &Node, code: Option<&str>, sink: &mut Sink) -> Option<Spanned<String>> {
+    match &node.value {
+        Value::Str(s) => Some(Spanned::new(s.clone(), node.at)),
+        Value::Bool(true) => Some(Spanned::new(String::new(), node.at)),
+        Value::Bool(false) => None,
+        other => {
+            let found = other.kind();
+            sink.push(
+                node.at,
+                code,
+                CatalogRule::WrongType,
+                format!("'deprecated' must be a reason (a string) or true, found {found}"),
+            );
+            None
+        }
+    }
+}
+
+/// A mapping of names to string values (`headers`, challenge `params`). With
+/// `integers`, integer values are taken as their decimal text (`Retry-After: 30`).
+fn load_pairs(
+    node: &Node,
+    what: &str,
+    integers: bool,
+    code: Option<&str>,
+    sink: &mut Sink,
+) -> Vec<(Spanned<String>, Spanned<String>)> {
+    let Some(map) = mapping(node, what, code, sink) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key_node, value) in map {
+        let Some(name) = string_key(key_node, "a name", code, sink) else {
+            continue;
+        };
+        let value = match &value.value {
+            Value::Int(i) if integers => Some(Spanned::new(i.to_string(), value.at)),
+            _ => string(value, name, code, sink),
+        };
+        if let Some(value) = value {
+            out.push((Spanned::new(name.to_owned(), key_node.at), value));
+        }
+    }
+    out
+}
+
+fn load_params(node: &Node, code: Option<&str>, sink: &mut Sink) -> Vec<Param> {
+    let Some(map) = mapping(node, "'params'", code, sink) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key_node, value) in map {
+        let Some(name) = string_key(key_node, "a param name", code, sink) else {
+            continue;
+        };
+        let Some(ty) = string(value, name, code, sink) else {
+            continue;
+        };
+        let parsed = ParamType::ALL.into_iter().find(|t| t.name() == ty.value);
+        match parsed {
+            Some(t) => out.push(Param {
+                name: Spanned::new(name.to_owned(), key_node.at),
+                ty: Spanned::new(t, ty.at),
+            }),
+            None => {
+                let names: Vec<&str> = ParamType::ALL.iter().map(|t| t.name()).collect();
+                let hint = nearest(&ty.value, &names)
+                    .map(|n| format!("; did you mean '{n}'?"))
+                    .unwrap_or_default();
+                sink.push(
+                    ty.at,
+                    code,
+                    CatalogRule::ParamType,
+                    format!(
+                        "unknown type '{}' for param '{name}' (expected string, scope or integer{hint})",
+                        ty.value
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn load_challenge(
+    key_at: Location,
+    node: &Node,
+    code: Option<&str>,
+    sink: &mut Sink,
+) -> Option<ChallengeDef> {
+    let map = match &node.value {
+        Value::Map(map) => map,
+        other => {
+            let found = other.kind();
+            sink.push(
+                node.at,
+                code,
+                CatalogRule::WrongType,
+                format!(
+                    "'challenge' must be a mapping, found {found} (write 'challenge: {{}}' for a challenge with no attributes)"
+                ),
+            );
+            return None;
+        }
+    };
+    let mut def = ChallengeDef {
+        at: key_at,
+        scheme: None,
+        realm: None,
+        error: None,
+        error_description: None,
+        error_uri: None,
+        scope: None,
+        params: Vec::new(),
+    };
+    for (key, _, value) in known_keys(map, CHALLENGE_KEYS, "'challenge'", code, sink) {
+        let slot = match key {
+            "scheme" => &mut def.scheme,
+            "realm" => &mut def.realm,
+            "error" => &mut def.error,
+            "error_description" => &mut def.error_description,
+            "error_uri" => &mut def.error_uri,
+            "scope" => &mut def.scope,
+            _ => {
+                def.params = load_pairs(value, "challenge 'params'", true, code, sink);
+                continue;
+            }
+        };
+        *slot = string(value, key, code, sink);
+    }
+    Some(def)
+}

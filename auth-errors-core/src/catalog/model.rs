@@ -1,0 +1,201 @@
+//! The catalog model: what a catalog file says, with where it says it.
+
+use crate::body::BodyFormat;
+use crate::error::{ClientAction, ParamType};
+
+use super::diagnostic::Location;
+
+/// A value and where it stands in the catalog file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where the value (not its key) starts.
+    pub at: Location,
+}
+
+impl<T> Spanned<T> {
+    /// Pairs a value with its location.
+    pub const fn new(value: T, at: Location) -> Self {
+        Spanned { value, at }
+    }
+}
+
+impl Spanned<String> {
+    /// The value as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+/// A loaded and validated catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    /// The file name given to the loader.
+    pub file: String,
+    /// The format version (1).
+    pub version: u32,
+    /// Values every entry inherits.
+    pub defaults: Defaults,
+    /// The entries in file order.
+    pub entries: Vec<Entry>,
+}
+
+impl Catalog {
+    /// The entry with this code.
+    pub fn get(&self, code: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.code.value == code)
+    }
+}
+
+/// The `defaults` section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Defaults {
+    /// The auth-scheme of challenges (`Bearer`).
+    pub scheme: Spanned<String>,
+    /// The realm every challenge carries, if any.
+    pub realm: Option<Spanned<String>>,
+    /// The body format.
+    pub body: BodyFormat,
+    /// A URL template (`https://docs.example.com/errors/{code}`) for documentation links and
+    /// the problem `type`.
+    pub docs_url: Option<Spanned<String>>,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults {
+            scheme: Spanned::new("Bearer".to_owned(), Location::default()),
+            realm: None,
+            body: BodyFormat::Json,
+            docs_url: None,
+        }
+    }
+}
+
+impl Defaults {
+    /// The documentation URL of a code, if the catalog has a `docs_url`.
+    pub fn docs_url_for(&self, code: &str) -> Option<String> {
+        self.docs_url
+            .as_ref()
+            .map(|u| u.value.replace("{code}", code))
+    }
+}
+
+/// One catalog entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The code, located at its key.
+    pub code: Spanned<String>,
+    /// The HTTP status.
+    pub status: Spanned<u16>,
+    /// The message template.
+    pub message: Spanned<String>,
+    /// A short title.
+    pub title: Option<Spanned<String>>,
+    /// Markdown documentation.
+    pub docs: Option<Spanned<String>>,
+    /// Why the entry is deprecated (empty when it says only `true`).
+    pub deprecated: Option<Spanned<String>>,
+    /// The version that introduced it.
+    pub since: Option<Spanned<String>>,
+    /// Extra response headers, name and value template.
+    pub headers: Vec<(Spanned<String>, Spanned<String>)>,
+    /// What a client should do, when the entry says.
+    pub client: Option<Spanned<ClientAction>>,
+    /// Whether the message reaches the body.
+    pub expose: Spanned<bool>,
+    /// The declared parameters in order.
+    pub params: Vec<Param>,
+    /// The challenge, if any.
+    pub challenge: Option<ChallengeDef>,
+}
+
+impl Entry {
+    /// The variant name a macro generates for this code (`TOKEN_EXPIRED` → `TokenExpired`).
+    pub fn variant_name(&self) -> String {
+        variant_name(&self.code.value)
+    }
+
+    /// What a client should do: the entry's `client`, else derived from status and challenge.
+    pub fn client_action(&self) -> ClientAction {
+        self.client.as_ref().map_or_else(
+            || {
+                ClientAction::derive(
+                    self.status.value,
+                    self.challenge
+                        .as_ref()
+                        .and_then(|c| c.error.as_ref())
+                        .map(|e| e.value.as_str()),
+                )
+            },
+            |c| c.value,
+        )
+    }
+
+    /// The declared param with this name.
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.params.iter().find(|p| p.name.value == name)
+    }
+}
+
+/// The variant name of a code: heck's UpperCamelCase.
+pub fn variant_name(code: &str) -> String {
+    heck::ToUpperCamelCase::to_upper_camel_case(code)
+}
+
+/// A declared parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    /// Its name.
+    pub name: Spanned<String>,
+    /// Its type.
+    pub ty: Spanned<ParamType>,
+}
+
+/// An entry's `challenge` section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChallengeDef {
+    /// Where the `challenge` key stands.
+    pub at: Location,
+    /// A scheme overriding the default.
+    pub scheme: Option<Spanned<String>>,
+    /// A realm overriding the default.
+    pub realm: Option<Spanned<String>>,
+    /// `error` (RFC 6750 §3).
+    pub error: Option<Spanned<String>>,
+    /// `error_description` (RFC 6750 §3).
+    pub error_description: Option<Spanned<String>>,
+    /// `error_uri` (RFC 6750 §3).
+    pub error_uri: Option<Spanned<String>>,
+    /// `scope` (RFC 6750 §3).
+    pub scope: Option<Spanned<String>>,
+    /// Extension auth-params (DPoP `algs`, RFC 9470 `acr_values`, RFC 9728
+    /// `resource_metadata`, …) in order.
+    pub params: Vec<(Spanned<String>, Spanned<String>)>,
+}
+
+impl ChallengeDef {
+    /// The scheme: the challenge's own, else the catalog default.
+    pub fn scheme<'a>(&'a self, defaults: &'a Defaults) -> &'a Spanned<String> {
+        self.scheme.as_ref().unwrap_or(&defaults.scheme)
+    }
+
+    /// Every attribute in the order it is sent: `realm` (own or default), `error`,
+    /// `error_description`, `error_uri`, `scope`, then the extension params. Values are
+    /// templates.
+    pub fn attributes<'a>(&'a self, defaults: &'a Defaults) -> Vec<(&'a str, &'a Spanned<String>)> {
+        let standard = [
+            ("realm", self.realm.as_ref().or(defaults.realm.as_ref())),
+            ("error", self.error.as_ref()),
+            ("error_description", self.error_description.as_ref()),
+            ("error_uri", self.error_uri.as_ref()),
+            ("scope", self.scope.as_ref()),
+        ];
+        standard
+            .into_iter()
+            .filter_map(|(name, value)| value.map(|v| (name, v)))
+            .chain(self.params.iter().map(|(n, v)| (n.value.as_str(), v)))
+            .collect()
+    }
+}

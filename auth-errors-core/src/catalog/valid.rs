@@ -1,0 +1,427 @@
+//! The semantic rules of a catalog (DESIGN.md, "The rules the product enforces").
+//!
+//! Each check pushes a diagnostic and goes on, so one run reports every mistake.
+//! The RFC 6750 / RFC 9110 checks are the challenge module's own functions.
+
+use std::collections::HashMap;
+
+use crate::challenge::{self, rules};
+use crate::error::ParamType;
+use crate::template::{self, Piece};
+
+use super::diagnostic::{CatalogRule, Sink};
+use super::model::{Catalog, ChallengeDef, Defaults, Entry, Spanned};
+
+/// The RFC 6750 §3.1 and RFC 9470 §3 error codes and the status each belongs on.
+pub const ERROR_CODE_STATUS: &[(&str, u16, &str)] = &[
+    ("invalid_request", 400, "RFC 6750 §3.1"),
+    ("invalid_token", 401, "RFC 6750 §3.1"),
+    ("insufficient_scope", 403, "RFC 6750 §3.1"),
+    ("insufficient_user_authentication", 401, "RFC 9470 §3"),
+];
+
+/// Headers the library sets itself, which `headers:` may not override.
+const RESERVED_HEADERS: &[&str] = &["www-authenticate", "content-type", "content-length"];
+
+/// Runs every semantic rule over a loaded catalog.
+pub(crate) fn catalog(catalog: &Catalog, sink: &mut Sink) {
+    defaults(&catalog.defaults, sink);
+    let mut variants: HashMap<String, &Entry> = HashMap::new();
+    for entry in &catalog.entries {
+        let variant = entry.variant_name();
+        if let Some(first) = variants.get(&variant) {
+            sink.push(
+                entry.code.at,
+                Some(&entry.code.value),
+                CatalogRule::VariantClash,
+                format!(
+                    "{} (line {}) and {} both become the variant name {variant}",
+                    first.code.value, first.code.at.line, entry.code.value
+                ),
+            );
+        } else {
+            variants.insert(variant, entry);
+        }
+        self::entry(entry, &catalog.defaults, sink);
+    }
+}
+
+fn defaults(defaults: &Defaults, sink: &mut Sink) {
+    let scheme = &defaults.scheme;
+    if let Err(v) = rules::check_scheme(&scheme.value) {
+        push_violation(sink, scheme, None, "scheme", v);
+    }
+    if let Some(url) = &defaults.docs_url {
+        let at = url.at;
+        match template::pieces(&url.value) {
+            Ok(pieces) => {
+                if let Some(name) = pieces.iter().find_map(|p| match p {
+                    Piece::Param(n) if *n != "code" => Some(*n),
+                    _ => None,
+                }) {
+                    sink.push(
+                        at,
+                        None,
+                        CatalogRule::DocsUrl,
+                        format!("docs_url may only use the {{code}} placeholder, not {{{name}}}"),
+                    );
+                } else if let Err(v) = rules::check_error_uri(&url.value.replace("{code}", "CODE"))
+                {
+                    sink.push(
+                        at,
+                        None,
+                        CatalogRule::DocsUrl,
+                        format!("docs_url {} (RFC 3986 §4.1)", v.reason),
+                    );
+                }
+            }
+            Err(e) => sink.push(
+                at,
+                None,
+                CatalogRule::Template,
+                format!("docs_url: {}", e.reason),
+            ),
+        }
+    }
+}
+
+/// Whether a code is `SCREAMING_SNAKE_CASE`: `[A-Z][A-Z0-9]*(_[A-Z0-9]+)*`.
+pub fn is_screaming_snake(code: &str) -> bool {
+    code.split('_').enumerate().all(|(i, part)| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && (i > 0 || part.as_bytes()[0].is_ascii_uppercase())
+    })
+}
+
+fn entry(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
+    let code = Some(entry.code.value.as_str());
+    if !is_screaming_snake(&entry.code.value) {
+        sink.push(
+            entry.code.at,
+            code,
+            CatalogRule::CodeCase,
+            "a code must be SCREAMING_SNAKE_CASE (upper-case letters, digits and single underscores, starting with a letter)",
+        );
+    }
+    let status = entry.status.value;
+    if !(400..=599).contains(&status) {
+        sink.push(
+            entry.status.at,
+            code,
+            CatalogRule::StatusRange,
+            format!("status {status} is not an HTTP error status (400–599)"),
+        );
+    }
+    if !entry.expose.value && status < 500 {
+        sink.push(
+            entry.expose.at,
+            code,
+            CatalogRule::Expose,
+            format!("'expose: false' hides the message of a server error (5xx); status {status} is a client error, whose message the client needs"),
+        );
+    }
+    params(entry, sink);
+    template_uses(entry, "message", &entry.message, sink);
+    if let Some(title) = &entry.title {
+        template_uses(entry, "title", title, sink);
+    }
+    headers(entry, sink);
+    match &entry.challenge {
+        Some(challenge) => self::challenge(entry, challenge, defaults, sink),
+        None if status == 401 => sink.push(
+            entry.code.at,
+            code,
+            CatalogRule::MissingChallenge,
+            "a 401 response must carry a WWW-Authenticate challenge (RFC 9110 §15.5.2); add 'challenge: {}'",
+        ),
+        None => {}
+    }
+}
+
+fn params(entry: &Entry, sink: &mut Sink) {
+    let code = Some(entry.code.value.as_str());
+    for (i, p) in entry.params.iter().enumerate() {
+        if !template::is_param_name(&p.name.value) {
+            sink.push(
+                p.name.at,
+                code,
+                CatalogRule::ParamName,
+                format!(
+                    "param name '{}' must be snake_case (a lower-case letter, then lower-case letters, digits or '_')",
+                    p.name.value
+                ),
+            );
+        }
+        if entry.params[..i]
+            .iter()
+            .any(|q| q.name.value == p.name.value)
+        {
+            sink.push(
+                p.name.at,
+                code,
+                CatalogRule::ParamName,
+                format!("param '{}' is declared twice", p.name.value),
+            );
+        }
+    }
+}
+
+/// Checks a template's syntax and that every placeholder names a declared param; returns
+/// the placeholders, or `None` when the template is malformed.
+fn template_uses<'t>(
+    entry: &Entry,
+    field: &str,
+    value: &'t Spanned<String>,
+    sink: &mut Sink,
+) -> Option<Vec<&'t str>> {
+    let code = Some(entry.code.value.as_str());
+    let pieces = match template::pieces(&value.value) {
+        Ok(p) => p,
+        Err(e) => {
+            sink.push(
+                value.at,
+                code,
+                CatalogRule::Template,
+                format!("{field}: {}", e.reason),
+            );
+            return None;
+        }
+    };
+    let names: Vec<&str> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Param(n) => Some(*n),
+            Piece::Text(_) => None,
+        })
+        .collect();
+    for name in &names {
+        if entry.param(name).is_none() {
+            let declared: Vec<&str> = entry.params.iter().map(|p| p.name.as_str()).collect();
+            let hint = if declared.is_empty() {
+                format!("declare it under 'params:' (for example '{name}: string')")
+            } else {
+                format!("declared params: {}", declared.join(", "))
+            };
+            sink.push(
+                value.at,
+                code,
+                CatalogRule::UnknownPlaceholder,
+                format!("{field} uses {{{name}}}, which is not a declared param ({hint})"),
+            );
+        }
+    }
+    Some(names)
+}
+
+/// The template with each placeholder replaced by a value of its type that passes every
+/// charset, so the literal parts can be checked by the same functions as a runtime value.
+fn sample(value: &str) -> String {
+    template::render(value, |_| Some("x")).into_owned()
+}
+
+/// Where a param of a given type must be used: `scope` attributes need `scope` params,
+/// `max_age` and `Retry-After` need `integer` ones.
+fn required_type(attribute: &str) -> Option<ParamType> {
+    if attribute.eq_ignore_ascii_case("scope") {
+        Some(ParamType::Scope)
+    } else if attribute.eq_ignore_ascii_case("max_age")
+        || attribute.eq_ignore_ascii_case("retry-after")
+    {
+        Some(ParamType::Integer)
+    } else {
+        None
+    }
+}
+
+fn check_param_types(
+    entry: &Entry,
+    attribute: &str,
+    names: &[&str],
+    value: &Spanned<String>,
+    sink: &mut Sink,
+) {
+    let Some(required) = required_type(attribute) else {
+        return;
+    };
+    for name in names {
+        if let Some(p) = entry.param(name)
+            && p.ty.value != required
+        {
+            sink.push(
+                value.at,
+                Some(&entry.code.value),
+                CatalogRule::ParamType,
+                format!(
+                    "{attribute} uses {{{name}}}, a {} param, where only a {required} param fits (declare '{name}: {required}')",
+                    p.ty.value
+                ),
+            );
+        }
+    }
+}
+
+fn headers(entry: &Entry, sink: &mut Sink) {
+    let code = Some(entry.code.value.as_str());
+    for (i, (name, value)) in entry.headers.iter().enumerate() {
+        if let Err(v) = rules::check_token(&name.value, challenge::Rule::ParamNameToken) {
+            sink.push(
+                name.at,
+                code,
+                CatalogRule::Header,
+                format!("header name '{}' {} (RFC 9110 §5.1)", name.value, v.reason),
+            );
+        } else if RESERVED_HEADERS.contains(&name.value.to_ascii_lowercase().as_str()) {
+            sink.push(
+                name.at,
+                code,
+                CatalogRule::Header,
+                format!(
+                    "header '{}' is set by the library from the entry; it may not be set under 'headers'",
+                    name.value
+                ),
+            );
+        }
+        if entry.headers[..i]
+            .iter()
+            .any(|(n, _)| n.value.eq_ignore_ascii_case(&name.value))
+        {
+            sink.push(
+                name.at,
+                code,
+                CatalogRule::Header,
+                format!("header '{}' is listed twice", name.value),
+            );
+        }
+        let field = format!("header '{}'", name.value);
+        if let Some(names) = template_uses(entry, &field, value, sink) {
+            check_param_types(entry, &name.value, &names, value, sink);
+            if let Err(v) = rules::check_quotable(&sample(&value.value)) {
+                sink.push(
+                    value.at,
+                    code,
+                    CatalogRule::Header,
+                    format!("{field} value {} (RFC 9110 §5.5)", v.reason),
+                );
+            }
+        }
+    }
+}
+
+fn push_violation(
+    sink: &mut Sink,
+    at: &Spanned<String>,
+    code: Option<&str>,
+    attribute: &str,
+    v: rules::Violation,
+) {
+    sink.push(
+        at.at,
+        code,
+        CatalogRule::Challenge(v.rule),
+        format!("{attribute} {} ({})", v.reason, v.rule.citation()),
+    );
+}
+
+fn challenge(entry: &Entry, def: &ChallengeDef, defaults: &Defaults, sink: &mut Sink) {
+    let code = Some(entry.code.value.as_str());
+    let status = entry.status.value;
+    if let Some(scheme) = &def.scheme
+        && let Err(v) = rules::check_scheme(&scheme.value)
+    {
+        push_violation(sink, scheme, code, "scheme", v);
+    }
+    match &def.error {
+        Some(error) => {
+            if template::placeholders(&error.value).next().is_some() {
+                sink.push(
+                    error.at,
+                    code,
+                    CatalogRule::Template,
+                    "error must be a fixed code, not a template: clients and the status rules depend on it",
+                );
+            } else if let Some(&(_, expected, cite)) =
+                ERROR_CODE_STATUS.iter().find(|(e, _, _)| *e == error.value)
+                && expected != status
+            {
+                sink.push(
+                    error.at,
+                    code,
+                    CatalogRule::ErrorStatus,
+                    format!(
+                        "error=\"{}\" belongs on status {expected}, not {status} ({cite})",
+                        error.value
+                    ),
+                );
+            }
+        }
+        None if status != 401 => sink.push(
+            def.at,
+            code,
+            CatalogRule::ChallengeWithoutError,
+            format!(
+                "a challenge on a {status} response must say why with an 'error' (RFC 6750 §3); only a 401 may carry a challenge without one"
+            ),
+        ),
+        None => {}
+    }
+    let attributes = def.attributes(defaults);
+    for (i, (name, value)) in attributes.iter().enumerate() {
+        if let Err(v) = rules::check_param_name(name) {
+            push_violation(sink, value, code, &format!("challenge param '{name}'"), v);
+            continue;
+        }
+        if attributes[..i]
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(name))
+        {
+            sink.push(
+                value.at,
+                code,
+                CatalogRule::Challenge(challenge::Rule::DuplicateParam),
+                format!(
+                    "challenge attribute '{name}' appears twice; each may appear only once (RFC 6750 §3)"
+                ),
+            );
+            continue;
+        }
+        let Some(names) = template_uses(entry, name, value, sink) else {
+            continue;
+        };
+        check_param_types(entry, name, &names, value, sink);
+        if let Err(e) = challenge::check_param(name, &sample(&value.value)) {
+            sink.push(
+                value.at,
+                code,
+                CatalogRule::Challenge(e.rule()),
+                e.to_string(),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_screaming_snake;
+
+    #[test]
+    fn screaming_snake() {
+        for ok in ["TOKEN_EXPIRED", "A", "E404", "V2_TOKEN"] {
+            assert!(is_screaming_snake(ok), "{ok}");
+        }
+        for bad in [
+            "token_expired",
+            "Token",
+            "_A",
+            "A_",
+            "A__B",
+            "1A",
+            "A-B",
+            "",
+        ] {
+            assert!(!is_screaming_snake(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! The `WWW-Authenticate` model: challenges, their formatting and their parsing.
+//!
+//! A [`Challenge`] is an auth-scheme with either auth-params or a token68
+//! (RFC 9110 §11.2). Every way of building one checks its input, so a
+//! `Challenge` always formats to a valid header value: values are always
+//! quoted, `"` and `\` are escaped where a quoted-string allows them, the
+//! RFC 6750 §3 character sets hold for `error`, `error_description`, `scope` and
+//! `error_uri`, each attribute appears at most once, and no CR, LF, NUL or
+//! non-ASCII byte can ever reach the header.
+//!
+//! ```
+//! use auth_errors_core::challenge::Challenge;
+//!
+//! let challenge = Challenge::bearer()
+//!     .realm("api")?
+//!     .error("invalid_token")?
+//!     .error_description("The access token expired")?;
+//! assert_eq!(
+//!     challenge.to_string(),
+//!     r#"Bearer realm="api", error="invalid_token", error_description="The access token expired""#,
+//! );
+//!
+//! // A value outside the RFC 6750 character set is a typed error, never a bad header.
+//! let err = Challenge::bearer().error_description("say \"hi\"").unwrap_err();
+//! assert_eq!(err.to_string(), r#"error_description may not contain '"' (RFC 6750 §3)"#);
+//! # Ok::<(), auth_errors_core::challenge::ChallengeError>(())
+//! ```
+//!
+//! The client side reads challenges back with [`parse`] and [`parse_lines`]:
+//!
+//! ```
+//! use auth_errors_core::challenge::parse;
+//!
+//! let challenges = parse(r#"Newauth realm="apps", type=1, title="Login to \"apps\"", Basic realm="simple""#)?;
+//! assert_eq!(challenges.len(), 2);
+//! assert_eq!(challenges[0].param("title"), Some(r#"Login to "apps""#));
+//! assert!(challenges[1].scheme_is("basic"));
+//! # Ok::<(), auth_errors_core::challenge::ParseError>(())
+//! ```
+
+mod parse;
+pub mod rules;
+
+use std::borrow::Cow;
+use std::fmt;
+
+pub use parse::{ParseError, ParseErrorKind, ParsedChallenge, parse, parse_lines};
+pub use rules::{Rule, Violation};
+
+/// A `WWW-Authenticate` challenge: a scheme with auth-params or a token68.
+///
+/// Build one with [`Challenge::bearer`] or [`Challenge::new`] and the checked
+/// setters; its [`Display`](fmt::Display) is the header value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Challenge {
+    scheme: Cow<'static, str>,
+    token68: Option<Cow<'static, str>>,
+    params: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+}
+
+/// Why a challenge could not be built: the attribute and the rule it broke.
+///
+/// Its `Display` reads `error_description may not contain '"' (RFC 6750 §3)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChallengeError {
+    attribute: String,
+    violation: Violation,
+}
+
+impl ChallengeError {
+    /// The attribute whose value broke the rule (`scheme` for the auth-scheme,
+    /// `token68` for a token68).
+    pub fn attribute(&self) -> &str {
+        &self.attribute
+    }
+
+    /// The rule that was broken.
+    pub fn rule(&self) -> Rule {
+        self.violation.rule
+    }
+
+    /// What was wrong, without the attribute name (`may not contain '"'`).
+    pub fn reason(&self) -> &str {
+        &self.violation.reason
+    }
+}
+
+impl fmt::Display for ChallengeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} ({})",
+            self.attribute,
+            self.violation.reason,
+            self.violation.rule.citation()
+        )
+    }
+}
+
+impl std::error::Error for ChallengeError {}
+
+impl ChallengeError {
+    fn new(attribute: &str, violation: Violation) -> Self {
+        ChallengeError {
+            attribute: attribute.to_owned(),
+            violation,
+        }
+    }
+}
+
+/// Checks one auth-param: its name is a token, and its value follows the rule for that
+/// name (RFC 6750 §3 for `error`, `error_description`, `error_uri` and `scope`; a
+/// quotable ASCII string otherwise).
+///
+/// The catalog validator and [`Challenge::param`] both call this.
+pub fn check_param(name: &str, value: &str) -> Result<(), ChallengeError> {
+    rules::check_param_name(name).map_err(|v| ChallengeError::new(name, v))?;
+    let checked = if name.eq_ignore_ascii_case("error") {
+        rules::check_error_code(value)
+    } else if name.eq_ignore_ascii_case("error_description") {
+        rules::check_error_description(value)
+    } else if name.eq_ignore_ascii_case("error_uri") {
+        rules::check_error_uri(value)
+    } else if name.eq_ignore_ascii_case("scope") {
+        rules::check_scope(value)
+    } else {
+        rules::check_quotable(value)
+    };
+    checked.map_err(|v| ChallengeError::new(name, v))
+}
+
+impl Challenge {
+    /// A `Bearer` challenge with no parameters (RFC 6750 §3).
+    pub const fn bearer() -> Self {
+        Challenge {
+            scheme: Cow::Borrowed("Bearer"),
+            token68: None,
+            params: Vec::new(),
+        }
+    }
+
+    /// A challenge for any auth-scheme, which must be a token (RFC 9110 §11.1).
+    pub fn new(scheme: impl Into<Cow<'static, str>>) -> Result<Self, ChallengeError> {
+        let scheme = scheme.into();
+        rules::check_scheme(&scheme).map_err(|v| ChallengeError::new("scheme", v))?;
+        Ok(Challenge {
+            scheme,
+            token68: None,
+            params: Vec::new(),
+        })
+    }
+
+    /// Adds an auth-param. The name must be a token not used before in this challenge
+    /// (compared case-insensitively); the value must follow [`check_param`].
+    pub fn param(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: impl Into<Cow<'static, str>>,
+    ) -> Result<Self, ChallengeError> {
+        let (name, value) = (name.into(), value.into());
+        check_param(&name, &value)?;
+        if self.token68.is_some() {
+            return Err(ChallengeError::new(
+                &name,
+                Violation {
+                    rule: Rule::Token68WithParams,
+                    reason: "cannot follow a token68".to_owned(),
+                },
+            ));
+        }
+        if self
+            .params
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(&name))
+        {
+            return Err(ChallengeError::new(
+                &name,
+                Violation {
+                    rule: Rule::DuplicateParam,
+                    reason: "may appear only once".to_owned(),
+                },
+            ));
+        }
+        self.params.push((name, value));
+        Ok(self)
+    }
+
+    /// Sets the token68 (RFC 9110 §11.2), for schemes that carry one instead of
+    /// auth-params.
+    pub fn token68(
+        mut self,
+        token68: impl Into<Cow<'static, str>>,
+    ) -> Result<Self, ChallengeError> {
+        let token68 = token68.into();
+        rules::check_token68(&token68).map_err(|v| ChallengeError::new("token68", v))?;
+        if !self.params.is_empty() || self.token68.is_some() {
+            return Err(ChallengeError::new(
+                "token68",
+                Violation {
+                    rule: Rule::Token68WithParams,
+                    reason: "cannot be combined with auth-params or a second token68".to_owned(),
+                },
+            ));
+        }
+        self.token68 = Some(token68);
+        Ok(self)
+    }
+
+    /// Adds `realm` (RFC 9110 §11.5).
+    pub fn realm(self, realm: impl Into<Cow<'static, str>>) -> Result<Self, ChallengeError> {
+        self.param("realm", realm)
+    }
+
+    /// Adds `error` (RFC 6750 §3).
+    pub fn error(self, code: impl Into<Cow<'static, str>>) -> Result<Self, ChallengeError> {
+        self.param("error", code)
+    }
+
+    /// Adds `error_description` (RFC 6750 §3).
+    pub fn error_description(
+        self,
+        description: impl Into<Cow<'static, str>>,
+    ) -> Result<Self, ChallengeError> {
+        self.param("error_description", description)
+    }
+
+    /// Adds `error_uri` (RFC 6750 §3).
+    pub fn error_uri(self, uri: impl Into<Cow<'static, str>>) -> Result<Self, ChallengeError> {
+        self.param("error_uri", uri)
+    }
+
+    /// Adds `scope` (RFC 6750 §3).
+    pub fn scope(self, scope: impl Into<Cow<'static, str>>) -> Result<Self, ChallengeError> {
+        self.param("scope", scope)
+    }
+
+    /// The auth-scheme as given.
+    pub fn scheme(&self) -> &str {
+        &self.scheme
+    }
+
+    /// The token68, if the challenge carries one.
+    pub fn token68_value(&self) -> Option<&str> {
+        self.token68.as_deref()
+    }
+
+    /// The auth-params in the order they were added.
+    pub fn params(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
+        self.params.iter().map(|(n, v)| (n.as_ref(), v.as_ref()))
+    }
+
+    /// The value of a parameter, by case-insensitive name.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+
+    /// The header value (`Bearer realm="api", error="invalid_token"`).
+    pub fn to_header_value(&self) -> String {
+        self.to_string()
+    }
+
+    /// The length in bytes of the formatted header value, so callers can allocate once.
+    pub fn formatted_len(&self) -> usize {
+        let mut len = self.scheme.len();
+        if let Some(t) = &self.token68 {
+            len += 1 + t.len();
+        }
+        for (i, (n, v)) in self.params.iter().enumerate() {
+            len += if i == 0 { 1 } else { 2 };
+            len += n.len() + 3 + v.len() + v.bytes().filter(|b| matches!(b, b'"' | b'\\')).count();
+        }
+        len
+    }
+}
+
+impl fmt::Display for Challenge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.scheme)?;
+        if let Some(t) = &self.token68 {
+            f.write_str(" ")?;
+            f.write_str(t)?;
+        }
+        for (i, (name, value)) in self.params.iter().enumerate() {
+            f.write_str(if i == 0 { " " } else { ", " })?;
+            f.write_str(name)?;
+            f.write_str("=")?;
+            write_quoted(f, value)?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes `value` as a quoted-string, escaping `"` and `\` (RFC 9110 §5.6.4).
+pub(crate) fn write_quoted(out: &mut impl fmt::Write, value: &str) -> fmt::Result {
+    out.write_char('"')?;
+    let mut rest = value;
+    while let Some(i) = rest.find(['"', '\\']) {
+        out.write_str(&rest[..i])?;
+        out.write_char('\\')?;
+        out.write_str(&rest[i..i + 1])?;
+        rest = &rest[i + 1..];
+    }
+    out.write_str(rest)?;
+    out.write_char('"')
+}
+
+/// Formats several challenges as one header value, separated by `", "` (RFC 9110 §11.6.1).
+pub fn format_list(challenges: &[Challenge]) -> String {
+    let mut out = String::with_capacity(
+        challenges
+            .iter()
+            .map(|c| c.formatted_len() + 2)
+            .sum::<usize>(),
+    );
+    for (i, c) in challenges.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        // Writing to a String cannot fail.
+        let _ = fmt::Write::write_fmt(&mut out, format_args!("{c}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_and_measures() {
+        let c = Challenge::new("Newauth")
+            .and_then(|c| c.realm("a \"quoted\" \\ realm"))
+            .and_then(|c| c.param("type", "1"));
+        let c = c.map_err(|e| e.to_string());
+        let Ok(c) = c else { panic!("{c:?}") };
+        let s = c.to_string();
+        assert_eq!(s, r#"Newauth realm="a \"quoted\" \\ realm", type="1""#);
+        assert_eq!(c.formatted_len(), s.len());
+    }
+
+    #[test]
+    fn rejects_duplicates_case_insensitively() {
+        let err = Challenge::bearer()
+            .realm("a")
+            .and_then(|c| c.param("REALM", "b"))
+            .err()
+            .map(|e| e.rule());
+        assert_eq!(err, Some(Rule::DuplicateParam));
+    }
+
+    #[test]
+    fn never_lets_crlf_through() {
+        for v in ["a\r\nSet-Cookie: x", "nul\0", "caf\u{e9}"] {
+            assert!(Challenge::bearer().realm(v.to_owned()).is_err());
+            assert!(Challenge::bearer().param("x", v.to_owned()).is_err());
+        }
+        assert!(Challenge::new("Bear er").is_err());
+    }
+}

@@ -1,0 +1,421 @@
+//! The character-set and syntax rules of RFC 9110 §11 and RFC 6750 §3.
+//!
+//! These functions are the only copy of each rule: the challenge formatter, the
+//! parser and the catalog validator all call them.
+
+use std::fmt;
+
+/// A rule a `WWW-Authenticate` value can break.
+///
+/// Each rule names the standard it comes from, so an error message can say
+/// which text to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// The auth-scheme must be a `token` (RFC 9110 §11.1).
+    SchemeToken,
+    /// An auth-param name must be a `token` (RFC 9110 §11.2).
+    ParamNameToken,
+    /// An attribute may appear at most once per challenge (RFC 6750 §3, RFC 9110 §11.2).
+    DuplicateParam,
+    /// `error` must be non-empty and use `%x20-21 / %x23-5B / %x5D-7E` (RFC 6750 §3).
+    ErrorCharset,
+    /// `error_description` must use `%x20-21 / %x23-5B / %x5D-7E` (RFC 6750 §3).
+    DescriptionCharset,
+    /// `scope` is scope-tokens (`%x21 / %x23-5B / %x5D-7E`) separated by single spaces (RFC 6750 §3, RFC 6749 §3.3).
+    ScopeSyntax,
+    /// `error_uri` must be a URI-reference (RFC 6750 §3, RFC 3986 §4.1).
+    UriReference,
+    /// A parameter value must fit a quoted-string: no control characters, ASCII only (RFC 9110 §5.6.4).
+    QuotedString,
+    /// A token68 is `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="` (RFC 9110 §11.2).
+    Token68Syntax,
+    /// A challenge carries either a token68 or auth-params, never both (RFC 9110 §11.2).
+    Token68WithParams,
+}
+
+impl Rule {
+    /// A short, stable identifier of the rule (`scope-syntax`, …), for tools and tests.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Rule::SchemeToken => "scheme-token",
+            Rule::ParamNameToken => "param-name-token",
+            Rule::DuplicateParam => "duplicate-param",
+            Rule::ErrorCharset => "error-charset",
+            Rule::DescriptionCharset => "description-charset",
+            Rule::ScopeSyntax => "scope-syntax",
+            Rule::UriReference => "uri-reference",
+            Rule::QuotedString => "quoted-string",
+            Rule::Token68Syntax => "token68-syntax",
+            Rule::Token68WithParams => "token68-with-params",
+        }
+    }
+
+    /// The section of the standard that states the rule.
+    pub const fn citation(self) -> &'static str {
+        match self {
+            Rule::SchemeToken => "RFC 9110 §11.1",
+            Rule::ParamNameToken | Rule::Token68Syntax | Rule::Token68WithParams => {
+                "RFC 9110 §11.2"
+            }
+            Rule::DuplicateParam
+            | Rule::ErrorCharset
+            | Rule::DescriptionCharset
+            | Rule::ScopeSyntax
+            | Rule::UriReference => "RFC 6750 §3",
+            Rule::QuotedString => "RFC 9110 §5.6.4",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A value broke a rule: which rule, and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// The rule that was broken.
+    pub rule: Rule,
+    /// What was wrong, in words (`may not contain '"'`).
+    pub reason: String,
+}
+
+impl Violation {
+    fn new(rule: Rule, reason: impl Into<String>) -> Self {
+        Violation {
+            rule,
+            reason: reason.into(),
+        }
+    }
+
+    fn bad_char(rule: Rule, c: char) -> Self {
+        Violation::new(rule, format!("may not contain {}", describe_char(c)))
+    }
+}
+
+/// `'"'`, `U+000A (control)`, `U+00E9 'é' (non-ASCII)`: a character named so that a
+/// reader sees it even when it is invisible.
+pub fn describe_char(c: char) -> String {
+    if c.is_ascii_control() {
+        format!("U+{:04X} (a control character)", c as u32)
+    } else if !c.is_ascii() {
+        format!("U+{:04X} '{c}' (non-ASCII)", c as u32)
+    } else if c == ' ' {
+        "a space".to_owned()
+    } else {
+        format!("'{c}'")
+    }
+}
+
+/// `tchar` of RFC 9110 §5.6.2.
+pub const fn is_tchar(b: u8) -> bool {
+    matches!(b,
+        b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'-' | b'.' | b'^' | b'_'
+        | b'`' | b'|' | b'~' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
+}
+
+/// A token68 character other than the trailing `=` (RFC 9110 §11.2).
+pub const fn is_token68_char(b: u8) -> bool {
+    matches!(b, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'+' | b'/')
+}
+
+/// `qdtext` or a byte a `quoted-pair` can carry, restricted to ASCII: HTAB, SP and VCHAR.
+/// Values the library emits never use obs-text (RFC 9110 §5.5 discourages it).
+pub const fn is_quotable(b: u8) -> bool {
+    b == b'\t' || (b >= 0x20 && b < 0x7f)
+}
+
+/// RFC 6750 §3 character set of `error` and `error_description`: `%x20-21 / %x23-5B / %x5D-7E`.
+pub const fn is_nqschar(b: u8) -> bool {
+    matches!(b, 0x20..=0x21 | 0x23..=0x5B | 0x5D..=0x7E)
+}
+
+/// RFC 6749 §3.3 `NQCHAR` of a scope-token: `%x21 / %x23-5B / %x5D-7E`.
+pub const fn is_nqchar(b: u8) -> bool {
+    matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E)
+}
+
+/// Checks that `s` is a `token` (RFC 9110 §5.6.2).
+pub fn check_token(s: &str, rule: Rule) -> Result<(), Violation> {
+    if s.is_empty() {
+        return Err(Violation::new(rule, "must not be empty"));
+    }
+    match s.chars().find(|&c| !c.is_ascii() || !is_tchar(c as u8)) {
+        Some(c) => Err(Violation::new(
+            rule,
+            format!("must be a token and may not contain {}", describe_char(c)),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Checks an auth-scheme (RFC 9110 §11.1).
+pub fn check_scheme(s: &str) -> Result<(), Violation> {
+    check_token(s, Rule::SchemeToken)
+}
+
+/// Checks an auth-param name (RFC 9110 §11.2).
+pub fn check_param_name(s: &str) -> Result<(), Violation> {
+    check_token(s, Rule::ParamNameToken)
+}
+
+/// Checks a token68 (RFC 9110 §11.2).
+pub fn check_token68(s: &str) -> Result<(), Violation> {
+    let body = s.trim_end_matches('=');
+    if body.is_empty() {
+        return Err(Violation::new(
+            Rule::Token68Syntax,
+            "must start with at least one character other than '='",
+        ));
+    }
+    match body
+        .chars()
+        .find(|&c| !c.is_ascii() || !is_token68_char(c as u8))
+    {
+        Some(c) => Err(Violation::bad_char(Rule::Token68Syntax, c)),
+        None => Ok(()),
+    }
+}
+
+/// Checks that a value fits a quoted-string without obs-text or control characters.
+pub fn check_quotable(s: &str) -> Result<(), Violation> {
+    match s.chars().find(|&c| !c.is_ascii() || !is_quotable(c as u8)) {
+        Some(c) => Err(Violation::bad_char(Rule::QuotedString, c)),
+        None => Ok(()),
+    }
+}
+
+/// Checks the `error` attribute: `1*( %x20-21 / %x23-5B / %x5D-7E )` (RFC 6750 §3).
+pub fn check_error_code(s: &str) -> Result<(), Violation> {
+    if s.is_empty() {
+        return Err(Violation::new(Rule::ErrorCharset, "must not be empty"));
+    }
+    check_nqs(s, Rule::ErrorCharset)
+}
+
+/// Checks the `error_description` attribute: `1*( %x20-21 / %x23-5B / %x5D-7E )` (RFC 6750 §3).
+pub fn check_error_description(s: &str) -> Result<(), Violation> {
+    if s.is_empty() {
+        return Err(Violation::new(
+            Rule::DescriptionCharset,
+            "must not be empty",
+        ));
+    }
+    check_nqs(s, Rule::DescriptionCharset)
+}
+
+fn check_nqs(s: &str, rule: Rule) -> Result<(), Violation> {
+    match s.chars().find(|&c| !c.is_ascii() || !is_nqschar(c as u8)) {
+        Some(c) => Err(Violation::bad_char(rule, c)),
+        None => Ok(()),
+    }
+}
+
+/// Checks a `scope` value: scope-tokens separated by single spaces (RFC 6750 §3, RFC 6749 §3.3).
+pub fn check_scope(s: &str) -> Result<(), Violation> {
+    if s.is_empty() {
+        return Err(Violation::new(
+            Rule::ScopeSyntax,
+            "must hold at least one scope-token",
+        ));
+    }
+    if let Some(c) = s
+        .chars()
+        .find(|&c| c != ' ' && (!c.is_ascii() || !is_nqchar(c as u8)))
+    {
+        return Err(Violation::bad_char(Rule::ScopeSyntax, c));
+    }
+    if s.starts_with(' ') || s.ends_with(' ') {
+        return Err(Violation::new(
+            Rule::ScopeSyntax,
+            "may not start or end with a space",
+        ));
+    }
+    if s.contains("  ") {
+        return Err(Violation::new(
+            Rule::ScopeSyntax,
+            "must separate scope-tokens by single spaces",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a single scope-token (RFC 6749 §3.3): what one `scope` parameter of a catalog holds
+/// when it names one permission.
+pub fn check_scope_token(s: &str) -> Result<(), Violation> {
+    check_scope(s)?;
+    if s.contains(' ') {
+        return Err(Violation::new(
+            Rule::ScopeSyntax,
+            "must be a single scope-token",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the `error_uri` attribute: a URI-reference (RFC 3986 §4.1) in the RFC 6750 §3
+/// character set `%x21 / %x23-5B / %x5D-7E`.
+pub fn check_error_uri(s: &str) -> Result<(), Violation> {
+    if s.is_empty() {
+        return Err(Violation::new(Rule::UriReference, "must not be empty"));
+    }
+    if let Some(c) = s.chars().find(|&c| !c.is_ascii() || !is_nqchar(c as u8)) {
+        return Err(Violation::bad_char(Rule::UriReference, c));
+    }
+    check_uri_reference(s)
+}
+
+/// RFC 3986 §4.1: `URI-reference = URI / relative-ref`, checked for its character classes,
+/// percent-encodings, scheme syntax and the place of `[`, `]`, `?` and `#`.
+fn check_uri_reference(s: &str) -> Result<(), Violation> {
+    let bad = |why: &str| Err(Violation::new(Rule::UriReference, why.to_owned()));
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'%' {
+            let hex = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_hexdigit);
+            if !(hex(i + 1) && hex(i + 2)) {
+                return bad("has a '%' that is not followed by two hex digits");
+            }
+            i += 3;
+            continue;
+        }
+        let unreserved = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        let reserved = matches!(
+            b,
+            b':' | b'/'
+                | b'?'
+                | b'#'
+                | b'['
+                | b']'
+                | b'@'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+        );
+        if !(unreserved || reserved) {
+            return Err(Violation::new(
+                Rule::UriReference,
+                format!(
+                    "may not contain {} unless percent-encoded (RFC 3986 §2)",
+                    describe_char(b as char)
+                ),
+            ));
+        }
+        i += 1;
+    }
+    let (before_fragment, fragment) = match s.split_once('#') {
+        Some((a, f)) => (a, Some(f)),
+        None => (s, None),
+    };
+    if fragment.is_some_and(|f| f.contains('#')) {
+        return bad("may contain '#' only once");
+    }
+    let hier = before_fragment
+        .split_once('?')
+        .map_or(before_fragment, |(h, _)| h);
+    // A ':' before the first '/' makes the prefix a scheme (RFC 3986 §4.2).
+    let first_slash = hier.find('/').unwrap_or(hier.len());
+    let rest = match hier[..first_slash].find(':') {
+        Some(colon) => {
+            let scheme = &hier[..colon];
+            let mut chars = scheme.bytes();
+            let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
+            if !valid {
+                return bad(
+                    "has a scheme that is not ALPHA *( ALPHA / DIGIT / \"+\" / \"-\" / \".\" )",
+                );
+            }
+            &hier[colon + 1..]
+        }
+        None => hier,
+    };
+    // '[' and ']' belong only to an IP-literal host in the authority.
+    let (authority, path) = match rest.strip_prefix("//") {
+        Some(after) => after.split_at(after.find('/').unwrap_or(after.len())),
+        None => ("", rest),
+    };
+    if path.contains(['[', ']'])
+        || s[before_fragment.len()..].contains(['[', ']'])
+        || before_fragment[hier.len()..].contains(['[', ']'])
+    {
+        return bad("may contain '[' and ']' only around an IP-literal host");
+    }
+    if authority.contains(['[', ']']) {
+        let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        let well_placed = host.starts_with('[')
+            && host.matches('[').count() == 1
+            && host.matches(']').count() == 1
+            && host.find(']').is_some_and(|end| {
+                let tail = &host[end + 1..];
+                tail.is_empty() || tail.starts_with(':')
+            });
+        if !well_placed {
+            return bad("may contain '[' and ']' only around an IP-literal host");
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_code_charset_is_rfc6750() {
+        assert!(check_error_code("invalid_token").is_ok());
+        assert!(check_error_code("a b!#[]^~").is_ok());
+        assert_eq!(
+            check_error_code("say \"hi\"").map_err(|v| v.rule),
+            Err(Rule::ErrorCharset)
+        );
+        assert!(check_error_code("back\\slash").is_err());
+        assert!(check_error_code("").is_err());
+        assert!(check_error_code("caf\u{e9}").is_err());
+    }
+
+    #[test]
+    fn scope_needs_single_spaces() {
+        assert!(check_scope("orders:read orders:write").is_ok());
+        assert!(check_scope("a  b").is_err());
+        assert!(check_scope(" a").is_err());
+        assert!(check_scope("a\"b").is_err());
+        assert!(check_scope_token("a b").is_err());
+    }
+
+    #[test]
+    fn uri_reference() {
+        for ok in [
+            "https://docs.example.com/errors#token",
+            "/errors/TOKEN_EXPIRED",
+            "urn:ietf:params:oauth:error",
+            "http://[::1]:8080/x?y=z",
+            "errors?q=%20",
+        ] {
+            assert!(check_error_uri(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "https://x/ y",
+            "1http://x",
+            "https://x/%zz",
+            "a#b#c",
+            "/a[b]",
+            "https://x/{code}",
+        ] {
+            assert!(check_error_uri(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,409 @@
+//! The [`AuthError`] trait and [`ErrorSpec`], the static description of a catalog entry.
+//!
+//! An `ErrorSpec` is what the catalog says about one code, in a form that can be a
+//! `static`: the macros emit one per variant, and the renderers read tables of them.
+//! `AuthError` is what a response needs from an error value, free of framework types.
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use auth_errors_core::{AuthError, BodyFormat, ClientAction, ErrorSpec};
+//! use auth_errors_core::error::{ChallengeSpec, ParamSpec, ParamType};
+//!
+//! static INSUFFICIENT_SCOPE: ErrorSpec = ErrorSpec {
+//!     code: "INSUFFICIENT_SCOPE",
+//!     status: 403,
+//!     message: "This action needs the {scope} scope",
+//!     client: ClientAction::Forbidden,
+//!     challenge: Some(ChallengeSpec {
+//!         scheme: "Bearer",
+//!         params: &[("realm", "api"), ("error", "insufficient_scope"), ("scope", "{scope}")],
+//!     }),
+//!     params: &[ParamSpec { name: "scope", ty: ParamType::Scope }],
+//!     ..ErrorSpec::EMPTY
+//! };
+//!
+//! #[derive(Debug)]
+//! struct MissingScope(String);
+//!
+//! impl std::fmt::Display for MissingScope {
+//!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+//!         f.write_str(&self.message())
+//!     }
+//! }
+//! impl std::error::Error for MissingScope {}
+//!
+//! impl AuthError for MissingScope {
+//!     fn spec(&self) -> &'static ErrorSpec {
+//!         &INSUFFICIENT_SCOPE
+//!     }
+//!     fn param(&self, name: &str) -> Option<Cow<'_, str>> {
+//!         (name == "scope").then(|| Cow::Borrowed(self.0.as_str()))
+//!     }
+//! }
+//!
+//! let err = MissingScope("orders:write".into());
+//! assert_eq!(err.status(), 403);
+//! assert_eq!(
+//!     err.challenge_value()?.as_deref(),
+//!     Some(r#"Bearer realm="api", error="insufficient_scope", scope="orders:write""#),
+//! );
+//! assert_eq!(
+//!     err.body(),
+//!     r#"{"code":"INSUFFICIENT_SCOPE","message":"This action needs the orders:write scope"}"#,
+//! );
+//! # Ok::<(), auth_errors_core::ChallengeError>(())
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::body::{self, BodyFormat, Problem};
+use crate::challenge::{self, Challenge, ChallengeError};
+use crate::template;
+
+/// What a client should do on receiving an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ClientAction {
+    /// Refresh the access token and retry once (`invalid_token`).
+    Refresh,
+    /// Sign in again, or send credentials at all (a 401 with no `error`, step-up).
+    Reauthenticate,
+    /// Give up: the credentials lack permission (`insufficient_scope`, 403).
+    Forbidden,
+    /// Retry later, or with what the challenge asks for (429, 503, `use_dpop_nonce`).
+    Retry,
+    /// Nothing automatic: fix the request or report the failure.
+    #[default]
+    None,
+}
+
+impl ClientAction {
+    /// Every action, in catalog order.
+    pub const ALL: [ClientAction; 5] = [
+        ClientAction::Refresh,
+        ClientAction::Reauthenticate,
+        ClientAction::Forbidden,
+        ClientAction::Retry,
+        ClientAction::None,
+    ];
+
+    /// The name used in a catalog (`refresh`, `reauthenticate`, …).
+    pub const fn name(self) -> &'static str {
+        match self {
+            ClientAction::Refresh => "refresh",
+            ClientAction::Reauthenticate => "reauthenticate",
+            ClientAction::Forbidden => "forbidden",
+            ClientAction::Retry => "retry",
+            ClientAction::None => "none",
+        }
+    }
+
+    /// The action that follows from a status and a challenge's `error` attribute, used when a
+    /// catalog entry does not say, and by clients reading a response.
+    ///
+    /// ```
+    /// use auth_errors_core::ClientAction;
+    /// assert_eq!(ClientAction::derive(401, Some("invalid_token")), ClientAction::Refresh);
+    /// assert_eq!(ClientAction::derive(401, None), ClientAction::Reauthenticate);
+    /// assert_eq!(ClientAction::derive(403, Some("insufficient_scope")), ClientAction::Forbidden);
+    /// ```
+    pub fn derive(status: u16, error: Option<&str>) -> ClientAction {
+        match error {
+            Some("invalid_token") => ClientAction::Refresh,
+            Some("insufficient_scope") => ClientAction::Forbidden,
+            Some("insufficient_user_authentication") => ClientAction::Reauthenticate,
+            Some("use_dpop_nonce") => ClientAction::Retry,
+            Some(_) => ClientAction::None,
+            None => match status {
+                401 | 407 => ClientAction::Reauthenticate,
+                403 => ClientAction::Forbidden,
+                429 | 503 => ClientAction::Retry,
+                _ => ClientAction::None,
+            },
+        }
+    }
+
+    /// What the action means, in a sentence for people.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            ClientAction::Refresh => "refresh the access token, then retry the request once",
+            ClientAction::Reauthenticate => "sign in again (or send credentials) and retry",
+            ClientAction::Forbidden => "do not retry: the credentials lack the needed permission",
+            ClientAction::Retry => "retry the request later or as the response asks",
+            ClientAction::None => "do not retry: fix the request or report the error",
+        }
+    }
+}
+
+impl fmt::Display for ClientAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A client action name that is not one of `refresh`, `reauthenticate`, `forbidden`,
+/// `retry`, `none`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownClientAction(pub String);
+
+impl fmt::Display for UnknownClientAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown client action '{}' (expected refresh, reauthenticate, forbidden, retry or none)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownClientAction {}
+
+impl FromStr for ClientAction {
+    type Err = UnknownClientAction;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ClientAction::ALL
+            .into_iter()
+            .find(|a| a.name() == s)
+            .ok_or_else(|| UnknownClientAction(s.to_owned()))
+    }
+}
+
+/// The type of an entry's parameter, which decides the field type a macro generates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamType {
+    /// Free text (`String`).
+    String,
+    /// One OAuth scope-token, checked against RFC 6749 §3.3.
+    Scope,
+    /// A non-negative integer (`u64`).
+    Integer,
+}
+
+impl ParamType {
+    /// Every type, in catalog order.
+    pub const ALL: [ParamType; 3] = [ParamType::String, ParamType::Scope, ParamType::Integer];
+
+    /// The name used in a catalog.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ParamType::String => "string",
+            ParamType::Scope => "scope",
+            ParamType::Integer => "integer",
+        }
+    }
+}
+
+impl fmt::Display for ParamType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One declared parameter of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParamSpec {
+    /// Its name, as used in `{placeholders}`.
+    pub name: &'static str,
+    /// Its type.
+    pub ty: ParamType,
+}
+
+/// The challenge of an entry: a scheme and its attributes in order; values are templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChallengeSpec {
+    /// The auth-scheme (`Bearer`).
+    pub scheme: &'static str,
+    /// The auth-params in the order they are sent; values may hold `{param}` placeholders.
+    pub params: &'static [(&'static str, &'static str)],
+}
+
+impl ChallengeSpec {
+    /// The value of an attribute (a template), by case-insensitive name.
+    pub fn get(&self, name: &str) -> Option<&'static str> {
+        self.params
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|&(_, v)| v)
+    }
+
+    /// Builds the challenge, filling placeholders through `lookup` and checking every value.
+    pub fn build<F, V>(&self, mut lookup: F) -> Result<Challenge, ChallengeError>
+    where
+        F: FnMut(&str) -> Option<V>,
+        V: AsRef<str>,
+    {
+        let mut challenge = if self.scheme == "Bearer" {
+            Challenge::bearer()
+        } else {
+            Challenge::new(self.scheme)?
+        };
+        for &(name, value) in self.params {
+            let value = template::render(value, &mut lookup);
+            challenge = challenge.param(name, value.into_owned())?;
+        }
+        Ok(challenge)
+    }
+}
+
+/// An extra response header of an entry; the value may hold `{param}` placeholders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderSpec {
+    /// The header name.
+    pub name: &'static str,
+    /// The value template.
+    pub value: &'static str,
+}
+
+/// The static description of one catalog entry.
+///
+/// Every field is public and the struct is const-constructible, so a macro can emit
+/// one as a `static`; start from [`ErrorSpec::EMPTY`] and set what the entry has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorSpec {
+    /// The business code (`TOKEN_EXPIRED`).
+    pub code: &'static str,
+    /// The HTTP status (400–599).
+    pub status: u16,
+    /// A short title; the problem `title` (the status reason phrase when absent).
+    pub title: Option<&'static str>,
+    /// The message template; the body's `message` / `detail`.
+    pub message: &'static str,
+    /// Longer documentation, in Markdown.
+    pub docs: Option<&'static str>,
+    /// Why the entry is deprecated, if it is.
+    pub deprecated: Option<&'static str>,
+    /// The version that introduced the entry.
+    pub since: Option<&'static str>,
+    /// What a client should do.
+    pub client: ClientAction,
+    /// Whether the message reaches the body (`false` for a 5xx whose text is internal).
+    pub expose: bool,
+    /// The body format.
+    pub body: BodyFormat,
+    /// The problem `type` URI and documentation link, already resolved for this code.
+    pub type_uri: Option<&'static str>,
+    /// The challenge, if the response carries `WWW-Authenticate`.
+    pub challenge: Option<ChallengeSpec>,
+    /// The declared parameters, in order.
+    pub params: &'static [ParamSpec],
+    /// Extra response headers.
+    pub headers: &'static [HeaderSpec],
+}
+
+/// The message a body carries in place of the real one when an entry has `expose: false`.
+pub const GENERIC_MESSAGE: &str = "An internal error occurred";
+
+impl ErrorSpec {
+    /// An entry with nothing set: a base for struct-update syntax.
+    pub const EMPTY: ErrorSpec = ErrorSpec {
+        code: "",
+        status: 500,
+        title: None,
+        message: "",
+        docs: None,
+        deprecated: None,
+        since: None,
+        client: ClientAction::None,
+        expose: true,
+        body: BodyFormat::Json,
+        type_uri: None,
+        challenge: None,
+        params: &[],
+        headers: &[],
+    };
+
+    /// The problem `title`: the entry's title, else the status reason phrase, else the code.
+    pub fn problem_title(&self) -> &'static str {
+        self.title
+            .or(body::reason_phrase(self.status))
+            .unwrap_or(self.code)
+    }
+
+    /// The body text for a given message, in this entry's format.
+    pub fn render_body(&self, message: &str) -> String {
+        let message = if self.expose {
+            message
+        } else {
+            GENERIC_MESSAGE
+        };
+        match self.body {
+            BodyFormat::Json => body::json(self.code, message),
+            BodyFormat::Problem => Problem {
+                type_uri: self.type_uri,
+                title: self.problem_title(),
+                status: self.status,
+                detail: message,
+                code: self.code,
+            }
+            .to_json(),
+        }
+    }
+}
+
+/// What a response needs from an error: status, code, message, challenge, body and
+/// extra headers. The catalog macros implement it; adapters for axum, actix-web and
+/// plain `http` read it.
+///
+/// Only [`spec`](AuthError::spec) is required; [`param`](AuthError::param) supplies
+/// placeholder values. The other methods have correct defaults that render from the
+/// spec, which generated code overrides with compile-time strings where it can.
+pub trait AuthError: std::error::Error {
+    /// The static description of this error's catalog entry.
+    fn spec(&self) -> &'static ErrorSpec;
+
+    /// The value of a declared parameter, for `{placeholders}`.
+    fn param(&self, name: &str) -> Option<Cow<'_, str>> {
+        let _ = name;
+        None
+    }
+
+    /// The HTTP status code.
+    fn status(&self) -> u16 {
+        self.spec().status
+    }
+
+    /// The business code (`TOKEN_EXPIRED`).
+    fn code(&self) -> &'static str {
+        self.spec().code
+    }
+
+    /// The message with its placeholders filled in.
+    fn message(&self) -> Cow<'_, str> {
+        template::render(self.spec().message, |name| self.param(name))
+    }
+
+    /// The `WWW-Authenticate` challenge, if the entry has one. A parameter value that
+    /// breaks an RFC 6750 rule is an error, never a malformed header.
+    fn challenge(&self) -> Result<Option<Challenge>, ChallengeError> {
+        self.spec()
+            .challenge
+            .map(|c| c.build(|name| self.param(name)))
+            .transpose()
+    }
+
+    /// The `WWW-Authenticate` header value, if the entry has a challenge.
+    fn challenge_value(&self) -> Result<Option<Cow<'static, str>>, ChallengeError> {
+        Ok(self.challenge()?.map(|c| Cow::Owned(c.to_header_value())))
+    }
+
+    /// The response body text, in the entry's format.
+    fn body(&self) -> Cow<'static, str> {
+        Cow::Owned(self.spec().render_body(&self.message()))
+    }
+
+    /// The extra headers with placeholders filled in.
+    fn headers(&self) -> Vec<(&'static str, Cow<'_, str>)> {
+        self.spec()
+            .headers
+            .iter()
+            .map(|h| (h.name, template::render(h.value, |name| self.param(name))))
+            .collect()
+    }
+}
+
+/// Checks a runtime scope-token value for a `scope` parameter (RFC 6749 §3.3).
+pub fn check_scope(value: &str) -> Result<(), ChallengeError> {
+    challenge::check_param("scope", value)
+}

@@ -1,0 +1,27 @@
+//! `auth-errors check FILE...`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use auth_errors::catalog;
+
+/// Loads every file, prints every diagnostic to stderr, and fails if any file has one.
+pub fn run(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in files {
+        match catalog::load_file(path) {
+            Ok(cat) => println!("{}: ok ({} entries)", path.display(), cat.entries.len()),
+            Err(diagnostics) => {
+                failed = true;
+                for d in &diagnostics.0 {
+                    eprintln!("{d}");
+                }
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

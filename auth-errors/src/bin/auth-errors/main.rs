@@ -1,0 +1,49 @@
+//! The `auth-errors` command: check catalogs and explain `WWW-Authenticate` values.
+
+mod check;
+mod explain;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Check error catalogs, and explain what a `WWW-Authenticate` challenge asks a client to do.
+#[derive(Debug, Parser)]
+#[command(name = "auth-errors", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate catalog files; print every mistake as FILE:LINE:COL: error: … and exit 1.
+    Check {
+        /// The catalog files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<std::path::PathBuf>,
+    },
+    /// Parse a WWW-Authenticate value and say what a client should do.
+    Explain {
+        /// The header value; read from stdin when absent.
+        value: Option<String>,
+        /// Read a raw HTTP response head from stdin instead (status line and headers).
+        #[arg(long, conflicts_with = "value")]
+        response: bool,
+        /// Print exactly the parsed challenges as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { files } => check::run(&files),
+        Command::Explain {
+            value,
+            response,
+            json,
+        } => explain::run(value, response, json),
+    }
+}
