@@ -26,8 +26,8 @@
 //! let errors = catalog::load(bad, "errors.yaml").unwrap_err();
 //! assert_eq!(
 //!     errors.to_string(),
-//!     "errors.yaml:5:5: error: TOKEN_EXPIRED: unknown key 'mesage' in an entry (did you mean 'message'?)\n\
-//!      errors.yaml:3:3: error: TOKEN_EXPIRED: missing required key 'message'",
+//!     "errors.yaml:3:3: error: TOKEN_EXPIRED: missing required key 'message'\n\
+//!      errors.yaml:5:5: error: TOKEN_EXPIRED: unknown key 'mesage' in an entry (did you mean 'message'?)",
 //! );
 //! # Ok::<(), catalog::Diagnostics>(())
 //! ```
@@ -49,8 +49,7 @@ use diagnostic::Sink;
 
 /// Loads and validates a catalog from YAML text; `file` names it in diagnostics.
 ///
-/// Returns every mistake at once, in the order found (structure first, then the
-/// semantic rules, each in file order).
+/// Returns every mistake at once, in file order.
 pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
     let mut sink = Sink::new(file);
     let root = match yaml::parse(text, file) {
@@ -63,7 +62,12 @@ pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
     }
     match catalog {
         Some(catalog) if sink.found.is_empty() => Ok(catalog),
-        _ => Err(Diagnostics(sink.found)),
+        _ => {
+            // File order reads best; the sort is stable, so mistakes at one place keep
+            // the order they were found in.
+            sink.found.sort_by_key(|d| d.location);
+            Err(Diagnostics(sink.found))
+        }
     }
 }
 

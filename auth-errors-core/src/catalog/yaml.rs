@@ -138,7 +138,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
 /// Parses YAML text into a node tree, or one diagnostic naming where the YAML breaks.
 pub(crate) fn parse(text: &str, file: &str) -> Result<Node, Diagnostic> {
-    match serde_saphyr::from_str::<Node>(text) {
+    // YAML 1.2 core booleans only: `message: No` is text, not `false`.
+    let options = serde_saphyr::options! { strict_booleans: true };
+    match serde_saphyr::from_str_with_options::<Node>(text, options) {
         Ok(node) => Ok(node),
         // An empty document (or one holding only comments) is null.
         Err(_)
