@@ -371,7 +371,7 @@ pub trait AuthError: std::error::Error {
 
     /// The message with its placeholders filled in.
     fn message(&self) -> Cow<'_, str> {
-        template::render(self.spec().message, |name| self.param(name))
+        render_message(self)
     }
 
     /// The `WWW-Authenticate` challenge, if the entry has one. A parameter value that
@@ -383,14 +383,16 @@ pub trait AuthError: std::error::Error {
             .transpose()
     }
 
-    /// The `WWW-Authenticate` header value, if the entry has a challenge.
+    /// The `WWW-Authenticate` header value, if the entry has a challenge. Generated
+    /// code returns a compile-time string for entries whose challenge has no params.
     fn challenge_value(&self) -> Result<Option<Cow<'static, str>>, ChallengeError> {
-        Ok(self.challenge()?.map(|c| Cow::Owned(c.to_header_value())))
+        render_challenge_value(self)
     }
 
-    /// The response body text, in the entry's format.
+    /// The response body text, in the entry's format. Generated code returns a
+    /// compile-time string for entries whose message has no params.
     fn body(&self) -> Cow<'static, str> {
-        Cow::Owned(self.spec().render_body(&self.message()))
+        render_body(self)
     }
 
     /// The extra headers with placeholders filled in.
@@ -400,6 +402,138 @@ pub trait AuthError: std::error::Error {
             .iter()
             .map(|h| (h.name, template::render(h.value, |name| self.param(name))))
             .collect()
+    }
+}
+
+/// The default [`AuthError::message`]: the spec's template filled through
+/// [`AuthError::param`]. Generated code calls it for variants with params.
+pub fn render_message<E: AuthError + ?Sized>(err: &E) -> Cow<'_, str> {
+    template::render(err.spec().message, |name| err.param(name))
+}
+
+/// The default [`AuthError::challenge_value`], rendered at run time.
+pub fn render_challenge_value<E: AuthError + ?Sized>(
+    err: &E,
+) -> Result<Option<Cow<'static, str>>, ChallengeError> {
+    Ok(err.challenge()?.map(|c| Cow::Owned(c.to_header_value())))
+}
+
+/// The default [`AuthError::body`], rendered at run time.
+pub fn render_body<E: AuthError + ?Sized>(err: &E) -> Cow<'static, str> {
+    Cow::Owned(err.spec().render_body(&err.message()))
+}
+
+/// A code that names no variant, from `FromStr` on a generated enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode(pub String);
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown error code '{}'", self.0)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+/// An OAuth scope (RFC 6749 §3.3): scope-tokens of `%x21 / %x23-5B / %x5D-7E`
+/// separated by single spaces. The type of a catalog param declared `scope`, so a
+/// value that would break the `scope` attribute of a challenge cannot be built.
+///
+/// ```
+/// use auth_errors_core::error::Scope;
+///
+/// let scope = Scope::new("orders:read")?;
+/// assert_eq!(scope.as_str(), "orders:read");
+/// assert!(Scope::new("orders read\"").is_err());
+///
+/// // Checked at compile time when used in a const.
+/// const WRITE: Scope = Scope::from_static("orders:write");
+/// assert_eq!(WRITE.to_string(), "orders:write");
+/// # Ok::<(), auth_errors_core::ChallengeError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Scope(Cow<'static, str>);
+
+impl Scope {
+    /// Checks and wraps a scope.
+    pub fn new(scope: impl Into<Cow<'static, str>>) -> Result<Scope, ChallengeError> {
+        let scope = scope.into();
+        check_scope(&scope)?;
+        Ok(Scope(scope))
+    }
+
+    /// Wraps a literal scope, checked when the constant is evaluated.
+    ///
+    /// In a `const` an invalid scope is a compile error. Outside a `const` it panics
+    /// on an invalid literal, as `http::HeaderValue::from_static` does; use
+    /// [`Scope::new`] for values that come from outside the program.
+    pub const fn from_static(scope: &'static str) -> Scope {
+        let b = scope.as_bytes();
+        let mut i = 0;
+        let mut prev_space = true;
+        while i < b.len() {
+            let c = b[i];
+            let space = c == b' ';
+            if space && prev_space {
+                panic!("invalid scope: empty scope-token or double space (RFC 6749 §3.3)");
+            }
+            if !space && !crate::challenge::rules::is_nqchar(c) {
+                panic!("invalid scope: character outside %x21 / %x23-5B / %x5D-7E (RFC 6749 §3.3)");
+            }
+            prev_space = space;
+            i += 1;
+        }
+        if prev_space {
+            panic!("invalid scope: empty, or ends with a space (RFC 6749 §3.3)");
+        }
+        Scope(Cow::Borrowed(scope))
+    }
+
+    /// The scope text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Scope {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Scope {
+    type Err = ChallengeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Scope::new(s.to_owned())
+    }
+}
+
+impl TryFrom<String> for Scope {
+    type Error = ChallengeError;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Scope::new(s)
+    }
+}
+
+impl TryFrom<&str> for Scope {
+    type Error = ChallengeError;
+
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        Scope::new(s.to_owned())
+    }
+}
+
+impl From<Scope> for String {
+    fn from(s: Scope) -> String {
+        s.0.into_owned()
     }
 }
 

@@ -25,3 +25,14 @@ pub mod template;
 pub use body::BodyFormat;
 pub use challenge::{Challenge, ChallengeError};
 pub use error::{AuthError, ClientAction, ErrorSpec};
+
+/// Items the generated code names; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use std::borrow::Cow;
+
+    /// A param value from a field of any displayable type.
+    pub fn display_param<T: std::fmt::Display + ?Sized>(value: &T) -> Cow<'_, str> {
+        Cow::Owned(value.to_string())
+    }
+}

@@ -3,3 +3,44 @@
 //! Use them through the `auth-errors` crate, which re-exports them. Everything
 //! they know about a catalog comes from `auth-errors-core`'s one catalog model
 //! and validator; this crate only reads Rust syntax and expands.
+//!
+//! Laid out as thiserror-impl and serde_derive are: [`ast`] (what was written),
+//! [`attr`] (its attributes), [`valid`] (checks, collecting every error),
+//! [`expand`] (code generation), with [`load`] reading the catalog and [`spec`]
+//! the resolved model.
+
+mod ast;
+mod attr;
+mod errors;
+mod expand;
+mod load;
+mod spec;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Generates an enum's variants from a catalog file.
+///
+/// ```ignore
+/// #[auth_errors::catalog("errors.yaml")]
+/// #[derive(Debug)]
+/// pub enum ApiError {}
+/// ```
+///
+/// The path is relative to the calling crate's `Cargo.toml`. See the `auth-errors`
+/// crate docs for what the enum gets.
+#[proc_macro_attribute]
+pub fn catalog(args: TokenStream, input: TokenStream) -> TokenStream {
+    let args = parse_macro_input!(args as attr::CatalogArgs);
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::catalog(args, input).into()
+}
+
+/// Implements `AuthError` (and `Display`, `Error`, `FromStr`) for a hand-written enum whose
+/// variants name catalog entries or state them inline.
+#[proc_macro_derive(AuthError, attributes(auth_error, source, from))]
+pub fn derive_auth_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

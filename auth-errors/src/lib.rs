@@ -19,9 +19,17 @@
 //! ```
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// Generated code names `::auth_errors::…`; this lets the crate use its own macros.
+extern crate self as auth_errors;
+
+#[doc(hidden)]
+pub use auth_errors_core::__private;
 #[cfg(feature = "catalog")]
 pub use auth_errors_core::catalog;
 pub use auth_errors_core::{
     AuthError, BodyFormat, Challenge, ChallengeError, ClientAction, ErrorSpec, body, challenge,
     error, template,
 };
+pub use auth_errors_macros::{AuthError, catalog};
+
+pub mod oauth;

@@ -51,24 +51,39 @@ use diagnostic::Sink;
 ///
 /// Returns every mistake at once, in file order.
 pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
+    match load_partial(text, file) {
+        (Some(catalog), found) if found.is_empty() => Ok(catalog),
+        (_, found) => Err(Diagnostics(found)),
+    }
+}
+
+/// Loads a catalog and returns whatever loaded together with every mistake found.
+///
+/// The macros use it to emit the entries that are sound even when others are not, so
+/// one mistake in the file gives one error at the use site, not one per variant.
+/// The model is `None` only when the text is not a catalog at all.
+pub fn load_partial(text: &str, file: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
     let mut sink = Sink::new(file);
     let root = match yaml::parse(text, file) {
         Ok(root) => root,
-        Err(d) => return Err(Diagnostics(vec![d])),
+        Err(d) => return (None, vec![d]),
     };
     let catalog = load::catalog(&root, &mut sink);
     if let Some(catalog) = &catalog {
         valid::catalog(catalog, &mut sink);
     }
-    match catalog {
-        Some(catalog) if sink.found.is_empty() => Ok(catalog),
-        _ => {
-            // File order reads best; the sort is stable, so mistakes at one place keep
-            // the order they were found in.
-            sink.found.sort_by_key(|d| d.location);
-            Err(Diagnostics(sink.found))
-        }
-    }
+    // File order reads best; the sort is stable, so mistakes at one place keep the
+    // order they were found in.
+    sink.found.sort_by_key(|d| d.location);
+    (catalog, sink.found)
+}
+
+/// Runs the semantic rules on one entry built outside a file (the derive's inline
+/// `#[auth_error(status = …, message = …)]`), exactly as on a catalog entry.
+pub fn validate_entry(entry: &Entry, defaults: &Defaults, file: &str) -> Vec<Diagnostic> {
+    let mut sink = Sink::new(file);
+    valid::entry(entry, defaults, &mut sink);
+    sink.found
 }
 
 /// Reads and loads a catalog file. A missing or unreadable file is a diagnostic too.

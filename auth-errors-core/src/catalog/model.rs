@@ -1,7 +1,7 @@
 //! The catalog model: what a catalog file says, with where it says it.
 
 use crate::body::BodyFormat;
-use crate::error::{ClientAction, ParamType};
+use crate::error::{ChallengeSpec, ClientAction, ErrorSpec, HeaderSpec, ParamSpec, ParamType};
 
 use super::diagnostic::Location;
 
@@ -136,6 +136,66 @@ impl Entry {
     /// The declared param with this name.
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.name.value == name)
+    }
+
+    /// The entry as an [`ErrorSpec`], its text made `'static` by `intern`.
+    ///
+    /// The macros intern by leaking (a compile-time process), then render headers and
+    /// bodies with the same code the runtime uses; renderers may intern into an arena.
+    pub fn to_spec(
+        &self,
+        defaults: &Defaults,
+        intern: &mut dyn FnMut(&str) -> &'static str,
+    ) -> ErrorSpec {
+        let mut opt = |s: &Option<Spanned<String>>| s.as_ref().map(|s| intern(&s.value));
+        let title = opt(&self.title);
+        let docs = opt(&self.docs);
+        let deprecated = opt(&self.deprecated);
+        let since = opt(&self.since);
+        let type_uri = defaults.docs_url_for(&self.code.value).map(|u| intern(&u));
+        let challenge = self.challenge.as_ref().map(|c| {
+            let params: Vec<(&'static str, &'static str)> = c
+                .attributes(defaults)
+                .into_iter()
+                .map(|(n, v)| (intern(n), intern(&v.value)))
+                .collect();
+            ChallengeSpec {
+                scheme: intern(&c.scheme(defaults).value),
+                params: Vec::leak(params),
+            }
+        });
+        let params: Vec<ParamSpec> = self
+            .params
+            .iter()
+            .map(|p| ParamSpec {
+                name: intern(&p.name.value),
+                ty: p.ty.value,
+            })
+            .collect();
+        let headers: Vec<HeaderSpec> = self
+            .headers
+            .iter()
+            .map(|(n, v)| HeaderSpec {
+                name: intern(&n.value),
+                value: intern(&v.value),
+            })
+            .collect();
+        ErrorSpec {
+            code: intern(&self.code.value),
+            status: self.status.value,
+            title,
+            message: intern(&self.message.value),
+            docs,
+            deprecated,
+            since,
+            client: self.client_action(),
+            expose: self.expose.value,
+            body: defaults.body,
+            type_uri,
+            challenge,
+            params: Vec::leak(params),
+            headers: Vec::leak(headers),
+        }
     }
 }
 

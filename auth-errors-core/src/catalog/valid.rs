@@ -96,7 +96,7 @@ pub fn is_screaming_snake(code: &str) -> bool {
     })
 }
 
-fn entry(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
+pub(crate) fn entry(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
     let code = Some(entry.code.value.as_str());
     if !is_screaming_snake(&entry.code.value) {
         sink.push(

@@ -1,0 +1,199 @@
+//! The attributes: `#[auth_errors::catalog("…")]`'s arguments and `#[auth_error(…)]`.
+
+use proc_macro2::Span;
+use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned;
+use syn::{Attribute, LitInt, LitStr, Token};
+
+use crate::errors::Errors;
+
+/// The arguments of `#[auth_errors::catalog("errors.yaml", crate = "…")]`.
+pub struct CatalogArgs {
+    pub path: LitStr,
+    pub krate: Option<syn::Path>,
+}
+
+impl Parse for CatalogArgs {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.is_empty() {
+            return Err(
+                input.error("expected the catalog path: #[auth_errors::catalog(\"errors.yaml\")]")
+            );
+        }
+        let path: LitStr = input.parse()?;
+        let mut krate = None;
+        while !input.is_empty() {
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                break;
+            }
+            let key: syn::Ident = input.call(syn::ext::IdentExt::parse_any)?;
+            if key != "crate" {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown argument `{key}`: expected `crate = \"…\"`"),
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            let lit: LitStr = input.parse()?;
+            krate = Some(lit.parse::<syn::Path>()?);
+        }
+        Ok(CatalogArgs { path, krate })
+    }
+}
+
+/// `#[auth_error(catalog = "…", exhaustive, crate = "…")]` on the enum.
+#[derive(Default)]
+pub struct EnumAttrs {
+    pub catalog: Option<LitStr>,
+    pub exhaustive: Option<Span>,
+    pub krate: Option<syn::Path>,
+}
+
+/// `challenge(error = "…", …)` inside a variant's `#[auth_error]`.
+#[derive(Default)]
+pub struct ChallengeAttrs {
+    pub scheme: Option<LitStr>,
+    pub realm: Option<LitStr>,
+    pub error: Option<LitStr>,
+    pub error_description: Option<LitStr>,
+    pub error_uri: Option<LitStr>,
+    pub scope: Option<LitStr>,
+}
+
+/// `#[auth_error(…)]` on a variant.
+#[derive(Default)]
+pub struct VariantAttrs {
+    /// The span of the whole attribute, for errors about the inline spec.
+    pub span: Option<Span>,
+    pub code: Option<LitStr>,
+    pub status: Option<LitInt>,
+    pub message: Option<LitStr>,
+    pub title: Option<LitStr>,
+    pub docs: Option<LitStr>,
+    pub deprecated: Option<LitStr>,
+    pub client: Option<LitStr>,
+    pub challenge: Option<ChallengeAttrs>,
+}
+
+impl VariantAttrs {
+    /// Whether the variant states its entry inline rather than naming a catalog entry.
+    pub fn is_inline(&self) -> bool {
+        self.status.is_some() || self.message.is_some() || self.challenge.is_some()
+    }
+}
+
+/// Whether any attribute is thiserror's `#[error(…)]`: the user brings `Display`.
+pub fn has_error_attr(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| a.path().is_ident("error"))
+}
+
+fn set<T>(slot: &mut Option<T>, value: T, span: Span, name: &str, errors: &mut Errors) {
+    if slot.is_some() {
+        errors.push(syn::Error::new(
+            span,
+            format!("duplicate `{name}` in #[auth_error]"),
+        ));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
+    let mut out = EnumAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("auth_error")) {
+        let result = attr.parse_nested_meta(|meta| {
+            let span = meta.path.span();
+            if meta.path.is_ident("catalog") {
+                let lit: LitStr = meta.value()?.parse()?;
+                set(&mut out.catalog, lit, span, "catalog", errors);
+            } else if meta.path.is_ident("exhaustive") {
+                set(&mut out.exhaustive, span, span, "exhaustive", errors);
+            } else if meta.path.is_ident("crate") {
+                let lit: LitStr = meta.value()?.parse()?;
+                set(&mut out.krate, lit.parse::<syn::Path>()?, span, "crate", errors);
+            } else {
+                return Err(meta.error(
+                    "unknown enum attribute: expected `catalog = \"…\"`, `exhaustive` or `crate = \"…\"`",
+                ));
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            errors.push(e);
+        }
+    }
+    out
+}
+
+pub fn variant_attrs(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
+    let mut out = VariantAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("auth_error")) {
+        out.span = Some(attr.span());
+        let result = attr.parse_nested_meta(|meta| {
+            let span = meta.path.span();
+            let name = meta
+                .path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            match name.as_str() {
+                "code" => set(&mut out.code, meta.value()?.parse()?, span, "code", errors),
+                "status" => set(&mut out.status, meta.value()?.parse()?, span, "status", errors),
+                "message" => {
+                    set(&mut out.message, meta.value()?.parse()?, span, "message", errors)
+                }
+                "title" => set(&mut out.title, meta.value()?.parse()?, span, "title", errors),
+                "docs" => set(&mut out.docs, meta.value()?.parse()?, span, "docs", errors),
+                "deprecated" => set(
+                    &mut out.deprecated,
+                    meta.value()?.parse()?,
+                    span,
+                    "deprecated",
+                    errors,
+                ),
+                "client" => set(&mut out.client, meta.value()?.parse()?, span, "client", errors),
+                "challenge" => {
+                    let mut c = ChallengeAttrs::default();
+                    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                        meta.parse_nested_meta(|inner| {
+                            let span = inner.path.span();
+                            let key = inner
+                                .path
+                                .get_ident()
+                                .map(ToString::to_string)
+                                .unwrap_or_default();
+                            let slot = match key.as_str() {
+                                "scheme" => &mut c.scheme,
+                                "realm" => &mut c.realm,
+                                "error" => &mut c.error,
+                                "error_description" => &mut c.error_description,
+                                "error_uri" => &mut c.error_uri,
+                                "scope" => &mut c.scope,
+                                _ => {
+                                    return Err(inner.error(
+                                        "unknown challenge attribute: expected `scheme`, `realm`, `error`, `error_description`, `error_uri` or `scope`",
+                                    ));
+                                }
+                            };
+                            let lit: LitStr = inner.value()?.parse()?;
+                            set(slot, lit, span, &key, errors);
+                            Ok(())
+                        })?;
+                    }
+                    set(&mut out.challenge, c, span, "challenge", errors);
+                }
+                _ => {
+                    return Err(meta.error(
+                        "unknown variant attribute: expected `code`, `status`, `message`, `title`, `docs`, `deprecated`, `client` or `challenge(…)`",
+                    ));
+                }
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            errors.push(e);
+        }
+    }
+    out
+}

@@ -1,0 +1,391 @@
+//! Code generation: the generated enum (catalog mode) and the impls every enum gets.
+
+use auth_errors_core::catalog::{Catalog, Entry};
+use auth_errors_core::error::ParamType;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{DeriveInput, Ident, Member};
+
+use crate::ast::Input;
+use crate::attr::CatalogArgs;
+use crate::errors::Errors;
+use crate::load::{self, leak};
+use crate::spec::{self, Binding, Conv, Resolved};
+use crate::valid;
+
+fn krate_tokens(path: Option<&syn::Path>) -> TokenStream {
+    match path {
+        Some(p) => quote!(#p),
+        None => quote!(::auth_errors),
+    }
+}
+
+/// `#[auth_errors::catalog("errors.yaml")]` on an empty enum.
+pub fn catalog(args: CatalogArgs, input: DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let krate = krate_tokens(args.krate.as_ref());
+    match &input.data {
+        syn::Data::Enum(data) => {
+            if let Some(first) = data.variants.first() {
+                errors.push(syn::Error::new(
+                    first.ident.span(),
+                    "the enum must be empty: its variants come from the catalog (use #[derive(auth_errors::AuthError)] to write variants by hand)",
+                ));
+            }
+        }
+        _ => errors.push(syn::Error::new(
+            input.ident.span(),
+            "#[auth_errors::catalog] goes on an empty enum: `pub enum ApiError {}`",
+        )),
+    }
+    if !input.generics.params.is_empty() {
+        errors.push(syn::Error::new(
+            input.ident.span(),
+            "an auth-errors enum cannot be generic",
+        ));
+    }
+    let loaded = load::catalog(&args.path, &mut errors);
+    let resolved: Vec<Resolved> = loaded
+        .catalog
+        .as_ref()
+        .map(|c| c.entries.iter().map(|e| from_entry(e, c)).collect())
+        .unwrap_or_default();
+
+    let variants: Vec<TokenStream> = loaded
+        .catalog
+        .as_ref()
+        .map(|c| {
+            c.entries
+                .iter()
+                .map(|e| variant_tokens(e, c, &krate))
+                .collect()
+        })
+        .unwrap_or_default();
+    let DeriveInput {
+        attrs, vis, ident, ..
+    } = &input;
+    let impls = impls(ident, &krate, &resolved, loaded.path.as_deref(), false);
+    let compile_errors = errors.to_compile_errors();
+    quote! {
+        #(#attrs)*
+        #vis enum #ident {
+            #(#variants)*
+        }
+        #impls
+        #compile_errors
+    }
+}
+
+/// `#[derive(auth_errors::AuthError)]` on a hand-written enum.
+pub fn derive(node: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let Some(input) = Input::from_syn(node, &mut errors) else {
+        return errors.to_compile_errors();
+    };
+    let krate = krate_tokens(input.attrs.krate.as_ref());
+    let loaded = input
+        .attrs
+        .catalog
+        .as_ref()
+        .map(|path| load::catalog(path, &mut errors));
+    let catalog = loaded.as_ref().and_then(|l| l.catalog.as_ref());
+    let resolved = valid::resolve(&input, catalog, &mut errors);
+    let path = loaded.as_ref().and_then(|l| l.path.as_deref());
+    let impls = impls(&node.ident, &krate, &resolved, path, input.brings_display);
+    let compile_errors = errors.to_compile_errors();
+    quote! {
+        #impls
+        #compile_errors
+    }
+}
+
+/// A catalog entry as a generated variant, with its fields typed by the params.
+fn from_entry(entry: &Entry, catalog: &Catalog) -> Resolved {
+    let spec = entry.to_spec(&catalog.defaults, &mut leak);
+    let bindings = entry
+        .params
+        .iter()
+        .map(|p| Binding {
+            param: leak(&p.name.value),
+            member: Member::Named(field_ident(&p.name.value)),
+            conv: match p.ty.value {
+                ParamType::String | ParamType::Scope => Conv::AsStr,
+                ParamType::Integer => Conv::Display,
+            },
+        })
+        .collect::<Vec<_>>();
+    Resolved {
+        ident: Ident::new(&entry.variant_name(), Span::call_site()),
+        unit: bindings.is_empty(),
+        spec,
+        bindings,
+        source: None,
+        from: None,
+    }
+}
+
+fn field_ident(name: &str) -> Ident {
+    // Param names are snake_case; a keyword (`type`) becomes a raw identifier.
+    syn::parse_str::<Ident>(name).unwrap_or_else(|_| format_ident!("r#{}", name))
+}
+
+fn variant_tokens(entry: &Entry, catalog: &Catalog, krate: &TokenStream) -> TokenStream {
+    let ident = Ident::new(&entry.variant_name(), Span::call_site());
+    let mut docs = vec![format!(" {}", entry.message.value)];
+    let status = entry.status.value;
+    let mut line = format!(" `{status}` · `{}`", entry.code.value);
+    if let Some(c) = &entry.challenge {
+        let attrs: Vec<String> = c
+            .attributes(&catalog.defaults)
+            .iter()
+            .map(|(n, v)| format!("{n}=\"{}\"", v.value))
+            .collect();
+        let scheme = &c.scheme(&catalog.defaults).value;
+        if attrs.is_empty() {
+            line.push_str(&format!(" · `WWW-Authenticate: {scheme}`"));
+        } else {
+            line.push_str(&format!(
+                " · `WWW-Authenticate: {scheme} {}`",
+                attrs.join(", ")
+            ));
+        }
+    }
+    docs.push(String::new());
+    docs.push(line);
+    if let Some(d) = &entry.docs {
+        docs.push(String::new());
+        docs.extend(d.value.lines().map(|l| format!(" {l}")));
+    }
+    let deprecated = entry.deprecated.as_ref().map(|d| {
+        if d.value.is_empty() {
+            quote!(#[deprecated])
+        } else {
+            let reason = &d.value;
+            quote!(#[deprecated = #reason])
+        }
+    });
+    let fields = entry.params.iter().map(|p| {
+        let name = field_ident(&p.name.value);
+        let doc = format!(" The `{{{}}}` param ({}).", p.name.value, p.ty.value);
+        let ty = match p.ty.value {
+            ParamType::String => quote!(::std::string::String),
+            ParamType::Scope => quote!(#krate::error::Scope),
+            ParamType::Integer => quote!(u64),
+        };
+        quote!(#[doc = #doc] #name: #ty,)
+    });
+    let body = if entry.params.is_empty() {
+        quote!()
+    } else {
+        quote!({ #(#fields)* })
+    };
+    quote! {
+        #(#[doc = #docs])*
+        #deprecated
+        #ident #body,
+    }
+}
+
+fn pattern(r: &Resolved, bind: &[(Member, Ident)]) -> TokenStream {
+    let ident = &r.ident;
+    let fields = bind.iter().map(|(m, b)| quote!(#m: #b));
+    quote!(Self::#ident { #(#fields,)* .. })
+}
+
+/// The impls every generated or derived enum gets.
+pub fn impls(
+    ident: &Ident,
+    krate: &TokenStream,
+    resolved: &[Resolved],
+    include: Option<&str>,
+    brings_display: bool,
+) -> TokenStream {
+    let cow = quote!(#krate::__private::Cow);
+    let specs = resolved.iter().map(|r| spec::tokens(&r.spec, krate));
+    let any = |r: &Resolved| pattern(r, &[]);
+
+    let spec_arms = resolved.iter().enumerate().map(|(i, r)| {
+        let pat = any(r);
+        quote!(#pat => &Self::SPECS[#i],)
+    });
+    let code_arms = resolved.iter().map(|r| {
+        let pat = any(r);
+        let code = r.spec.code;
+        quote!(#pat => #code,)
+    });
+    let param_arms = resolved.iter().filter(|r| !r.bindings.is_empty()).map(|r| {
+        let binds: Vec<(Member, Ident)> = r
+            .bindings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.member.clone(), format_ident!("__p{}", i)))
+            .collect();
+        let pat = pattern(r, &binds);
+        let arms = r.bindings.iter().zip(&binds).map(|(b, (_, v))| {
+            let name = b.param;
+            let value = match b.conv {
+                Conv::AsStr => quote!(#cow::Borrowed(#v.as_str())),
+                Conv::Display => quote!(#krate::__private::display_param(#v)),
+            };
+            quote!(#name => ::core::option::Option::Some(#value),)
+        });
+        quote!(#pat => match name { #(#arms)* _ => ::core::option::Option::None },)
+    });
+    let message_arms = resolved.iter().filter_map(|r| {
+        let m = spec::static_message(&r.spec)?;
+        let pat = any(r);
+        Some(quote!(#pat => #cow::Borrowed(#m),))
+    });
+    let challenge_arms = resolved.iter().filter_map(|r| {
+        let value = spec::static_challenge(&r.spec)?;
+        let pat = any(r);
+        Some(match value {
+            Some(v) => quote!(#pat => ::core::result::Result::Ok(::core::option::Option::Some(#cow::Borrowed(#v))),),
+            None => quote!(#pat => ::core::result::Result::Ok(::core::option::Option::None),),
+        })
+    });
+    let body_arms = resolved.iter().filter_map(|r| {
+        let body = spec::static_body(&r.spec)?;
+        let pat = any(r);
+        Some(quote!(#pat => #cow::Borrowed(#body),))
+    });
+    let unit_arms = resolved.iter().filter(|r| r.unit).map(|r| {
+        let code = r.spec.code;
+        let v = &r.ident;
+        quote!(#code => ::core::result::Result::Ok(Self::#v),)
+    });
+    let empty = resolved.is_empty();
+    let fallback = |t: TokenStream| {
+        if empty {
+            quote!()
+        } else {
+            quote!(#[allow(unreachable_patterns)] _ => #t,)
+        }
+    };
+    let msg_fallback = fallback(quote!(#krate::error::render_message(self)));
+    let ch_fallback = fallback(quote!(#krate::error::render_challenge_value(self)));
+    let body_fallback = fallback(quote!(#krate::error::render_body(self)));
+    let param_fallback = fallback(quote!(::core::option::Option::None));
+    let scrutinee = if empty { quote!(*self) } else { quote!(self) };
+
+    let display = if brings_display {
+        quote!()
+    } else {
+        let source_arms = resolved.iter().filter_map(|r| {
+            let m = r.source.clone()?;
+            let pat = pattern(r, &[(m, format_ident!("__source"))]);
+            Some(quote!(#pat => ::core::option::Option::Some(__source as &(dyn ::std::error::Error + 'static)),))
+        });
+        let src_fallback = fallback(quote!(::core::option::Option::None));
+        let froms = resolved.iter().filter_map(|r| {
+            let (member, ty) = r.from.clone()?;
+            let v = &r.ident;
+            Some(quote! {
+                #[automatically_derived]
+                impl ::core::convert::From<#ty> for #ident {
+                    fn from(source: #ty) -> Self {
+                        Self::#v { #member: source }
+                    }
+                }
+            })
+        });
+        quote! {
+            #[automatically_derived]
+            impl ::core::fmt::Display for #ident {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(&#krate::AuthError::message(self))
+                }
+            }
+            #[automatically_derived]
+            impl ::std::error::Error for #ident {
+                fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                    match #scrutinee {
+                        #(#source_arms)*
+                        #src_fallback
+                    }
+                }
+            }
+            #(#froms)*
+        }
+    };
+    let include = include.map(|p| {
+        quote!(
+            const _: &str = ::core::include_str!(#p);
+        )
+    });
+
+    quote! {
+        #[allow(deprecated, clippy::match_single_binding)]
+        const _: () = {
+            #include
+
+            #[automatically_derived]
+            impl #ident {
+                /// The catalog entries of this enum, one per variant, in catalog order.
+                pub const SPECS: &'static [#krate::ErrorSpec] = &[#(#specs),*];
+
+                /// The business code of this error (`TOKEN_EXPIRED`).
+                pub const fn code(&self) -> &'static str {
+                    match #scrutinee {
+                        #(#code_arms)*
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #krate::AuthError for #ident {
+                fn spec(&self) -> &'static #krate::ErrorSpec {
+                    match #scrutinee {
+                        #(#spec_arms)*
+                    }
+                }
+
+                fn param(&self, name: &str) -> ::core::option::Option<#cow<'_, str>> {
+                    let _ = name;
+                    match #scrutinee {
+                        #(#param_arms)*
+                        #param_fallback
+                    }
+                }
+
+                fn message(&self) -> #cow<'_, str> {
+                    match #scrutinee {
+                        #(#message_arms)*
+                        #msg_fallback
+                    }
+                }
+
+                fn challenge_value(
+                    &self,
+                ) -> ::core::result::Result<::core::option::Option<#cow<'static, str>>, #krate::ChallengeError> {
+                    match #scrutinee {
+                        #(#challenge_arms)*
+                        #ch_fallback
+                    }
+                }
+
+                fn body(&self) -> #cow<'static, str> {
+                    match #scrutinee {
+                        #(#body_arms)*
+                        #body_fallback
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::str::FromStr for #ident {
+                type Err = #krate::error::UnknownCode;
+
+                /// The unit variant with this code.
+                fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                    match s {
+                        #(#unit_arms)*
+                        _ => ::core::result::Result::Err(#krate::error::UnknownCode(::std::string::ToString::to_string(s))),
+                    }
+                }
+            }
+
+            #display
+        };
+    }
+}

@@ -1,0 +1,352 @@
+//! Checks for the derive: each variant names a catalog entry or states one inline, and
+//! its fields fill the entry's params. Every mistake is collected; the variants that
+//! resolve are still expanded, so one mistake gives one error.
+
+use std::collections::HashMap;
+
+use auth_errors_core::catalog::{
+    self, Catalog, ChallengeDef, Defaults, Entry, Location, Param, Spanned,
+};
+use auth_errors_core::error::ParamType;
+use auth_errors_core::template;
+use syn::spanned::Spanned as _;
+use syn::{LitStr, Type};
+
+use crate::ast::{Input, Style, Variant};
+use crate::attr::VariantAttrs;
+use crate::errors::Errors;
+use crate::load::leak;
+use crate::spec::{Binding, Conv, Resolved};
+
+pub fn resolve(input: &Input, catalog: Option<&Catalog>, errors: &mut Errors) -> Vec<Resolved> {
+    let mut out = Vec::new();
+    let mut codes: HashMap<String, String> = HashMap::new();
+    for variant in &input.variants {
+        let Some(resolved) = resolve_variant(variant, catalog, errors) else {
+            continue;
+        };
+        let code = resolved.spec.code.to_owned();
+        if let Some(first) = codes.get(&code) {
+            errors.push(syn::Error::new(
+                variant.ident.span(),
+                format!(
+                    "`{}` and `{first}` both map to the code {code}: each code has one variant",
+                    variant.ident
+                ),
+            ));
+            continue;
+        }
+        codes.insert(code, variant.ident.to_string());
+        out.push(resolved);
+    }
+    if let (Some(span), Some(catalog)) = (input.attrs.exhaustive, catalog) {
+        let missing: Vec<&str> = catalog
+            .entries
+            .iter()
+            .map(|e| e.code.value.as_str())
+            .filter(|c| !codes.contains_key(*c))
+            .collect();
+        if !missing.is_empty() {
+            errors.push(syn::Error::new(
+                span,
+                format!(
+                    "`exhaustive`: no variant for {} (add a variant named after each, or one with #[auth_error(code = \"…\")])",
+                    missing.join(", ")
+                ),
+            ));
+        }
+    } else if let (Some(span), None) = (input.attrs.exhaustive, input.attrs.catalog.as_ref()) {
+        errors.push(syn::Error::new(
+            span,
+            "`exhaustive` needs `catalog = \"…\"`",
+        ));
+    }
+    out
+}
+
+fn screaming_snake(ident: &syn::Ident) -> String {
+    heck::ToShoutySnakeCase::to_shouty_snake_case(ident.to_string().trim_start_matches("r#"))
+}
+
+fn resolve_variant(
+    v: &Variant,
+    catalog: Option<&Catalog>,
+    errors: &mut Errors,
+) -> Option<Resolved> {
+    let attrs = &v.attrs;
+    let code_span = attrs.code.as_ref().map_or(v.ident.span(), LitStr::span);
+    let code = attrs
+        .code
+        .as_ref()
+        .map_or_else(|| screaming_snake(v.ident), LitStr::value);
+    let defaults = catalog.map(|c| c.defaults.clone()).unwrap_or_default();
+    let entry = if attrs.is_inline() {
+        inline_entry(v, &code, &defaults, errors)?
+    } else {
+        let Some(catalog) = catalog else {
+            errors.push(syn::Error::new(
+                v.ident.span(),
+                format!(
+                    "variant `{}` has no entry: name a catalog with #[auth_error(catalog = \"errors.yaml\")] on the enum, or state it inline with #[auth_error(status = …, message = \"…\")]",
+                    v.ident
+                ),
+            ));
+            return None;
+        };
+        match catalog.get(&code) {
+            Some(e) => e.clone(),
+            None => {
+                let hint = nearest_code(&code, catalog)
+                    .map(|c| format!(" (did you mean {c}?)"))
+                    .unwrap_or_default();
+                errors.push(syn::Error::new(
+                    code_span,
+                    format!(
+                        "no entry {code} in `{}`{hint}; name another with #[auth_error(code = \"…\")]",
+                        catalog.file
+                    ),
+                ));
+                return None;
+            }
+        }
+    };
+    let bindings = bind_fields(v, &entry, errors)?;
+    let source = v.fields.iter().filter(|f| f.source).collect::<Vec<_>>();
+    if source.len() > 1 {
+        errors.push(syn::Error::new(
+            source[1].original.span(),
+            "a variant can have only one #[source] or #[from] field",
+        ));
+    }
+    let from = v.fields.iter().find(|f| f.from);
+    if let Some(f) = from
+        && v.fields.len() != 1
+    {
+        errors.push(syn::Error::new(
+            f.original.span(),
+            "#[from] needs the field to be the variant's only field",
+        ));
+    }
+    Some(Resolved {
+        ident: v.ident.clone(),
+        spec: entry.to_spec(&defaults, &mut leak),
+        bindings,
+        unit: v.style == Style::Unit,
+        source: source.first().map(|f| f.member.clone()),
+        from: from.map(|f| (f.member.clone(), f.ty.clone())),
+    })
+}
+
+fn nearest_code<'c>(code: &str, catalog: &'c Catalog) -> Option<&'c str> {
+    catalog
+        .entries
+        .iter()
+        .map(|e| e.code.value.as_str())
+        .find(|c| c.contains(code) || code.contains(c))
+}
+
+/// Whether a type is a primitive integer, which makes an inline param `integer`.
+fn is_integer(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.get_ident().is_some_and(|i| {
+        matches!(i.to_string().as_str(), "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize")
+    }))
+}
+
+/// Whether a type is `String` or `Scope`, borrowed with `.as_str()`.
+fn as_str_type(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(|s| {
+        s.arguments.is_empty() && (s.ident == "String" || s.ident == "Scope")
+    }))
+}
+
+/// The params of a variant's fields, matched to the entry's params: by name for struct
+/// variants, by position for tuple variants.
+fn bind_fields(v: &Variant, entry: &Entry, errors: &mut Errors) -> Option<Vec<Binding>> {
+    let mut out = Vec::new();
+    let fields: Vec<_> = v.param_fields().collect();
+    let mut ok = true;
+    for (i, p) in entry.params.iter().enumerate() {
+        let field = match v.style {
+            Style::Named => fields
+                .iter()
+                .find(|f| f.name().is_some_and(|n| n == p.name.value.as_str())),
+            Style::Tuple => fields.get(i),
+            Style::Unit => None,
+        };
+        let Some(field) = field else {
+            let want = match v.style {
+                Style::Tuple => format!("a field at position {i}"),
+                _ => format!("a field `{}`", p.name.value),
+            };
+            errors.push(syn::Error::new(
+                v.ident.span(),
+                format!(
+                    "variant `{}` needs {want} for the {{{}}} param of {}",
+                    v.ident, p.name.value, entry.code.value
+                ),
+            ));
+            ok = false;
+            continue;
+        };
+        out.push(Binding {
+            param: leak(&p.name.value),
+            member: field.member.clone(),
+            conv: if as_str_type(field.ty) {
+                Conv::AsStr
+            } else {
+                Conv::Display
+            },
+        });
+    }
+    ok.then_some(out)
+}
+
+fn spanned(lit: &Option<LitStr>) -> Option<Spanned<String>> {
+    lit.as_ref()
+        .map(|l| Spanned::new(l.value(), Location::default()))
+}
+
+/// An entry stated in `#[auth_error(…)]`, run through the catalog's own validator.
+fn inline_entry(
+    v: &Variant,
+    code: &str,
+    defaults: &Defaults,
+    errors: &mut Errors,
+) -> Option<Entry> {
+    let attrs: &VariantAttrs = &v.attrs;
+    let span = attrs.span.unwrap_or_else(|| v.ident.span());
+    let at = Location::default();
+    let status = match &attrs.status {
+        Some(lit) => match lit.base10_parse::<u16>() {
+            Ok(s) => s,
+            Err(_) => {
+                errors.push(syn::Error::new(
+                    lit.span(),
+                    "status must be an HTTP error status (400–599)",
+                ));
+                return None;
+            }
+        },
+        None => {
+            errors.push(syn::Error::new(
+                span,
+                "an inline entry needs `status = …` (and `message = \"…\"`)",
+            ));
+            return None;
+        }
+    };
+    let Some(message) = spanned(&attrs.message) else {
+        errors.push(syn::Error::new(
+            span,
+            "an inline entry needs `message = \"…\"`",
+        ));
+        return None;
+    };
+    let challenge = attrs.challenge.as_ref().map(|c| ChallengeDef {
+        at,
+        scheme: spanned(&c.scheme),
+        realm: spanned(&c.realm),
+        error: spanned(&c.error),
+        error_description: spanned(&c.error_description),
+        error_uri: spanned(&c.error_uri),
+        scope: spanned(&c.scope),
+        params: Vec::new(),
+    });
+    let client = match &attrs.client {
+        Some(lit) => match lit.value().parse() {
+            Ok(a) => Some(Spanned::new(a, at)),
+            Err(e) => {
+                errors.push(syn::Error::new(lit.span(), format!("{e}")));
+                None
+            }
+        },
+        None => None,
+    };
+    // Params: the placeholders used, typed by where they stand and by the field's type.
+    let challenge_templates: Vec<(String, String)> = challenge
+        .as_ref()
+        .map(|c| {
+            c.attributes(defaults)
+                .into_iter()
+                .map(|(n, v)| (n.to_owned(), v.value.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut names: Vec<String> = Vec::new();
+    for t in std::iter::once(message.value.as_str())
+        .chain(challenge_templates.iter().map(|(_, v)| v.as_str()))
+    {
+        for n in template::placeholders(t) {
+            if !names.iter().any(|x| x == n) {
+                names.push(n.to_owned());
+            }
+        }
+    }
+    let fields: Vec<_> = v.param_fields().collect();
+    let params = names
+        .iter()
+        .enumerate()
+        .filter_map(|(i, name)| {
+            let field = match v.style {
+                Style::Named => fields
+                    .iter()
+                    .find(|f| f.name().is_some_and(|n| n == name.as_str())),
+                _ => fields.get(i),
+            };
+            let Some(field) = field else {
+                let want = match v.style {
+                    Style::Tuple => format!("a field at position {i}"),
+                    _ => format!("a field `{name}`"),
+                };
+                errors.push(syn::Error::new(
+                    span,
+                    format!(
+                        "the placeholder {{{name}}} needs {want} in variant `{}`",
+                        v.ident
+                    ),
+                ));
+                return None;
+            };
+            let in_scope = challenge_templates
+                .iter()
+                .any(|(n, t)| n == "scope" && template::placeholders(t).any(|p| p == name));
+            let ty = if in_scope {
+                ParamType::Scope
+            } else if is_integer(field.ty) {
+                ParamType::Integer
+            } else {
+                ParamType::String
+            };
+            Some(Param {
+                name: Spanned::new(name.clone(), at),
+                ty: Spanned::new(ty, at),
+            })
+        })
+        .collect();
+    let entry = Entry {
+        code: Spanned::new(code.to_owned(), at),
+        status: Spanned::new(status, at),
+        message,
+        title: spanned(&attrs.title),
+        docs: spanned(&attrs.docs),
+        deprecated: spanned(&attrs.deprecated),
+        since: None,
+        headers: Vec::new(),
+        client,
+        expose: Spanned::new(true, at),
+        params,
+        challenge,
+    };
+    let found = catalog::validate_entry(&entry, defaults, "inline");
+    if !found.is_empty() {
+        for d in found {
+            let message = match &d.code {
+                Some(code) => format!("{code}: {}", d.message),
+                None => d.message,
+            };
+            errors.push(syn::Error::new(span, message));
+        }
+        return None;
+    }
+    Some(entry)
+}
