@@ -21,22 +21,36 @@ pub fn catalog(path: &LitStr, errors: &mut Errors) -> Loaded {
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
-    let full = base.join(&written);
-    let text = match std::fs::read_to_string(&full) {
-        Ok(text) => text,
-        Err(e) => {
-            errors.push(syn::Error::new(
-                path.span(),
-                format!(
-                    "cannot read the catalog `{written}` ({}): {e}; the path is relative to the crate's Cargo.toml",
-                    full.display()
-                ),
-            ));
-            return Loaded {
-                catalog: None,
-                path: None,
-            };
-        }
+    let mut tried = vec![base.join(&written)];
+    // Not under the manifest: next to the source file, as `include_str!` resolves.
+    if let Some(dir) = path
+        .span()
+        .unwrap()
+        .local_file()
+        .and_then(|f| f.parent().map(PathBuf::from))
+    {
+        tried.push(dir.join(&written));
+    }
+    let Some((full, text)) = tried
+        .iter()
+        .find_map(|p| std::fs::read_to_string(p).ok().map(|t| (p.clone(), t)))
+    else {
+        let reason = std::fs::read_to_string(&tried[0])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let places: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
+        errors.push(syn::Error::new(
+            path.span(),
+            format!(
+                "cannot read the catalog `{written}`: {reason} (looked for {}); the path is relative to the crate's Cargo.toml",
+                places.join(" and ")
+            ),
+        ));
+        return Loaded {
+            catalog: None,
+            path: None,
+        };
     };
     let (catalog, diagnostics) = catalog::load_partial(&text, &written);
     for d in diagnostics {

@@ -306,6 +306,7 @@ fn load_entry(code: &str, code_at: Location, node: &Node, sink: &mut Sink) -> Op
     let map = mapping(node, "an entry", c, sink)?;
     let mut status = None;
     let mut message = None;
+    let mut complete = true;
     let mut entry = Entry {
         code: Spanned::new(code.to_owned(), code_at),
         status: Spanned::new(0, code_at),
@@ -350,11 +351,15 @@ fn load_entry(code: &str, code_at: Location, node: &Node, sink: &mut Sink) -> Op
             }
             "headers" => entry.headers = load_pairs(value, "'headers'", true, c, sink),
             "params" => entry.params = load_params(value, c, sink),
-            "challenge" => entry.challenge = load_challenge(key_node.at, value, c, sink),
+            "challenge" => {
+                entry.challenge = load_challenge(key_node.at, value, c, sink);
+                // A challenge of the wrong type leaves the entry incomplete: checking it
+                // further would only repeat the mistake as "missing challenge".
+                complete &= entry.challenge.is_some();
+            }
             _ => {}
         }
     }
-    let mut complete = true;
     for (name, found) in [("status", status.is_some()), ("message", message.is_some())] {
         let present = map.iter().any(|(k, _)| is_key(k, name));
         if !found && !present {
@@ -441,6 +446,17 @@ fn load_pairs(
         };
         let value = match &value.value {
             Value::Int(i) if integers => Some(Spanned::new(i.to_string(), value.at)),
+            Value::Str(_) => string(value, name, code, sink),
+            other if integers => {
+                let found = other.kind();
+                sink.push(
+                    value.at,
+                    code,
+                    CatalogRule::WrongType,
+                    format!("'{name}' must be a string or an integer, found {found}"),
+                );
+                None
+            }
             _ => string(value, name, code, sink),
         };
         if let Some(value) = value {

@@ -51,6 +51,16 @@ fn defaults(defaults: &Defaults, sink: &mut Sink) {
     if let Err(v) = rules::check_scheme(&scheme.value) {
         push_violation(sink, scheme, None, "scheme", v);
     }
+    if let Some(realm) = &defaults.realm
+        && let Err(e) = challenge::check_param("realm", &realm.value)
+    {
+        sink.push(
+            realm.at,
+            None,
+            CatalogRule::Challenge(e.rule()),
+            e.to_string(),
+        );
+    }
     if let Some(url) = &defaults.docs_url {
         let at = url.at;
         match template::pieces(&url.value) {
@@ -255,11 +265,19 @@ fn check_param_types(
                 Some(&entry.code.value),
                 CatalogRule::ParamType,
                 format!(
-                    "{attribute} uses {{{name}}}, a {} param, where only a {required} param fits (declare '{name}: {required}')",
-                    p.ty.value
+                    "{attribute} uses {{{name}}}, {} param, where only {} param fits (declare '{name}: {required}')",
+                    article(p.ty.value),
+                    article(required)
                 ),
             );
         }
+    }
+}
+
+fn article(ty: ParamType) -> String {
+    match ty {
+        ParamType::Integer => format!("an {ty}"),
+        _ => format!("a {ty}"),
     }
 }
 
@@ -369,8 +387,31 @@ fn challenge(entry: &Entry, def: &ChallengeDef, defaults: &Defaults, sink: &mut 
     }
     let attributes = def.attributes(defaults);
     for (i, (name, value)) in attributes.iter().enumerate() {
+        // The default realm is checked once, with the defaults.
+        if defaults
+            .realm
+            .as_ref()
+            .is_some_and(|r| std::ptr::eq(r, *value))
+        {
+            continue;
+        }
+        // Extension params are named by a key of their own; point at it.
+        let name_at = def
+            .params
+            .iter()
+            .find(|(n, v)| std::ptr::eq(v, *value) && n.value == *name)
+            .map_or(value.at, |(n, _)| n.at);
         if let Err(v) = rules::check_param_name(name) {
-            push_violation(sink, value, code, &format!("challenge param '{name}'"), v);
+            sink.push(
+                name_at,
+                code,
+                CatalogRule::Challenge(v.rule),
+                format!(
+                    "challenge param '{name}' {} ({})",
+                    v.reason,
+                    v.rule.citation()
+                ),
+            );
             continue;
         }
         if attributes[..i]
@@ -378,7 +419,7 @@ fn challenge(entry: &Entry, def: &ChallengeDef, defaults: &Defaults, sink: &mut 
             .any(|(n, _)| n.eq_ignore_ascii_case(name))
         {
             sink.push(
-                value.at,
+                name_at,
                 code,
                 CatalogRule::Challenge(challenge::Rule::DuplicateParam),
                 format!(

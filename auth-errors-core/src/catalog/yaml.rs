@@ -136,10 +136,18 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
+/// The deepest nesting a catalog may use.
+pub(crate) const MAX_DEPTH: usize = 24;
+
 /// Parses YAML text into a node tree, or one diagnostic naming where the YAML breaks.
 pub(crate) fn parse(text: &str, file: &str) -> Result<Node, Diagnostic> {
     // YAML 1.2 core booleans only: `message: No` is text, not `false`.
-    let options = serde_saphyr::options! { strict_booleans: true };
+    // A catalog nests about six levels; a low depth limit keeps hostile input from
+    // exhausting the stack of a debug-built proc macro.
+    let options = serde_saphyr::options! {
+        strict_booleans: true,
+        budget: serde_saphyr::budget! { max_depth: MAX_DEPTH },
+    };
     match serde_saphyr::from_str_with_options::<Node>(text, options) {
         Ok(node) => Ok(node),
         // An empty document (or one holding only comments) is null.
@@ -184,6 +192,12 @@ fn syntax_diagnostic(err: &serde_saphyr::Error, file: &str) -> Diagnostic {
                 .unwrap_or("");
             format!("duplicate key '{key}': each key may appear only once in a mapping")
         }
+        _ if message.contains("budget breached") && message.contains("Depth") => {
+            format!("the YAML nests deeper than {MAX_DEPTH} levels; a catalog needs about six")
+        }
+        _ if message.contains("from_str_multiple") || message.contains("multiple documents") => {
+            "a catalog is one YAML document; remove the extra '---' document".to_owned()
+        }
         _ => format!("invalid YAML: {message}"),
     };
     Diagnostic {
@@ -207,7 +221,12 @@ fn clean_message(rendered: &str) -> String {
             .map_or(first, |(_, msg)| msg),
         None => first,
     };
-    without_location.trim().to_owned()
+    // The diagnostic carries the location; drop serde-saphyr's own copy of it.
+    let trimmed = without_location.trim();
+    match trimmed.rfind(" at line ") {
+        Some(i) if trimmed[i..].contains("column") => trimmed[..i].trim_end_matches(',').to_owned(),
+        _ => trimmed.to_owned(),
+    }
 }
 
 #[cfg(test)]
