@@ -1,0 +1,167 @@
+//! The standard catalog's enum answers as RFC 6750, RFC 9110 and RFC 9470 say.
+//!
+//! Expectations are written out by hand from the RFC texts, not computed by the code
+//! under test.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use auth_errors::error::Scope;
+use auth_errors::oauth::OAuthError;
+use auth_errors::{AuthError, ClientAction};
+use auth_errors_tests::workspace_root;
+
+fn header(e: &OAuthError) -> Option<String> {
+    e.challenge_value().unwrap().map(|v| v.into_owned())
+}
+
+#[test]
+fn every_variant_answers_as_the_rfcs_say() {
+    let scope = Scope::new("orders:write").unwrap();
+    let cases: Vec<(OAuthError, u16, &str, Option<&str>, &str)> = vec![
+        (
+            OAuthError::TokenMissing,
+            401,
+            "TOKEN_MISSING",
+            // RFC 6750 §3.1: no error code when the request had no authentication.
+            Some(r#"Bearer realm="api""#),
+            r#"{"code":"TOKEN_MISSING","message":"Authentication required"}"#,
+        ),
+        (
+            OAuthError::TokenExpired,
+            401,
+            "TOKEN_EXPIRED",
+            Some(r#"Bearer realm="api", error="invalid_token", error_description="The access token expired""#),
+            r#"{"code":"TOKEN_EXPIRED","message":"Access token expired"}"#,
+        ),
+        (
+            OAuthError::TokenInvalid,
+            401,
+            "TOKEN_INVALID",
+            Some(r#"Bearer realm="api", error="invalid_token", error_description="The access token is malformed or its signature does not verify""#),
+            r#"{"code":"TOKEN_INVALID","message":"Access token is invalid"}"#,
+        ),
+        (
+            OAuthError::TokenRevoked,
+            401,
+            "TOKEN_REVOKED",
+            Some(r#"Bearer realm="api", error="invalid_token", error_description="The access token has been revoked""#),
+            r#"{"code":"TOKEN_REVOKED","message":"Access token has been revoked"}"#,
+        ),
+        (
+            OAuthError::InsufficientScope { scope },
+            403,
+            "INSUFFICIENT_SCOPE",
+            // RFC 6750 §3: insufficient_scope with the scope needed.
+            Some(r#"Bearer realm="api", error="insufficient_scope", error_description="The access token lacks the scope this request needs", scope="orders:write""#),
+            r#"{"code":"INSUFFICIENT_SCOPE","message":"This action needs the orders:write scope"}"#,
+        ),
+        (
+            OAuthError::InvalidRequest,
+            400,
+            "INVALID_REQUEST",
+            Some(r#"Bearer realm="api", error="invalid_request", error_description="The Authorization header is malformed""#),
+            r#"{"code":"INVALID_REQUEST","message":"Malformed Authorization header"}"#,
+        ),
+        (
+            OAuthError::InsufficientUserAuthentication {
+                acr_values: "urn:example:gold".into(),
+                max_age: 5,
+            },
+            401,
+            "INSUFFICIENT_USER_AUTHENTICATION",
+            // RFC 9470 §3.
+            Some(r#"Bearer realm="api", error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="urn:example:gold", max_age="5""#),
+            r#"{"code":"INSUFFICIENT_USER_AUTHENTICATION","message":"This action needs a stronger or more recent sign-in"}"#,
+        ),
+    ];
+    assert_eq!(cases.len(), OAuthError::SPECS.len());
+    for (err, status, code, challenge, body) in &cases {
+        assert_eq!(err.status(), *status, "{code}");
+        assert_eq!(err.code(), *code);
+        assert_eq!(AuthError::code(err), *code);
+        assert_eq!(header(err).as_deref(), *challenge, "{code}");
+        assert_eq!(err.body(), *body, "{code}");
+        assert_eq!(err.spec().body.content_type(), "application/json");
+        // RFC 9110 §15.5.2: every 401 carries a challenge.
+        if *status == 401 {
+            assert!(challenge.is_some());
+        }
+        // Each emitted header parses back as one Bearer challenge.
+        if let Some(h) = challenge {
+            let parsed = auth_errors::challenge::parse(h).unwrap();
+            assert_eq!(parsed.len(), 1);
+            assert!(parsed[0].scheme_is("bearer"));
+        }
+        // The body is JSON with exactly code and message.
+        let json: serde_json::Value = serde_json::from_str(&err.body()).unwrap();
+        assert_eq!(json.as_object().unwrap().len(), 2);
+        assert_eq!(json["code"], *code);
+        assert_eq!(json["message"], err.to_string());
+    }
+}
+
+#[test]
+fn client_actions_follow_the_challenge() {
+    let scope = Scope::new("a").unwrap();
+    assert_eq!(OAuthError::TokenMissing.spec().client, ClientAction::Reauthenticate);
+    assert_eq!(OAuthError::TokenExpired.spec().client, ClientAction::Refresh);
+    assert_eq!(OAuthError::InsufficientScope { scope }.spec().client, ClientAction::Forbidden);
+    assert_eq!(OAuthError::InvalidRequest.spec().client, ClientAction::None);
+}
+
+#[test]
+fn codes_round_trip_through_from_str() {
+    for (code, variant) in [
+        ("TOKEN_MISSING", OAuthError::TokenMissing),
+        ("TOKEN_EXPIRED", OAuthError::TokenExpired),
+        ("TOKEN_INVALID", OAuthError::TokenInvalid),
+        ("TOKEN_REVOKED", OAuthError::TokenRevoked),
+        ("INVALID_REQUEST", OAuthError::InvalidRequest),
+    ] {
+        assert_eq!(code.parse::<OAuthError>(), Ok(variant));
+    }
+    // Variants with fields cannot come from a code alone.
+    assert!("INSUFFICIENT_SCOPE".parse::<OAuthError>().is_err());
+    assert!("token_missing".parse::<OAuthError>().is_err());
+}
+
+#[test]
+fn specs_are_in_catalog_order() {
+    let codes: Vec<&str> = OAuthError::SPECS.iter().map(|s| s.code).collect();
+    assert_eq!(
+        codes,
+        [
+            "TOKEN_MISSING",
+            "TOKEN_EXPIRED",
+            "TOKEN_INVALID",
+            "TOKEN_REVOKED",
+            "INSUFFICIENT_SCOPE",
+            "INVALID_REQUEST",
+            "INSUFFICIENT_USER_AUTHENTICATION",
+        ]
+    );
+}
+
+#[test]
+fn a_scope_that_would_break_the_header_cannot_be_built() {
+    assert!(Scope::new("orders:read\"").is_err());
+    assert!(Scope::new("a  b").is_err());
+    assert!(Scope::new("").is_err());
+}
+
+#[test]
+fn a_string_param_that_breaks_rfc_6750_is_an_error_not_a_header() {
+    let err = OAuthError::InsufficientUserAuthentication {
+        acr_values: "gold\r\nSet-Cookie: x".into(),
+        max_age: 1,
+    };
+    let e = err.challenge_value().unwrap_err();
+    assert_eq!(e.attribute(), "acr_values");
+}
+
+#[test]
+fn the_shipped_catalog_is_the_standard_one() {
+    let root = workspace_root();
+    let shipped = std::fs::read_to_string(root.join("auth-errors/auth-errors.yaml")).unwrap();
+    let standard = std::fs::read_to_string(root.join("schema/auth-errors.yaml")).unwrap();
+    assert_eq!(shipped, standard, "copy schema/auth-errors.yaml to auth-errors/auth-errors.yaml");
+}
