@@ -2,13 +2,80 @@
 //! right HTTP status, an RFC 6750 / RFC 9110 correct `WWW-Authenticate`
 //! challenge and a stable JSON body.
 //!
-//! This crate re-exports the runtime of `auth-errors-core`:
+//! # From a catalog
+//!
+//! `#[auth_errors::catalog("…")]` on an empty enum generates one variant per
+//! entry, in file order; params become typed fields. The path is relative to the
+//! crate's `Cargo.toml`, and editing the file rebuilds the crate.
+//!
+//! ```
+//! use auth_errors::AuthError;
+//! use auth_errors::error::Scope;
+//!
+//! #[auth_errors::catalog("examples/errors.yaml")]
+//! #[derive(Debug)]
+//! pub enum ApiError {}
+//!
+//! let err = ApiError::InsufficientScope { scope: Scope::new("orders:read")? };
+//! assert_eq!(err.status(), 403);
+//! assert_eq!(err.code(), "INSUFFICIENT_SCOPE");
+//! assert_eq!(
+//!     err.challenge_value()?.as_deref(),
+//!     Some(r#"Bearer realm="api", error="insufficient_scope", scope="orders:read""#),
+//! );
+//! assert_eq!(err.to_string(), "This action needs the orders:read scope");
+//!
+//! // A static variant's header and body are compile-time strings.
+//! let expired = ApiError::TokenExpired;
+//! assert!(matches!(expired.body(), std::borrow::Cow::Borrowed(_)));
+//! assert_eq!(expired.body(), r#"{"code":"TOKEN_EXPIRED","message":"Access token expired"}"#);
+//! # Ok::<(), auth_errors::ChallengeError>(())
+//! ```
+//!
+//! # On a hand-written enum
+//!
+//! `#[derive(AuthError)]` checks each variant against the catalog (its name in
+//! `SCREAMING_SNAKE_CASE` is its code), or takes the entry inline. `#[source]` and
+//! `#[from]` fields are kept for `Error::source` and logging, and never reach a
+//! response.
+//!
+//! ```
+//! use auth_errors::AuthError;
+//!
+//! #[derive(Debug, auth_errors::AuthError)]
+//! #[auth_error(catalog = "examples/errors.yaml")]
+//! pub enum AppError {
+//!     TokenExpired,
+//!     #[auth_error(code = "INSUFFICIENT_SCOPE")]
+//!     MissingScope { scope: String },
+//!     #[auth_error(status = 500, code = "INTERNAL", message = "Internal error")]
+//!     Internal(#[from] std::io::Error),
+//! }
+//!
+//! fn read_config() -> Result<(), AppError> {
+//!     Err(std::io::Error::other("disk on fire"))?
+//! }
+//!
+//! let err = read_config().unwrap_err();
+//! assert_eq!(err.status(), 500);
+//! assert_eq!(err.body(), r#"{"code":"INTERNAL","message":"Internal error"}"#);
+//! assert_eq!(std::error::Error::source(&err).map(|s| s.to_string()).as_deref(), Some("disk on fire"));
+//! assert_eq!(AppError::MissingScope { scope: "orders:write".into() }.status(), 403);
+//! ```
+//!
+//! It composes with thiserror: with `#[error("…")]` on the variants, thiserror
+//! provides `Display`, `source` and `From`, and this derive only `AuthError`.
+//!
+//! # The runtime
+//!
+//! This crate re-exports `auth-errors-core`:
 //!
 //! - [`challenge`]: build `WWW-Authenticate` values that cannot be malformed,
 //!   and parse them on the client side;
 //! - [`body`]: `{"code","message"}` and RFC 9457 problem bodies;
 //! - [`AuthError`] and [`ErrorSpec`]: what a response needs from an error;
-//! - [`catalog`] (feature `catalog`, on by default): load and validate a catalog.
+//! - [`catalog`] (feature `catalog`, on by default): load and validate a catalog;
+//! - [`oauth`]: the standard catalog as a ready enum.
 //!
 //! ```
 //! use auth_errors::challenge::Challenge;
@@ -33,3 +100,7 @@ pub use auth_errors_core::{
 pub use auth_errors_macros::{AuthError, catalog};
 
 pub mod oauth;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
