@@ -7,8 +7,8 @@
 //!   formatter and its client-side parser.
 //! - [`body`]: the JSON error body, as `{"code","message"}` or RFC 9457
 //!   `application/problem+json`.
-//! - [`error`]: the [`AuthError`](error::AuthError) trait every catalog enum
-//!   implements, and [`ErrorSpec`](error::ErrorSpec), the static description
+//! - [`error`]: the [`AuthError`] trait every catalog enum
+//!   implements, and [`ErrorSpec`], the static description
 //!   of one catalog entry.
 //! - [`template`]: the `{param}` placeholders of messages and attributes.
 //! - `catalog` (feature `catalog`): the catalog model, its YAML loader and its

@@ -4,10 +4,9 @@
 //! they know about a catalog comes from `auth-errors-core`'s one catalog model
 //! and validator; this crate only reads Rust syntax and expands.
 //!
-//! Laid out as thiserror-impl and serde_derive are: [`ast`] (what was written),
-//! [`attr`] (its attributes), [`valid`] (checks, collecting every error),
-//! [`expand`] (code generation), with [`load`] reading the catalog and [`spec`]
-//! the resolved model.
+//! Laid out as thiserror-impl and serde_derive are: `ast` (what was written),
+//! `attr` (its attributes), `valid` (checks, collecting every error), `expand`
+//! (code generation), with `load` reading the catalog and `spec` the resolved model.
 
 mod ast;
 mod attr;

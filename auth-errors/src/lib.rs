@@ -74,7 +74,7 @@
 //!   and parse them on the client side;
 //! - [`body`]: `{"code","message"}` and RFC 9457 problem bodies;
 //! - [`AuthError`] and [`ErrorSpec`]: what a response needs from an error;
-//! - [`catalog`] (feature `catalog`, on by default): load and validate a catalog;
+//! - [`catalog`](mod@catalog) (feature `catalog`, on by default): load and validate a catalog;
 //! - [`oauth`]: the standard catalog as a ready enum.
 //!
 //! ```
