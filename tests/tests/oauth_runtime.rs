@@ -29,21 +29,27 @@ fn every_variant_answers_as_the_rfcs_say() {
             OAuthError::TokenExpired,
             401,
             "TOKEN_EXPIRED",
-            Some(r#"Bearer realm="api", error="invalid_token", error_description="The access token expired""#),
+            Some(
+                r#"Bearer realm="api", error="invalid_token", error_description="The access token expired""#,
+            ),
             r#"{"code":"TOKEN_EXPIRED","message":"Access token expired"}"#,
         ),
         (
             OAuthError::TokenInvalid,
             401,
             "TOKEN_INVALID",
-            Some(r#"Bearer realm="api", error="invalid_token", error_description="The access token is malformed or its signature does not verify""#),
+            Some(
+                r#"Bearer realm="api", error="invalid_token", error_description="The access token is malformed or its signature does not verify""#,
+            ),
             r#"{"code":"TOKEN_INVALID","message":"Access token is invalid"}"#,
         ),
         (
             OAuthError::TokenRevoked,
             401,
             "TOKEN_REVOKED",
-            Some(r#"Bearer realm="api", error="invalid_token", error_description="The access token has been revoked""#),
+            Some(
+                r#"Bearer realm="api", error="invalid_token", error_description="The access token has been revoked""#,
+            ),
             r#"{"code":"TOKEN_REVOKED","message":"Access token has been revoked"}"#,
         ),
         (
@@ -51,14 +57,18 @@ fn every_variant_answers_as_the_rfcs_say() {
             403,
             "INSUFFICIENT_SCOPE",
             // RFC 6750 §3: insufficient_scope with the scope needed.
-            Some(r#"Bearer realm="api", error="insufficient_scope", error_description="The access token lacks the scope this request needs", scope="orders:write""#),
+            Some(
+                r#"Bearer realm="api", error="insufficient_scope", error_description="The access token lacks the scope this request needs", scope="orders:write""#,
+            ),
             r#"{"code":"INSUFFICIENT_SCOPE","message":"This action needs the orders:write scope"}"#,
         ),
         (
             OAuthError::InvalidRequest,
             400,
             "INVALID_REQUEST",
-            Some(r#"Bearer realm="api", error="invalid_request", error_description="The Authorization header is malformed""#),
+            Some(
+                r#"Bearer realm="api", error="invalid_request", error_description="The Authorization header is malformed""#,
+            ),
             r#"{"code":"INVALID_REQUEST","message":"Malformed Authorization header"}"#,
         ),
         (
@@ -69,7 +79,9 @@ fn every_variant_answers_as_the_rfcs_say() {
             401,
             "INSUFFICIENT_USER_AUTHENTICATION",
             // RFC 9470 §3.
-            Some(r#"Bearer realm="api", error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="urn:example:gold", max_age="5""#),
+            Some(
+                r#"Bearer realm="api", error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="urn:example:gold", max_age="5""#,
+            ),
             r#"{"code":"INSUFFICIENT_USER_AUTHENTICATION","message":"This action needs a stronger or more recent sign-in"}"#,
         ),
     ];
@@ -102,9 +114,18 @@ fn every_variant_answers_as_the_rfcs_say() {
 #[test]
 fn client_actions_follow_the_challenge() {
     let scope = Scope::new("a").unwrap();
-    assert_eq!(OAuthError::TokenMissing.spec().client, ClientAction::Reauthenticate);
-    assert_eq!(OAuthError::TokenExpired.spec().client, ClientAction::Refresh);
-    assert_eq!(OAuthError::InsufficientScope { scope }.spec().client, ClientAction::Forbidden);
+    assert_eq!(
+        OAuthError::TokenMissing.spec().client,
+        ClientAction::Reauthenticate
+    );
+    assert_eq!(
+        OAuthError::TokenExpired.spec().client,
+        ClientAction::Refresh
+    );
+    assert_eq!(
+        OAuthError::InsufficientScope { scope }.spec().client,
+        ClientAction::Forbidden
+    );
     assert_eq!(OAuthError::InvalidRequest.spec().client, ClientAction::None);
 }
 
@@ -163,5 +184,8 @@ fn the_shipped_catalog_is_the_standard_one() {
     let root = workspace_root();
     let shipped = std::fs::read_to_string(root.join("auth-errors/auth-errors.yaml")).unwrap();
     let standard = std::fs::read_to_string(root.join("schema/auth-errors.yaml")).unwrap();
-    assert_eq!(shipped, standard, "copy schema/auth-errors.yaml to auth-errors/auth-errors.yaml");
+    assert_eq!(
+        shipped, standard,
+        "copy schema/auth-errors.yaml to auth-errors/auth-errors.yaml"
+    );
 }

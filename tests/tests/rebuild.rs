@@ -33,7 +33,10 @@ fn cargo_run(dir: &Path) -> String {
     let out = Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--offline"])
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixture-target"))
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixture-target"),
+        )
         .env_remove("RUSTFLAGS")
         .output()
         .expect("run cargo");
@@ -62,9 +65,17 @@ fn main() {
     println!("{}", ApiError::TokenMissing);
 }
 "#;
-    let dir = fixture("rebuild-fixture", main_rs, &catalog_with_message("First wording"));
+    let dir = fixture(
+        "rebuild-fixture",
+        main_rs,
+        &catalog_with_message("First wording"),
+    );
     assert_eq!(cargo_run(&dir), "First wording");
-    std::fs::write(dir.join("errors.yaml"), catalog_with_message("Second wording")).unwrap();
+    std::fs::write(
+        dir.join("errors.yaml"),
+        catalog_with_message("Second wording"),
+    )
+    .unwrap();
     assert_eq!(cargo_run(&dir), "Second wording");
 }
 
