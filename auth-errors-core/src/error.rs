@@ -228,6 +228,28 @@ impl ChallengeSpec {
             .map(|&(_, v)| v)
     }
 
+    /// Builds the challenge leaving out any attribute whose filled-in value breaks a rule,
+    /// so a response always carries a valid challenge. Returns the first error met, for
+    /// logging.
+    pub fn build_lenient<F, V>(&self, mut lookup: F) -> (Challenge, Option<ChallengeError>)
+    where
+        F: FnMut(&str) -> Option<V>,
+        V: AsRef<str>,
+    {
+        let mut challenge = Challenge::new(self.scheme).unwrap_or_else(|_| Challenge::bearer());
+        let mut first_error = None;
+        for &(name, value) in self.params {
+            let value = template::render(value, &mut lookup).into_owned();
+            match challenge.clone().param(name, value) {
+                Ok(c) => challenge = c,
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        (challenge, first_error)
+    }
+
     /// Builds the challenge, filling placeholders through `lookup` and checking every value.
     pub fn build<F, V>(&self, mut lookup: F) -> Result<Challenge, ChallengeError>
     where

@@ -10,6 +10,8 @@
 //! - [`error`]: the [`AuthError`] trait every catalog enum
 //!   implements, and [`ErrorSpec`], the static description
 //!   of one catalog entry.
+//! - [`response`]: what an HTTP response for an error carries, free of
+//!   framework types.
 //! - [`template`]: the `{param}` placeholders of messages and attributes.
 //! - `catalog` (feature `catalog`): the catalog model, its YAML loader and its
 //!   validator, shared by the macros, the CLI and the renderers.
@@ -20,6 +22,7 @@ pub mod body;
 pub mod catalog;
 pub mod challenge;
 pub mod error;
+pub mod response;
 pub mod template;
 
 pub use body::BodyFormat;

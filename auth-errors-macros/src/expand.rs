@@ -313,6 +313,28 @@ pub fn impls(
             const _: &str = ::core::include_str!(#p);
         )
     });
+    // A bearer extractor's rejection becomes this enum when it has the two codes.
+    let unit_code = |code: &str| {
+        resolved
+            .iter()
+            .find(|r| r.unit && r.spec.code == code)
+            .map(|r| &r.ident)
+    };
+    let bearer = match (unit_code("TOKEN_MISSING"), unit_code("INVALID_REQUEST")) {
+        (Some(missing), Some(invalid)) => quote! {
+            #[automatically_derived]
+            impl ::core::convert::From<#krate::bearer::BearerRejection> for #ident {
+                fn from(rejection: #krate::bearer::BearerRejection) -> Self {
+                    match rejection {
+                        #krate::bearer::BearerRejection::Missing => Self::#missing,
+                        #krate::bearer::BearerRejection::Malformed
+                        | #krate::bearer::BearerRejection::Multiple => Self::#invalid,
+                    }
+                }
+            }
+        },
+        _ => quote!(),
+    };
 
     quote! {
         #[allow(deprecated, clippy::match_single_binding)]
@@ -386,6 +408,8 @@ pub fn impls(
             }
 
             #display
+            #bearer
+            #krate::__impl_adapters!(#ident);
         };
     }
 }

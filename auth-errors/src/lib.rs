@@ -89,8 +89,15 @@
 // Generated code names `::auth_errors::…`; this lets the crate use its own macros.
 extern crate self as auth_errors;
 
+/// Items the generated code names; not a public API.
 #[doc(hidden)]
-pub use auth_errors_core::__private;
+pub mod __private {
+    #[cfg(feature = "actix")]
+    pub use actix_web;
+    pub use auth_errors_core::__private::*;
+    #[cfg(feature = "axum")]
+    pub use axum_core;
+}
 #[cfg(feature = "catalog")]
 pub use auth_errors_core::catalog;
 pub use auth_errors_core::{
@@ -99,7 +106,74 @@ pub use auth_errors_core::{
 };
 pub use auth_errors_macros::{AuthError, catalog};
 
+#[cfg(feature = "actix")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+pub mod bearer;
+mod log;
 pub mod oauth;
+#[cfg(feature = "http")]
+pub mod response;
+#[cfg(any(feature = "http", feature = "actix"))]
+mod response_bytes;
+
+/// Implements the framework traits this crate's features enable for a generated or
+/// derived enum; the macros call it, so a user never repeats a feature.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_adapters {
+    ($ty:ty) => {
+        $crate::__impl_axum!($ty);
+        $crate::__impl_actix!($ty);
+    };
+}
+
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_axum {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::axum_core::response::IntoResponse for $ty {
+            fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                $crate::axum::into_response(&self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_axum {
+    ($ty:ty) => {};
+}
+
+#[cfg(feature = "actix")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_actix {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::actix_web::ResponseError for $ty {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::actix::status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::actix::error_response(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "actix"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_actix {
+    ($ty:ty) => {};
+}
 
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -100,6 +100,11 @@ impl fmt::Display for ChallengeError {
 impl std::error::Error for ChallengeError {}
 
 impl ChallengeError {
+    /// An error for `attribute` from a rule's violation.
+    pub fn from_violation(attribute: &str, violation: Violation) -> Self {
+        Self::new(attribute, violation)
+    }
+
     fn new(attribute: &str, violation: Violation) -> Self {
         ChallengeError {
             attribute: attribute.to_owned(),

@@ -1,0 +1,44 @@
+//! The `tracing` event every error response emits.
+
+use std::fmt;
+
+use auth_errors_core::response::{self, Parts};
+
+use crate::AuthError;
+
+/// An error's `source` chain, formatted only if the event is recorded.
+struct SourceChain<'a>(Option<&'a (dyn std::error::Error + 'static)>);
+
+impl fmt::Display for SourceChain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut next = self.0;
+        let mut first = true;
+        while let Some(e) = next {
+            if !first {
+                f.write_str(": ")?;
+            }
+            write!(f, "{e}")?;
+            first = false;
+            next = e.source();
+        }
+        Ok(())
+    }
+}
+
+/// Builds the response parts and records the event: `error` for 5xx, `debug` for
+/// 4xx, with the code, the status and the source chain, which never reaches the body.
+pub(crate) fn parts<E: AuthError + ?Sized>(err: &E) -> Parts {
+    let parts = response::parts(err);
+    let code = err.code();
+    let status = parts.status;
+    let source = SourceChain(err.source());
+    if status >= 500 {
+        tracing::error!(code, status, source = %source, "{}", err.message());
+    } else {
+        tracing::debug!(code, status, source = %source, "{}", err.message());
+    }
+    for problem in &parts.problems {
+        tracing::warn!(code, status, %problem, "a dynamic value was left out of the response");
+    }
+    parts
+}
