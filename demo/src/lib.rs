@@ -227,7 +227,7 @@ pub fn banner(framework: &str, port: u16) -> String {
          \x20 curl -i -H 'Authorization: Bearer revoked' {base}/orders\n\
          \x20 curl -i -H 'Authorization: Bearer' {base}/orders\n\
          \x20 curl -i -X POST -H 'Content-Type: application/json' -d '{{\"user\": \"reader\"}}' {base}/login\n\
-         \x20 curl -i -X POST -H 'Authorization: Bearer <access_token>' {base}/orders\n\
+         \x20 curl -i -X POST -H 'Authorization: Bearer <reader access_token>' {base}/orders\n\
          \x20 curl -i -X POST -H 'Content-Type: application/json' -d '{{\"refresh_token\": \"<refresh_token>\"}}' {base}/token\n\
          \x20 curl -i {base}/stats\n"
     )
