@@ -336,6 +336,15 @@ impl ErrorSpec {
         headers: &[],
     };
 
+    /// The message template as clients see it: the generic message when `expose` is off.
+    pub fn public_message(&self) -> &'static str {
+        if self.expose {
+            self.message
+        } else {
+            GENERIC_MESSAGE
+        }
+    }
+
     /// The problem `title`: the entry's title, else the status reason phrase, else the code.
     pub fn problem_title(&self) -> &'static str {
         self.title

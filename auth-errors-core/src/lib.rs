@@ -21,6 +21,8 @@ pub mod body;
 #[cfg(feature = "catalog")]
 pub mod catalog;
 pub mod challenge;
+#[cfg(feature = "docs")]
+pub mod docs;
 pub mod error;
 pub mod response;
 pub mod template;

@@ -100,6 +100,8 @@ pub mod __private {
 }
 #[cfg(feature = "catalog")]
 pub use auth_errors_core::catalog;
+#[cfg(feature = "docs")]
+pub use auth_errors_core::docs;
 pub use auth_errors_core::{
     AuthError, BodyFormat, Challenge, ChallengeError, ClientAction, ErrorSpec, body, challenge,
     error, template,
@@ -111,6 +113,7 @@ pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod bearer;
+#[cfg(any(feature = "http", feature = "actix"))]
 mod log;
 pub mod oauth;
 #[cfg(feature = "http")]

@@ -42,6 +42,18 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Every entry as an [`ErrorSpec`], for the renderers.
+    ///
+    /// The specs' text is leaked to make it `'static`: call this once per process (a
+    /// CLI run, a build script), not per request.
+    pub fn to_specs(&self) -> Vec<ErrorSpec> {
+        let mut leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
+        self.entries
+            .iter()
+            .map(|e| e.to_spec(&self.defaults, &mut leak))
+            .collect()
+    }
+
     /// The entry with this code.
     pub fn get(&self, code: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.code.value == code)

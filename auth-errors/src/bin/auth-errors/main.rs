@@ -1,6 +1,8 @@
-//! The `auth-errors` command: check catalogs and explain `WWW-Authenticate` values.
+//! The `auth-errors` command: check catalogs, render their docs, and explain
+//! `WWW-Authenticate` values.
 
 mod check;
+mod docs;
 mod explain;
 
 use std::process::ExitCode;
@@ -23,6 +25,20 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<std::path::PathBuf>,
     },
+    /// Render a catalog as Markdown, an OpenAPI 3.1 document or the TypeScript client pack.
+    Docs {
+        /// The catalog file.
+        file: std::path::PathBuf,
+        /// What to render.
+        #[arg(long, value_enum)]
+        format: docs::Format,
+        /// Write to this file instead of stdout.
+        #[arg(long, value_name = "PATH")]
+        out: Option<std::path::PathBuf>,
+        /// The document title (OpenAPI).
+        #[arg(long, default_value = "API errors")]
+        title: String,
+    },
     /// Parse a WWW-Authenticate value and say what a client should do.
     Explain {
         /// The header value; read from stdin when absent.
@@ -40,6 +56,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { files } => check::run(&files),
+        Command::Docs {
+            file,
+            format,
+            out,
+            title,
+        } => docs::run(&file, format, out.as_deref(), &title),
         Command::Explain {
             value,
             response,

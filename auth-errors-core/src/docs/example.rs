@@ -1,0 +1,75 @@
+//! An example response of an entry, with sample values for its params.
+
+use crate::ErrorSpec;
+use crate::body;
+use crate::error::ParamType;
+use crate::template;
+
+/// An example response: what a client receives for an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The status.
+    pub status: u16,
+    /// The `WWW-Authenticate` value, if any.
+    pub www_authenticate: Option<String>,
+    /// Extra headers.
+    pub headers: Vec<(String, String)>,
+    /// The content type.
+    pub content_type: &'static str,
+    /// The body.
+    pub body: String,
+}
+
+impl Example {
+    /// The response written out as HTTP/1.1.
+    pub fn to_http(&self) -> String {
+        let reason = body::reason_phrase(self.status).unwrap_or("");
+        let mut out = format!("HTTP/1.1 {} {reason}\n", self.status);
+        out.push_str(&format!("Content-Type: {}\n", self.content_type));
+        if let Some(c) = &self.www_authenticate {
+            out.push_str(&format!("WWW-Authenticate: {c}\n"));
+        }
+        for (n, v) in &self.headers {
+            out.push_str(&format!("{n}: {v}\n"));
+        }
+        out.push('\n');
+        out.push_str(&self.body);
+        out
+    }
+}
+
+/// A sample value for a param: `example:read` for a scope, `60` for an integer, the
+/// param's name for text.
+fn sample(spec: &ErrorSpec, name: &str) -> Option<&'static str> {
+    let p = spec.params.iter().find(|p| p.name == name)?;
+    Some(match p.ty {
+        ParamType::Scope => "example:read",
+        ParamType::Integer => "60",
+        ParamType::String => p.name,
+    })
+}
+
+/// The example response of an entry, rendered by the runtime's own builders.
+pub fn example(spec: &ErrorSpec) -> Example {
+    let message = template::render(spec.message, |n| sample(spec, n));
+    let www_authenticate = spec.challenge.map(|c| {
+        let (challenge, _) = c.build_lenient(|n| sample(spec, n));
+        challenge.to_header_value()
+    });
+    Example {
+        status: spec.status,
+        www_authenticate,
+        headers: spec
+            .headers
+            .iter()
+            .map(|h| {
+                (
+                    h.name.to_owned(),
+                    template::render(h.value, |n| sample(spec, n)).into_owned(),
+                )
+            })
+            .collect(),
+        content_type: spec.body.content_type(),
+        body: spec.render_body(&message),
+    }
+}

@@ -1,0 +1,105 @@
+//! The Markdown reference of a catalog.
+
+use std::fmt::Write;
+
+use crate::ErrorSpec;
+use crate::body;
+
+use super::example;
+
+/// Escapes text for a Markdown table cell: Markdown punctuation is backslash-escaped,
+/// HTML is written as entities, `|` cannot end the cell, and line breaks become spaces.
+pub(crate) fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A GitHub-style anchor for an entry's section.
+fn anchor(code: &str) -> String {
+    code.to_ascii_lowercase()
+}
+
+/// The reference: a summary table, then one section per entry with its docs and an
+/// example response written out as HTTP.
+pub fn markdown(specs: &[ErrorSpec]) -> String {
+    let mut out = String::from("# API errors\n\n");
+    out.push_str(
+        "| Code | Status | `error` | Message | What a client should do |\n|---|---|---|---|---|\n",
+    );
+    for s in specs {
+        let error = s
+            .challenge
+            .and_then(|c| c.get("error"))
+            .map_or_else(|| "—".to_owned(), |e| format!("`{}`", e.replace('`', "'")));
+        let mut code = format!("[`{}`](#{})", s.code, anchor(s.code));
+        if s.deprecated.is_some() {
+            code.push_str(" (deprecated)");
+        }
+        let _ = writeln!(
+            out,
+            "| {code} | {} | {error} | {} | {} |",
+            s.status,
+            cell(s.public_message()),
+            cell(s.client.describe())
+        );
+    }
+    for s in specs {
+        let _ = write!(out, "\n## {}\n\n", s.code);
+        let reason = body::reason_phrase(s.status).unwrap_or("");
+        let _ = write!(
+            out,
+            "**{} {reason}** · client action: `{}`",
+            s.status, s.client
+        );
+        if let Some(since) = s.since {
+            let _ = write!(out, " · since {}", cell(since));
+        }
+        out.push_str("\n\n");
+        if let Some(title) = s.title {
+            let _ = write!(out, "*{}*\n\n", cell(title));
+        }
+        if let Some(reason) = s.deprecated {
+            if reason.is_empty() {
+                out.push_str("> **Deprecated.**\n\n");
+            } else {
+                let _ = write!(out, "> **Deprecated:** {}\n\n", cell(reason));
+            }
+        }
+        if !s.params.is_empty() {
+            out.push_str("Params: ");
+            let list: Vec<String> = s
+                .params
+                .iter()
+                .map(|p| format!("`{}` ({})", p.name, p.ty))
+                .collect();
+            out.push_str(&list.join(", "));
+            out.push_str("\n\n");
+        }
+        // Docs are Markdown written by the catalog's owners, kept as written.
+        if let Some(docs) = s.docs {
+            out.push_str(docs.trim_end());
+            out.push_str("\n\n");
+        }
+        if let Some(url) = s.type_uri {
+            let _ = write!(out, "More: <{}>\n\n", url.replace('>', "%3E"));
+        }
+        out.push_str("```http\n");
+        out.push_str(&example(s).to_http());
+        out.push_str("\n```\n");
+    }
+    out
+}

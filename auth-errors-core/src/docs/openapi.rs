@@ -1,0 +1,184 @@
+//! OpenAPI 3.1 components: the body schema, the `WWW-Authenticate` header, one
+//! response per code and one per status.
+
+use serde_json::{Map, Value, json};
+
+use crate::ErrorSpec;
+use crate::body::{self, BodyFormat};
+
+use super::{by_status, example};
+
+/// The component name of a status group: its reason phrase in UpperCamelCase
+/// (`401` → `Unauthorized`), so paths can use `#/components/responses/Unauthorized`.
+pub fn status_name(status: u16) -> String {
+    match body::reason_phrase(status) {
+        Some(reason) => reason
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + cs.as_str())
+                    .unwrap_or_default()
+            })
+            .collect(),
+        None => format!("Status{status}"),
+    }
+}
+
+fn schema_name(specs: &[ErrorSpec]) -> &'static str {
+    match specs.first().map(|s| s.body) {
+        Some(BodyFormat::Problem) => "Problem",
+        _ => "Error",
+    }
+}
+
+fn body_schema(specs: &[ErrorSpec]) -> Value {
+    let codes: Vec<&str> = specs.iter().map(|s| s.code).collect();
+    let code = json!({"type": "string", "enum": codes, "description": "The business code clients switch on."});
+    match specs.first().map(|s| s.body) {
+        Some(BodyFormat::Problem) => json!({
+            "type": "object",
+            "description": "RFC 9457 problem details with the business code as an extension member.",
+            "required": ["title", "status", "detail", "code"],
+            "properties": {
+                "type": {"type": "string", "format": "uri-reference"},
+                "title": {"type": "string"},
+                "status": {"type": "integer", "minimum": 400, "maximum": 599},
+                "detail": {"type": "string"},
+                "code": code,
+            },
+        }),
+        _ => json!({
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": code,
+                "message": {"type": "string"},
+            },
+        }),
+    }
+}
+
+fn response(spec: &ErrorSpec, schema: &str) -> Value {
+    let ex = example(spec);
+    let example_body: Value = serde_json::from_str(&ex.body).unwrap_or(Value::Null);
+    let mut r = Map::new();
+    r.insert("description".into(), Value::from(spec.public_message()));
+    let mut headers = Map::new();
+    if spec.challenge.is_some() {
+        headers.insert(
+            "WWW-Authenticate".into(),
+            json!({"$ref": "#/components/headers/WWW-Authenticate"}),
+        );
+    }
+    for h in spec.headers {
+        headers.insert(h.name.into(), json!({"schema": {"type": "string"}}));
+    }
+    if !headers.is_empty() {
+        r.insert("headers".into(), Value::Object(headers));
+    }
+    r.insert(
+        "content".into(),
+        json!({ spec.body.content_type(): {
+            "schema": {"$ref": format!("#/components/schemas/{schema}")},
+            "example": example_body,
+        }}),
+    );
+    Value::Object(r)
+}
+
+fn group(status: u16, specs: &[&ErrorSpec], schema: &str) -> Value {
+    let codes: Vec<&str> = specs.iter().map(|s| s.code).collect();
+    let one_of: Vec<Value> = specs
+        .iter()
+        .map(|s| {
+            json!({
+                "title": s.code,
+                "allOf": [
+                    {"$ref": format!("#/components/schemas/{schema}")},
+                    {"properties": {"code": {"const": s.code}}},
+                ],
+            })
+        })
+        .collect();
+    let mut examples = Map::new();
+    for s in specs {
+        let ex = example(s);
+        examples.insert(
+            s.code.into(),
+            json!({
+                "summary": s.public_message(),
+                "value": serde_json::from_str::<Value>(&ex.body).unwrap_or(Value::Null),
+            }),
+        );
+    }
+    let mut r = Map::new();
+    r.insert(
+        "description".into(),
+        Value::from(format!(
+            "{} {}: one of {}",
+            status,
+            body::reason_phrase(status).unwrap_or(""),
+            codes.join(", ")
+        )),
+    );
+    if specs.iter().any(|s| s.challenge.is_some()) {
+        r.insert(
+            "headers".into(),
+            json!({"WWW-Authenticate": {"$ref": "#/components/headers/WWW-Authenticate"}}),
+        );
+    }
+    let content_type = specs
+        .first()
+        .map_or("application/json", |s| s.body.content_type());
+    r.insert(
+        "content".into(),
+        json!({ content_type: {"schema": {"oneOf": one_of}, "examples": examples}}),
+    );
+    Value::Object(r)
+}
+
+/// The OpenAPI 3.1 document holding the catalog's components (and no paths), ready to
+/// merge into an API's own document or to reference.
+pub fn openapi(specs: &[ErrorSpec], title: &str) -> Value {
+    let schema = schema_name(specs);
+    let mut responses = Map::new();
+    for s in specs {
+        responses.insert(s.code.into(), response(s, schema));
+    }
+    for (status, list) in by_status(specs) {
+        responses.insert(status_name(status), group(status, &list, schema));
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": title, "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": { schema: body_schema(specs) },
+            "headers": {
+                "WWW-Authenticate": {
+                    "description": "The authentication challenge (RFC 9110 §11.6.1, RFC 6750 §3).",
+                    "schema": {"type": "string"},
+                    "example": specs
+                        .iter()
+                        .find_map(|s| example(s).www_authenticate)
+                        .unwrap_or_else(|| "Bearer realm=\"api\"".to_owned()),
+                },
+            },
+            "responses": responses,
+        },
+    })
+}
+
+/// [`openapi`] as pretty-printed JSON.
+pub fn openapi_json(specs: &[ErrorSpec], title: &str) -> String {
+    let mut s = serde_json::to_string_pretty(&openapi(specs, title)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// [`openapi`] as YAML.
+pub fn openapi_yaml(specs: &[ErrorSpec], title: &str) -> String {
+    serde_saphyr::to_string(&openapi(specs, title)).unwrap_or_default()
+}

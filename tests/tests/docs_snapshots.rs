@@ -1,0 +1,134 @@
+//! Snapshots of the three renderers over the standard catalog and an edge-case
+//! catalog (pipes, HTML, Unicode, deprecated entries, params). Run with
+//! `UPDATE_SNAPSHOTS=1` to rewrite them after an intended change, then review the diff.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::path::Path;
+
+use auth_errors::{catalog, docs};
+use auth_errors_tests::{tests_path, workspace_root};
+
+fn specs(path: &Path) -> Vec<auth_errors::ErrorSpec> {
+    catalog::load_file(path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .to_specs()
+}
+
+fn check(name: &str, actual: &str) {
+    let path = tests_path("snapshots/docs").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1)", path.display()));
+    assert!(
+        expected == actual,
+        "{name} differs from its snapshot; run with UPDATE_SNAPSHOTS=1 and review the diff"
+    );
+}
+
+/// The TypeScript pack without its static runtime, which has its own tests.
+fn ts_prelude(ts: &str) -> &str {
+    let runtime = docs::typescript::RUNTIME;
+    assert!(ts.ends_with(runtime));
+    &ts[..ts.len() - runtime.len()]
+}
+
+#[test]
+fn standard_catalog_snapshots() {
+    let s = specs(&workspace_root().join("schema/auth-errors.yaml"));
+    check("standard.md", &docs::markdown(&s));
+    check(
+        "standard.openapi.json",
+        &docs::openapi_json(&s, "API errors"),
+    );
+    check("standard.ts", ts_prelude(&docs::typescript(&s)));
+}
+
+#[test]
+fn edge_case_snapshots() {
+    let s = specs(&tests_path("fixtures/docs/edge.yaml"));
+    let md = docs::markdown(&s);
+    // Table cells escape pipes, Markdown and HTML.
+    assert!(
+        md.contains(r"Use a \| b, not &lt;i&gt;c&lt;/i&gt; \*or\* \_d\_ \[link\](x) \`code\`"),
+        "{md}"
+    );
+    assert!(md.contains("Accès refusé — 権限がありません 🚫"));
+    assert!(md.contains("(deprecated)"));
+    assert!(md.contains(r"> **Deprecated:** Use NEW\_CODE \| instead &lt;now&gt;"));
+    // Docs are Markdown and stay as written, code fences included.
+    assert!(md.contains("let x = \"{braces}\" < 3;"));
+    // A hidden 5xx message never reaches an example.
+    assert!(!md.contains("hunter2"));
+    check("edge.md", &md);
+    let openapi = docs::openapi_json(&s, "Edge");
+    assert!(!openapi.contains("hunter2"));
+    check("edge.openapi.json", &openapi);
+    check("edge.openapi.yaml", &docs::openapi_yaml(&s, "Edge"));
+    check("edge.ts", ts_prelude(&docs::typescript(&s)));
+}
+
+#[test]
+fn problem_bodies_render_the_problem_schema() {
+    let s = specs(&tests_path("fixtures/valid/problem-bodies.yaml"));
+    let openapi: serde_json::Value =
+        serde_json::from_str(&docs::openapi_json(&s, "Problems")).unwrap();
+    let schema = &openapi["components"]["schemas"]["Problem"];
+    assert_eq!(
+        schema["required"],
+        serde_json::json!(["title", "status", "detail", "code"])
+    );
+    let first =
+        &openapi["components"]["responses"][s[0].code]["content"]["application/problem+json"];
+    assert!(first.is_object(), "{openapi}");
+    let ts = docs::typescript(&s);
+    assert!(ts.contains("detail: string;"));
+}
+
+#[test]
+fn openapi_groups_codes_by_status() {
+    let s = specs(&workspace_root().join("schema/auth-errors.yaml"));
+    let openapi: serde_json::Value =
+        serde_json::from_str(&docs::openapi_json(&s, "API errors")).unwrap();
+    let unauthorized = &openapi["components"]["responses"]["Unauthorized"];
+    let content = &unauthorized["content"]["application/json"];
+    let titles: Vec<&str> = content["schema"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "TOKEN_MISSING",
+            "TOKEN_EXPIRED",
+            "TOKEN_INVALID",
+            "TOKEN_REVOKED",
+            "INSUFFICIENT_USER_AUTHENTICATION"
+        ]
+    );
+    assert_eq!(
+        content["examples"]["TOKEN_EXPIRED"]["value"],
+        serde_json::json!({"code": "TOKEN_EXPIRED", "message": "Access token expired"})
+    );
+    assert_eq!(
+        unauthorized["headers"]["WWW-Authenticate"]["$ref"],
+        "#/components/headers/WWW-Authenticate"
+    );
+    assert!(openapi["components"]["responses"]["Forbidden"].is_object());
+    assert!(openapi["components"]["responses"]["BadRequest"].is_object());
+    // The code schema lists every code.
+    let codes = &openapi["components"]["schemas"]["Error"]["properties"]["code"]["enum"];
+    assert_eq!(codes.as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn renderers_read_a_compiled_enum_too() {
+    let s = auth_errors::oauth::OAuthError::SPECS;
+    let from_catalog = specs(&workspace_root().join("schema/auth-errors.yaml"));
+    assert_eq!(docs::markdown(s), docs::markdown(&from_catalog));
+    assert_eq!(docs::typescript(s), docs::typescript(&from_catalog));
+}
