@@ -1,6 +1,6 @@
 //! actix-web 4: every generated or derived enum implements `ResponseError` (when this
 //! crate's `actix` feature is on, with nothing to repeat in your crate), and
-//! [`Bearer`](crate::bearer::Bearer) is an extractor.
+//! [`Bearer`] is an extractor.
 //!
 //! actix-web 4 uses `http` 0.2 types, so the response is built from the status as a
 //! `u16` and the headers and body as bytes.

@@ -1,6 +1,6 @@
 //! axum 0.8: every generated or derived enum implements `IntoResponse` (when this
 //! crate's `axum` feature is on, with nothing to repeat in your crate), and
-//! [`Bearer`](crate::bearer::Bearer) is an extractor.
+//! [`Bearer`] is an extractor.
 //!
 //! ```
 //! use auth_errors::AuthError;
@@ -24,7 +24,7 @@
 //! The response is built directly rather than from a tuple of parts, so a failing
 //! inner body cannot replace its status (axum#2287).
 //!
-//! A rejected [`Bearer`](crate::bearer::Bearer) answers with the standard catalog.
+//! A rejected [`Bearer`] answers with the standard catalog.
 //! To answer with your own enum, use `axum_extra::extract::WithRejection<Bearer,
 //! ApiError>`: a generated enum with unit `TOKEN_MISSING` and `INVALID_REQUEST`
 //! variants implements `From<BearerRejection>`.
