@@ -1,0 +1,108 @@
+// Shared by the tests: where things are, and the real demo server as a child process.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import * as path from "node:path";
+import axios, { type AxiosInstance } from "axios";
+
+/** tests/ts, from dist/test/support.js. */
+export const packDir = fileURLToPath(new URL("../../", import.meta.url));
+/** The workspace root. */
+export const workspaceRoot = path.resolve(packDir, "../..");
+
+/** The demo binary: `DEMO_SERVER_BIN` (run.sh sets it from cargo), else target/debug/examples/server. */
+export function demoBinary(): string {
+  const bin = process.env["DEMO_SERVER_BIN"] ?? path.join(workspaceRoot, "target/debug/examples/server");
+  if (!existsSync(bin)) {
+    throw new Error(`demo server binary not found at ${bin}: run \`cargo build --example server\` at the workspace root`);
+  }
+  return bin;
+}
+
+export interface TokenPair {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+}
+
+export interface Stats {
+  refreshes: number;
+  logins: number;
+}
+
+/** A running demo server and a plain (never intercepted) client for it. */
+export interface Demo {
+  baseURL: string;
+  /** Not intercepted: for /login, /token and /stats. */
+  plain: AxiosInstance;
+  login(user: "reader" | "writer"): Promise<TokenPair>;
+  refresh(refreshToken: string): Promise<TokenPair>;
+  stats(): Promise<Stats>;
+  stop(): Promise<void>;
+}
+
+const BANNER = /^auth-errors demo \(axum\) listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
+
+/** Starts target/debug/examples/server on a free port with the given access-token lifetime. */
+export async function startDemo(ttlSecs: number): Promise<Demo> {
+  const child: ChildProcessWithoutNullStreams = spawn(demoBinary(), [], {
+    env: { ...process.env, PORT: "0", DEMO_TOKEN_TTL_SECS: String(ttlSecs), RUST_LOG: "warn" },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const baseURL = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => fail(new Error("the demo server printed no banner within 30 s")), 30_000);
+    const fail = (e: Error): void => {
+      clearTimeout(timer);
+      child.kill();
+      reject(new Error(`${e.message}\nstdout: ${out}\nstderr: ${stderr}`));
+    };
+    child.stdout.setEncoding("utf8");
+    const onData = (chunk: string): void => {
+      out += chunk;
+      const newline = out.indexOf("\n");
+      if (newline < 0) return;
+      child.stdout.off("data", onData);
+      // Keep draining: a full pipe would block the server's logging.
+      child.stdout.resume();
+      clearTimeout(timer);
+      const first = out.slice(0, newline);
+      const m = BANNER.exec(first);
+      if (m === null || m[1] === undefined) fail(new Error(`unexpected first line: ${JSON.stringify(first)}`));
+      else resolve(m[1]);
+    };
+    child.stdout.on("data", onData);
+    child.once("error", fail);
+    child.once("exit", (code, signal) => fail(new Error(`the demo server exited (${code ?? signal}) before its banner`)));
+  });
+  const plain = axios.create({ baseURL });
+  return {
+    baseURL,
+    plain,
+    async login(user) {
+      return (await plain.post<TokenPair>("/login", { user })).data;
+    },
+    async refresh(refreshToken) {
+      return (await plain.post<TokenPair>("/token", { refresh_token: refreshToken })).data;
+    },
+    async stats() {
+      return (await plain.get<Stats>("/stats")).data;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill();
+        await exited;
+      }
+    },
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
