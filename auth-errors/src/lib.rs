@@ -97,6 +97,8 @@ pub mod __private {
     pub use auth_errors_core::__private::*;
     #[cfg(feature = "axum")]
     pub use axum_core;
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
 }
 #[cfg(feature = "catalog")]
 pub use auth_errors_core::catalog;
@@ -120,6 +122,8 @@ pub mod oauth;
 pub mod response;
 #[cfg(any(feature = "http", feature = "actix"))]
 mod response_bytes;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 /// Implements the framework traits this crate's features enable for a generated or
 /// derived enum; the macros call it, so a user never repeats a feature.
@@ -129,7 +133,34 @@ macro_rules! __impl_adapters {
     ($ty:ty) => {
         $crate::__impl_axum!($ty);
         $crate::__impl_actix!($ty);
+        $crate::__impl_utoipa!($ty);
     };
+}
+
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::utoipa::IntoResponses for $ty {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::utoipa::responses(<$ty>::SPECS)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($ty:ty) => {};
 }
 
 #[cfg(feature = "axum")]

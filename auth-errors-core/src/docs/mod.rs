@@ -26,7 +26,7 @@ pub mod typescript;
 
 pub use example::{Example, example};
 pub use markdown::markdown;
-pub use openapi::{openapi, openapi_json, openapi_yaml};
+pub use openapi::{openapi, openapi_json, openapi_yaml, status_name, status_responses};
 pub use typescript::typescript;
 
 use crate::ErrorSpec;

@@ -88,7 +88,51 @@ fn response(spec: &ErrorSpec, schema: &str) -> Value {
     Value::Object(r)
 }
 
-fn group(status: u16, specs: &[&ErrorSpec], schema: &str) -> Value {
+/// Where a response's schema and header come from: `$ref`s into the document's
+/// components, or inline (for a host document that lacks them, as utoipa's).
+#[derive(Clone, Copy)]
+enum Refs<'a> {
+    Components(&'a str),
+    Inline(&'a [ErrorSpec]),
+}
+
+impl Refs<'_> {
+    fn schema(self) -> Value {
+        match self {
+            Refs::Components(name) => json!({"$ref": format!("#/components/schemas/{name}")}),
+            Refs::Inline(specs) => body_schema(specs),
+        }
+    }
+
+    fn header(self) -> Value {
+        match self {
+            Refs::Components(_) => json!({"$ref": "#/components/headers/WWW-Authenticate"}),
+            Refs::Inline(_) => www_authenticate_header(None),
+        }
+    }
+}
+
+fn www_authenticate_header(example: Option<String>) -> Value {
+    let mut h = json!({
+        "description": "The authentication challenge (RFC 9110 §11.6.1, RFC 6750 §3).",
+        "schema": {"type": "string"},
+    });
+    if let (Some(e), Some(map)) = (example, h.as_object_mut()) {
+        map.insert("example".into(), Value::from(e));
+    }
+    h
+}
+
+/// One response object per status, each listing its codes with `oneOf` and an example
+/// per code; schemas and headers inline, so any OpenAPI document can hold them.
+pub fn status_responses(specs: &[ErrorSpec]) -> Vec<(u16, Value)> {
+    by_status(specs)
+        .into_iter()
+        .map(|(status, list)| (status, group(status, &list, Refs::Inline(specs))))
+        .collect()
+}
+
+fn group(status: u16, specs: &[&ErrorSpec], refs: Refs<'_>) -> Value {
     let codes: Vec<&str> = specs.iter().map(|s| s.code).collect();
     let one_of: Vec<Value> = specs
         .iter()
@@ -96,8 +140,8 @@ fn group(status: u16, specs: &[&ErrorSpec], schema: &str) -> Value {
             json!({
                 "title": s.code,
                 "allOf": [
-                    {"$ref": format!("#/components/schemas/{schema}")},
-                    {"properties": {"code": {"const": s.code}}},
+                    refs.schema(),
+                    {"type": "object", "properties": {"code": {"type": "string", "enum": [s.code]}}},
                 ],
             })
         })
@@ -124,10 +168,7 @@ fn group(status: u16, specs: &[&ErrorSpec], schema: &str) -> Value {
         )),
     );
     if specs.iter().any(|s| s.challenge.is_some()) {
-        r.insert(
-            "headers".into(),
-            json!({"WWW-Authenticate": {"$ref": "#/components/headers/WWW-Authenticate"}}),
-        );
+        r.insert("headers".into(), json!({"WWW-Authenticate": refs.header()}));
     }
     let content_type = specs
         .first()
@@ -148,7 +189,10 @@ pub fn openapi(specs: &[ErrorSpec], title: &str) -> Value {
         responses.insert(s.code.into(), response(s, schema));
     }
     for (status, list) in by_status(specs) {
-        responses.insert(status_name(status), group(status, &list, schema));
+        responses.insert(
+            status_name(status),
+            group(status, &list, Refs::Components(schema)),
+        );
     }
     json!({
         "openapi": "3.1.0",
@@ -157,14 +201,9 @@ pub fn openapi(specs: &[ErrorSpec], title: &str) -> Value {
         "components": {
             "schemas": { schema: body_schema(specs) },
             "headers": {
-                "WWW-Authenticate": {
-                    "description": "The authentication challenge (RFC 9110 §11.6.1, RFC 6750 §3).",
-                    "schema": {"type": "string"},
-                    "example": specs
-                        .iter()
-                        .find_map(|s| example(s).www_authenticate)
-                        .unwrap_or_else(|| "Bearer realm=\"api\"".to_owned()),
-                },
+                "WWW-Authenticate": www_authenticate_header(
+                    specs.iter().find_map(|s| example(s).www_authenticate),
+                ),
             },
             "responses": responses,
         },
