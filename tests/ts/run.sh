@@ -30,13 +30,13 @@ DEMO_SERVER_BIN="$(cd "$root" && cargo build -q --example server --message-forma
 export DEMO_SERVER_BIN
 echo "demo server: $DEMO_SERVER_BIN"
 
-echo "== render the pack: auth-errors docs schema/auth-errors.yaml --format typescript"
+echo "== render the packs: auth-errors docs FILE --format typescript"
 rm -rf generated dist
 sh scripts/generate.sh
 
 echo "== tsc -p . (strict)"
 npx --no-install tsc -p .
-echo "== tsc -p tsconfig.pack.json (the pack alone, ES2017, no DOM or Node types)"
+echo "== tsc -p tsconfig.pack.json (every rendered pack alone: ES2017, no DOM or Node types, erasable syntax only)"
 npx --no-install tsc -p tsconfig.pack.json
 
 echo "== node --test"

@@ -77,11 +77,15 @@ export class WwwAuthenticateParseError extends Error {
 
 /** A parse failure at a UTF-16 index of the joined value; mapped to line and byte offset once. */
 class AeParseFailure {
-  constructor(
-    readonly at: number,
-    readonly kind: WwwAuthenticateParseErrorKind,
-    readonly param: string | null = null,
-  ) {}
+  readonly at: number;
+  readonly kind: WwwAuthenticateParseErrorKind;
+  readonly param: string | null;
+
+  constructor(at: number, kind: WwwAuthenticateParseErrorKind, param: string | null) {
+    this.at = at;
+    this.kind = kind;
+    this.param = param;
+  }
 }
 
 const AE_TCHAR_EXTRA = "!#$%&'*+-.^_`|~";

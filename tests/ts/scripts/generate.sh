@@ -1,8 +1,20 @@
 #!/bin/sh
-# Writes generated/auth-errors.ts: the TypeScript pack of the standard catalog, rendered by
-# the auth-errors CLI (the generated prelude followed by auth-errors-core/src/docs/runtime.ts).
+# Renders the TypeScript packs with the auth-errors CLI (each is the generated prelude
+# followed by auth-errors-core/src/docs/runtime.ts):
+# - generated/auth-errors.ts: the standard catalog, which the tests import;
+# - generated/catalogs/*.ts: other catalogs (problem bodies, edge cases, a minimal one),
+#   compiled only, to show the runtime fits every prelude.
 set -eu
 cd "$(dirname "$0")/.."
-mkdir -p generated
-cargo run -q -p auth-errors --features cli -- docs ../../schema/auth-errors.yaml --format typescript --out generated/auth-errors.ts
-echo "generate.sh: wrote tests/ts/generated/auth-errors.ts"
+root=../..
+mkdir -p generated/catalogs
+render() {
+  cargo run -q -p auth-errors --features cli -- docs "$1" --format typescript --out "$2"
+  echo "generate.sh: $2 <- ${1#"$root/"}"
+}
+render "$root/schema/auth-errors.yaml" generated/auth-errors.ts
+for catalog in "$root/tests/fixtures/valid/problem-bodies.yaml" "$root/tests/fixtures/valid/edge-cases.yaml" \
+  "$root/tests/fixtures/valid/minimal.yaml" "$root/tests/fixtures/docs/edge.yaml"; do
+  name=$(basename "$(dirname "$catalog")")-$(basename "$catalog" .yaml)
+  render "$catalog" "generated/catalogs/$name.ts"
+done

@@ -10,8 +10,8 @@ import {
 } from "../generated/auth-errors.js";
 import { sleep, startDemo, type Demo, type TokenPair } from "./support.js";
 
-/** Access tokens live this long in the tests that let one expire. */
-const TTL_SECS = 1;
+/** Access tokens live this long (DEMO_TOKEN_TTL_SECS) in the tests that let one expire. */
+const TTL_SECS = 2;
 
 async function withDemo(ttlSecs: number, body: (demo: Demo) => Promise<void>): Promise<void> {
   const demo = await startDemo(ttlSecs);
