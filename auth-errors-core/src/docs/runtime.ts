@@ -461,7 +461,22 @@ function aeActionOf(status: number, challenge: Challenge | undefined, code: stri
  * The challenge is read from the `WWW-Authenticate` header (a browser needs the server's
  * `Access-Control-Expose-Headers: WWW-Authenticate` for a cross-origin response), with
  * the body's code as the fallback. After a callback the error still rejects to the
- * caller; a callback that throws rejects with its own error instead.
+ * caller; a callback that throws rejects with its own error instead. A replay sends the
+ * request's config again, so a body must be replayable (JSON, text, a Blob; not a stream).
+ *
+ * @example
+ * const api = axios.create({ baseURL: "/api" });
+ * const eject = installAuthInterceptor(api, {
+ *   // A separate client: the refresh request must not go through `api`.
+ *   refresh: async () => {
+ *     const { data } = await axios.post("/api/token", { refresh_token: store.refreshToken });
+ *     store.save(data);
+ *     api.defaults.headers.common["Authorization"] = `Bearer ${data.access_token}`;
+ *     return data.access_token;
+ *   },
+ *   onReauthenticate: () => router.push("/login"),
+ *   onForbidden: ({ scope }) => toast(`This needs the ${scope ?? "right"} permission`),
+ * });
  */
 export function installAuthInterceptor(instance: AxiosInstance, options: AuthInterceptorOptions): () => void {
   let generation = 0;
