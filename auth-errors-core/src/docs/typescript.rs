@@ -83,14 +83,14 @@ pub fn typescript(specs: &[ErrorSpec]) -> String {
              export function isErrorBody(value: unknown): value is ErrorBody {\n  \
              if (typeof value !== \"object\" || value === null) return false;\n  \
              const v = value as Record<string, unknown>;\n  \
-             return isErrorCode(v.code) && typeof v.title === \"string\" && typeof v.status === \"number\" && typeof v.detail === \"string\";\n}\n\n",
+             return isErrorCode(v[\"code\"]) && typeof v[\"title\"] === \"string\" && typeof v[\"status\"] === \"number\" && typeof v[\"detail\"] === \"string\";\n}\n\n",
         ),
         _ => out.push_str(
             "/** Whether a value is an error body of this catalog. */\n\
              export function isErrorBody(value: unknown): value is ErrorBody {\n  \
              if (typeof value !== \"object\" || value === null) return false;\n  \
              const v = value as Record<string, unknown>;\n  \
-             return isErrorCode(v.code) && typeof v.message === \"string\";\n}\n\n",
+             return isErrorCode(v[\"code\"]) && typeof v[\"message\"] === \"string\";\n}\n\n",
         ),
     }
     out.push_str(RUNTIME);

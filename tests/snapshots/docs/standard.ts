@@ -44,6 +44,6 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return isErrorCode(v.code) && typeof v.message === "string";
+  return isErrorCode(v["code"]) && typeof v["message"] === "string";
 }
 
