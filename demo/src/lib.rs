@@ -208,6 +208,17 @@ pub fn orders() -> serde_json::Value {
     serde_json::json!([{"id": 1, "item": "coffee"}, {"id": 2, "item": "tea"}])
 }
 
+/// Logs to stderr, `auth_errors=debug` unless `RUST_LOG` says otherwise, so every
+/// error response's event (code, status, source) shows.
+pub fn init_tracing() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "auth_errors=debug,info".into()),
+        )
+        .init();
+}
+
 /// The port from `PORT` (default 3000).
 pub fn port_from_env() -> u16 {
     std::env::var("PORT")
