@@ -212,6 +212,7 @@ pub fn orders() -> serde_json::Value {
 /// error response's event (code, status, source) shows.
 pub fn init_tracing() {
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "auth_errors=debug,info".into()),
