@@ -324,6 +324,7 @@ fn inline_entry(
         })
         .collect();
     let entry = Entry {
+        origin: "inline".to_owned(),
         code: Spanned::new(code.to_owned(), at),
         status: Spanned::new(status, at),
         message,

@@ -227,3 +227,49 @@ fn fixtures_agree_with_the_schema() {
         "only {rejects} fixtures are marked '# schema: reject'; expected at least {MIN_REJECTS}"
     );
 }
+
+#[test]
+fn composed_catalogs_and_their_keys_agree_with_the_schema() {
+    let validator = validator();
+    for rel in [
+        "fixtures/compose/team/errors.yaml",
+        "fixtures/compose/shared/billing.yaml",
+    ] {
+        let path = tests_path(rel);
+        let instance = to_json(&path).unwrap();
+        let errs = errors(&validator, &instance);
+        assert!(
+            errs.is_empty(),
+            "{rel}: the schema rejects it:{}",
+            indented(&errs)
+        );
+    }
+    // Each of these the loader rejects too (tests/tests/catalog_compose.rs).
+    let entry = "errors: {A: {status: 400, message: A}}";
+    let rejected = [
+        format!("version: 1\ninclude: std\n{entry}"),
+        format!("version: 1\ninclude: [/etc/errors.yaml]\n{entry}"),
+        format!("version: 1\ninclude: ['']\n{entry}"),
+        "version: 1\ninclude: []\n".to_owned(),
+        "version: 1\n".to_owned(),
+        format!("version: 1\nprefix: orders-\n{entry}"),
+        format!("version: 1\nretired: OLD\n{entry}"),
+        format!("version: 1\nretired: [old]\n{entry}"),
+        format!("version: 1\nretired: [OLD, OLD]\n{entry}"),
+    ];
+    for text in &rejected {
+        let options = serde_saphyr::options! { strict_booleans: true };
+        let instance: Value = serde_saphyr::from_str_with_options(text, options).unwrap();
+        assert!(
+            !errors(&validator, &instance).is_empty(),
+            "the schema accepts:\n{text}"
+        );
+        assert!(
+            auth_errors::catalog::load(text, "t.yaml").is_err(),
+            "the loader accepts:\n{text}"
+        );
+    }
+    // A catalog of includes alone is a catalog.
+    let instance: Value = serde_json::json!({"version": 1, "include": ["std"]});
+    assert!(errors(&validator, &instance).is_empty());
+}

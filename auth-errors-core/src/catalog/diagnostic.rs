@@ -69,6 +69,14 @@ pub enum CatalogRule {
     Header,
     /// `docs_url` is not a URI-reference.
     DocsUrl,
+    /// An `include:` that cannot be resolved: unreadable, absolute, or part of a cycle.
+    Include,
+    /// Two composed catalog files define the same code.
+    DuplicateCode,
+    /// A malformed `prefix:`, or a code of the file that does not carry it.
+    Prefix,
+    /// A retired code defined again, or a malformed `retired:` list.
+    Retired,
 }
 
 impl CatalogRule {
@@ -99,6 +107,10 @@ impl CatalogRule {
             CatalogRule::Expose => "expose",
             CatalogRule::Header => "header",
             CatalogRule::DocsUrl => "docs-url",
+            CatalogRule::Include => "include",
+            CatalogRule::DuplicateCode => "duplicate-code",
+            CatalogRule::Prefix => "prefix",
+            CatalogRule::Retired => "retired",
         }
     }
 }
@@ -183,8 +195,21 @@ impl Sink {
         rule: CatalogRule,
         message: impl Into<String>,
     ) {
+        let file = self.file.clone();
+        self.push_in(&file, at, code, rule, message);
+    }
+
+    /// Pushes a diagnostic located in another file of a composed catalog.
+    pub(crate) fn push_in(
+        &mut self,
+        file: &str,
+        at: Location,
+        code: Option<&str>,
+        rule: CatalogRule,
+        message: impl Into<String>,
+    ) {
         self.found.push(Diagnostic {
-            file: self.file.clone(),
+            file: file.to_owned(),
             location: Some(at),
             code: code.map(str::to_owned),
             rule,

@@ -8,13 +8,15 @@ use crate::body::BodyFormat;
 use crate::error::{ClientAction, ParamType};
 
 use super::diagnostic::{CatalogRule, Location, Sink};
-use super::model::{Catalog, ChallengeDef, Defaults, Entry, Param, Spanned};
+use super::model::{Catalog, ChallengeDef, Defaults, Entry, Param, Retired, Spanned};
 use super::yaml::{Node, Value};
 
 /// The format versions this library reads.
 pub const SUPPORTED_VERSIONS: &[u32] = &[1];
 
-pub(crate) const TOP_KEYS: &[&str] = &["version", "defaults", "errors"];
+pub(crate) const TOP_KEYS: &[&str] = &[
+    "version", "defaults", "errors", "include", "prefix", "retired",
+];
 pub(crate) const DEFAULTS_KEYS: &[&str] = &["scheme", "realm", "body", "docs_url"];
 pub(crate) const ENTRY_KEYS: &[&str] = &[
     "status",
@@ -57,6 +59,9 @@ pub(crate) fn catalog(root: &Node, sink: &mut Sink) -> Option<Catalog> {
     let mut defaults = Defaults::default();
     let mut errors_node = None;
     let mut errors_key_at = start;
+    let mut includes = Vec::new();
+    let mut prefix = None;
+    let mut retired = Vec::new();
     for (key, key_node, value) in known_keys(top, TOP_KEYS, "the catalog", None, sink) {
         match key {
             "version" => version = load_version(value, sink),
@@ -65,6 +70,9 @@ pub(crate) fn catalog(root: &Node, sink: &mut Sink) -> Option<Catalog> {
                 errors_node = Some(value);
                 errors_key_at = key_node.at;
             }
+            "include" => includes = load_includes(value, sink),
+            "prefix" => prefix = string(value, key, None, sink),
+            "retired" => retired = load_retired(value, sink),
             _ => {}
         }
     }
@@ -104,6 +112,8 @@ pub(crate) fn catalog(root: &Node, sink: &mut Sink) -> Option<Catalog> {
                 format!("'errors' must be a mapping from codes to entries, found {found}"),
             );
         }
+        // A catalog made only of included ones needs no entries of its own.
+        None if !includes.is_empty() => {}
         None => sink.push(
             start,
             None,
@@ -116,7 +126,72 @@ pub(crate) fn catalog(root: &Node, sink: &mut Sink) -> Option<Catalog> {
         version: version.unwrap_or(1),
         defaults,
         entries,
+        includes,
+        prefix,
+        retired,
     })
+}
+
+/// A list of strings, each located (`include:`, `retired:`); `what` names the list and
+/// `item` one of its values in messages.
+fn string_list(node: &Node, what: &str, item: &str, sink: &mut Sink) -> Vec<Spanned<String>> {
+    let Value::Seq(items) = &node.value else {
+        let found = node.value.kind();
+        sink.push(
+            node.at,
+            None,
+            CatalogRule::WrongType,
+            format!("'{what}' must be a list of {item}s, found {found}"),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for node in items {
+        match &node.value {
+            Value::Str(s) => out.push(Spanned::new(s.clone(), node.at)),
+            other => {
+                let found = other.kind();
+                sink.push(
+                    node.at,
+                    None,
+                    CatalogRule::WrongType,
+                    format!("each item of '{what}' must be a {item} (a string), found {found}"),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `include:`: `std`, or paths relative to the including file.
+fn load_includes(node: &Node, sink: &mut Sink) -> Vec<Spanned<String>> {
+    let mut out = string_list(node, "include", "catalog file", sink);
+    out.retain(|path| {
+        let p = path.as_str();
+        let absolute = p.starts_with(['/', '\\'])
+            || (p.len() > 1 && p.as_bytes()[1] == b':' && p.as_bytes()[0].is_ascii_alphabetic());
+        let reason = if p.trim().is_empty() {
+            "an include may not be empty: write 'std' or a path relative to this file"
+        } else if absolute {
+            "an include is a path relative to the including file, not an absolute path (so the catalog builds anywhere, and diffs against git revisions)"
+        } else {
+            return true;
+        };
+        sink.push(path.at, None, CatalogRule::Include, reason);
+        false
+    });
+    out
+}
+
+/// `retired:`: codes removed for good.
+fn load_retired(node: &Node, sink: &mut Sink) -> Vec<Retired> {
+    string_list(node, "retired", "code", sink)
+        .into_iter()
+        .map(|code| Retired {
+            code,
+            origin: sink.file.clone(),
+        })
+        .collect()
 }
 
 fn is_key(node: &Node, name: &str) -> bool {
@@ -308,6 +383,7 @@ fn load_entry(code: &str, code_at: Location, node: &Node, sink: &mut Sink) -> Op
     let mut message = None;
     let mut complete = true;
     let mut entry = Entry {
+        origin: sink.file.clone(),
         code: Spanned::new(code.to_owned(), code_at),
         status: Spanned::new(0, code_at),
         message: Spanned::new(String::new(), code_at),

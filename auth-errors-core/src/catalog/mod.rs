@@ -4,6 +4,10 @@
 //! so a rule is written once and a mistake reads the same everywhere:
 //! `errors.yaml:8:13: error: TOKEN_EXPIRED: error_description may not contain '"' (RFC 6750 §3)`.
 //!
+//! A catalog can `include:` other catalog files (`std` for the standard catalog, or paths
+//! relative to the including file), declare a `prefix:` its own codes carry, and list
+//! `retired:` codes that may never be defined again; see [`load_with`].
+//!
 //! ```
 //! use auth_errors_core::catalog;
 //!
@@ -32,6 +36,7 @@
 //! # Ok::<(), catalog::Diagnostics>(())
 //! ```
 
+mod compose;
 mod diagnostic;
 mod load;
 mod model;
@@ -40,21 +45,20 @@ mod yaml;
 
 use std::path::Path;
 
+pub use compose::{STANDARD_CATALOG, STD};
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location};
 pub use load::SUPPORTED_VERSIONS;
-pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Spanned, variant_name};
+pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Retired, Spanned, variant_name};
 pub use valid::{ERROR_CODE_STATUS, is_screaming_snake};
 
 use diagnostic::Sink;
 
 /// Loads and validates a catalog from YAML text; `file` names it in diagnostics.
 ///
-/// Returns every mistake at once, in file order.
+/// Returns every mistake at once, in file order. The text may include `std`; a catalog
+/// that includes files by path needs [`load_file`] or [`load_with`], which can read them.
 pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
-    match load_partial(text, file) {
-        (Some(catalog), found) if found.is_empty() => Ok(catalog),
-        (_, found) => Err(Diagnostics(found)),
-    }
+    load_with(text, file, &mut no_files)
 }
 
 /// Loads a catalog and returns whatever loaded together with every mistake found.
@@ -63,19 +67,69 @@ pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
 /// one mistake in the file gives one error at the use site, not one per variant.
 /// The model is `None` only when the text is not a catalog at all.
 pub fn load_partial(text: &str, file: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
-    let mut sink = Sink::new(file);
-    let root = match yaml::parse(text, file) {
-        Ok(root) => root,
-        Err(d) => return (None, vec![d]),
-    };
-    let catalog = load::catalog(&root, &mut sink);
-    if let Some(catalog) = &catalog {
-        valid::catalog(catalog, &mut sink);
+    load_partial_with(text, file, &mut no_files)
+}
+
+/// Loads and validates a catalog named `file`, composing the files it includes, which
+/// `read` returns by name.
+///
+/// An included file's name is its `include:` path taken relative to the name of the file
+/// that includes it (`api/errors.yaml` including `../shared/base.yaml` reads
+/// `shared/base.yaml`), so `read` resolves names as it resolves `file`: from the working
+/// directory, a crate's folder, or a git revision. `std` is built in and never read.
+/// `Err` from `read` says why a file cannot be read; it becomes an `include` diagnostic
+/// at the `include:` that names the file.
+///
+/// ```
+/// use auth_errors_core::catalog;
+///
+/// let team = "version: 1\ninclude: [std, shared.yaml]\nprefix: ORDERS_\nerrors:\n  ORDERS_NOT_FOUND:\n    status: 404\n    message: No such order\n";
+/// let shared = "version: 1\nerrors:\n  RATE_LIMITED:\n    status: 429\n    message: Slow down\n";
+/// let catalog = catalog::load_with(team, "api/errors.yaml", &mut |name: &str| match name {
+///     "api/shared.yaml" => Ok(shared.to_owned()),
+///     other => Err(format!("no file {other}")),
+/// })?;
+/// let codes: Vec<(&str, &str)> = catalog
+///     .entries
+///     .iter()
+///     .map(|e| (e.code.as_str(), e.origin.as_str()))
+///     .collect();
+/// assert_eq!(codes.first(), Some(&("TOKEN_MISSING", "std")));
+/// assert_eq!(
+///     codes[codes.len() - 2..],
+///     [("RATE_LIMITED", "api/shared.yaml"), ("ORDERS_NOT_FOUND", "api/errors.yaml")],
+/// );
+/// # Ok::<(), catalog::Diagnostics>(())
+/// ```
+pub fn load_with(
+    text: &str,
+    file: &str,
+    read: &mut dyn FnMut(&str) -> Result<String, String>,
+) -> Result<Catalog, Diagnostics> {
+    match load_partial_with(text, file, read) {
+        (Some(catalog), found) if found.is_empty() => Ok(catalog),
+        (_, found) => Err(Diagnostics(found)),
     }
-    // File order reads best; the sort is stable, so mistakes at one place keep the
-    // order they were found in.
-    sink.found.sort_by_key(|d| d.location);
-    (catalog, sink.found)
+}
+
+/// [`load_partial`] for a catalog that may include files by path: `read` returns an
+/// included file's text by name, as in [`load_with`].
+///
+/// The macros call it with a `read` that resolves names next to the catalog and records
+/// each file, so that editing any of them rebuilds the crate.
+pub fn load_partial_with(
+    text: &str,
+    file: &str,
+    read: &mut dyn FnMut(&str) -> Result<String, String>,
+) -> (Option<Catalog>, Vec<Diagnostic>) {
+    compose::compose(text, file, read)
+}
+
+/// The reader of a catalog given as text: it has no files to include.
+fn no_files(name: &str) -> Result<String, String> {
+    Err(format!(
+        "the catalog was given as text, so '{name}' cannot be read; load it with catalog::load_file or catalog::load_with"
+    ))
 }
 
 /// Runs the semantic rules on one entry built outside a file (the derive's inline
@@ -86,12 +140,15 @@ pub fn validate_entry(entry: &Entry, defaults: &Defaults, file: &str) -> Vec<Dia
     sink.found
 }
 
-/// Reads and loads a catalog file. A missing or unreadable file is a diagnostic too.
+/// Reads and loads a catalog file and the files it includes (paths relative to it). A
+/// missing or unreadable file is a diagnostic too.
 pub fn load_file(path: impl AsRef<Path>) -> Result<Catalog, Diagnostics> {
     let path = path.as_ref();
     let file = path.display().to_string();
     match std::fs::read_to_string(path) {
-        Ok(text) => load(&text, &file),
+        Ok(text) => load_with(&text, &file, &mut |name: &str| {
+            std::fs::read_to_string(name).map_err(|e| e.to_string())
+        }),
         Err(e) => Err(Diagnostics(vec![Diagnostic {
             file,
             location: None,

@@ -29,6 +29,12 @@ impl Spanned<String> {
 }
 
 /// A loaded and validated catalog.
+///
+/// When the file includes others (`include:`), this is the composed catalog: `entries`
+/// holds the included files' entries first (in `include:` order, each file's in file
+/// order), then the file's own; each entry names the file it comes from in
+/// [`Entry::origin`]. The `defaults` are the including (root) file's and apply to every
+/// entry: one API has one scheme, realm and body format.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {
     /// The file name given to the loader.
@@ -37,8 +43,14 @@ pub struct Catalog {
     pub version: u32,
     /// Values every entry inherits.
     pub defaults: Defaults,
-    /// The entries in file order.
+    /// The entries in order, included ones first.
     pub entries: Vec<Entry>,
+    /// The file's `include:` list as written (`std`, or paths relative to the file).
+    pub includes: Vec<Spanned<String>>,
+    /// The `prefix:` every code the file itself defines carries.
+    pub prefix: Option<Spanned<String>>,
+    /// The retired codes of the file and of every file it includes: none may be defined.
+    pub retired: Vec<Retired>,
 }
 
 impl Catalog {
@@ -58,6 +70,15 @@ impl Catalog {
     pub fn get(&self, code: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.code.value == code)
     }
+}
+
+/// A code listed under `retired:`: removed for good, never to be defined again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retired {
+    /// The code, where the list names it.
+    pub code: Spanned<String>,
+    /// The file whose `retired:` list names it.
+    pub origin: String,
 }
 
 /// The `defaults` section.
@@ -97,6 +118,9 @@ impl Defaults {
 /// One catalog entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The catalog file that defines the entry, as named to the loader (`std` for the
+    /// standard catalog); every location of the entry is in this file.
+    pub origin: String,
     /// The code, located at its key.
     pub code: Spanned<String>,
     /// The HTTP status.

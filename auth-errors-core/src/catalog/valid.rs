@@ -10,7 +10,7 @@ use crate::error::ParamType;
 use crate::template::{self, Piece};
 
 use super::diagnostic::{CatalogRule, Sink};
-use super::model::{Catalog, ChallengeDef, Defaults, Entry, Spanned};
+use super::model::{Catalog, ChallengeDef, Defaults, Entry, Retired, Spanned};
 
 /// The RFC 6750 §3.1 and RFC 9470 §3 error codes and the status each belongs on.
 pub const ERROR_CODE_STATUS: &[(&str, u16, &str)] = &[
@@ -23,26 +23,142 @@ pub const ERROR_CODE_STATUS: &[(&str, u16, &str)] = &[
 /// Headers the library sets itself, which `headers:` may not override.
 const RESERVED_HEADERS: &[&str] = &["www-authenticate", "content-type", "content-length"];
 
-/// Runs every semantic rule over a loaded catalog.
-pub(crate) fn catalog(catalog: &Catalog, sink: &mut Sink) {
+/// Runs the rules of one file over what it loaded: its defaults, prefix, retired list
+/// and entries. The rules across entries run over the composed catalog ([`composed`]).
+pub(crate) fn file(catalog: &Catalog, sink: &mut Sink) {
     defaults(&catalog.defaults, sink);
-    let mut variants: HashMap<String, &Entry> = HashMap::new();
+    let prefix = catalog.prefix.as_ref().filter(|p| self::prefix(p, sink));
+    retired_list(&catalog.retired, sink);
     for entry in &catalog.entries {
+        if let Some(prefix) = prefix
+            && !(entry.code.value.starts_with(&prefix.value) && entry.code.value != prefix.value)
+        {
+            sink.push(
+                entry.code.at,
+                Some(&entry.code.value),
+                CatalogRule::Prefix,
+                format!(
+                    "every code this catalog defines must start with its prefix '{}' (line {}) and go on after it",
+                    prefix.value, prefix.at.line
+                ),
+            );
+        }
+        self::entry(entry, &catalog.defaults, sink);
+    }
+}
+
+/// Where another value stands, as seen from a diagnostic in `from`: `line 12` in the same
+/// file, `std:12:3` in another.
+fn place(from: &str, file: &str, at: super::diagnostic::Location) -> String {
+    if from == file {
+        format!("line {}", at.line)
+    } else {
+        format!("{file}:{at}")
+    }
+}
+
+/// The rules across the entries of a (composed) catalog: a code defined by two files, two
+/// codes that become one variant name, a retired code defined again. The second
+/// definition of a code is reported and dropped, so the model holds each code once.
+pub(crate) fn composed(entries: &mut Vec<Entry>, retired: &[Retired], sink: &mut Sink) {
+    let mut codes: HashMap<String, (String, super::diagnostic::Location)> = HashMap::new();
+    entries.retain(|entry| {
+        match codes.get(&entry.code.value) {
+            Some((file, at)) => {
+                let first = place(&entry.origin, file, *at);
+                sink.push_in(
+                    &entry.origin,
+                    entry.code.at,
+                    Some(&entry.code.value),
+                    CatalogRule::DuplicateCode,
+                    format!(
+                        "already defined at {first}; a code may be defined by only one of the composed catalog files"
+                    ),
+                );
+                false
+            }
+            None => {
+                codes.insert(
+                    entry.code.value.clone(),
+                    (entry.origin.clone(), entry.code.at),
+                );
+                true
+            }
+        }
+    });
+    let mut variants: HashMap<String, &Entry> = HashMap::new();
+    for entry in entries.iter() {
         let variant = entry.variant_name();
         if let Some(first) = variants.get(&variant) {
-            sink.push(
+            sink.push_in(
+                &entry.origin,
                 entry.code.at,
                 Some(&entry.code.value),
                 CatalogRule::VariantClash,
                 format!(
-                    "{} (line {}) and {} both become the variant name {variant}",
-                    first.code.value, first.code.at.line, entry.code.value
+                    "{} ({}) and {} both become the variant name {variant}",
+                    first.code.value,
+                    place(&entry.origin, &first.origin, first.code.at),
+                    entry.code.value
                 ),
             );
         } else {
             variants.insert(variant, entry);
         }
-        self::entry(entry, &catalog.defaults, sink);
+        if let Some(r) = retired.iter().find(|r| r.code.value == entry.code.value) {
+            sink.push_in(
+                &entry.origin,
+                entry.code.at,
+                Some(&entry.code.value),
+                CatalogRule::Retired,
+                format!(
+                    "the code is retired ({} lists it under 'retired:'); a retired code may never be defined again, so clients that knew it are not misled: choose a new code",
+                    place(&entry.origin, &r.origin, r.code.at)
+                ),
+            );
+        }
+    }
+}
+
+/// Checks a `prefix:`; `true` when entries can be checked against it.
+fn prefix(prefix: &Spanned<String>, sink: &mut Sink) -> bool {
+    let stem = prefix.value.strip_suffix('_').unwrap_or(&prefix.value);
+    if is_screaming_snake(stem) {
+        return true;
+    }
+    sink.push(
+        prefix.at,
+        None,
+        CatalogRule::Prefix,
+        format!(
+            "prefix '{}' must be the start of a SCREAMING_SNAKE_CASE code, such as 'ORDERS_'",
+            prefix.value
+        ),
+    );
+    false
+}
+
+fn retired_list(retired: &[Retired], sink: &mut Sink) {
+    for (i, r) in retired.iter().enumerate() {
+        let code = Some(r.code.value.as_str());
+        if !is_screaming_snake(&r.code.value) {
+            sink.push(
+                r.code.at,
+                code,
+                CatalogRule::CodeCase,
+                "a retired code must be SCREAMING_SNAKE_CASE, as every code is",
+            );
+        } else if let Some(first) = retired[..i].iter().find(|q| q.code.value == r.code.value) {
+            sink.push(
+                r.code.at,
+                code,
+                CatalogRule::Retired,
+                format!(
+                    "listed twice under 'retired:' (first at line {})",
+                    first.code.at.line
+                ),
+            );
+        }
     }
 }
 
