@@ -64,7 +64,7 @@ pub fn catalog(args: CatalogArgs, input: DeriveInput) -> TokenStream {
     let DeriveInput {
         attrs, vis, ident, ..
     } = &input;
-    let impls = impls(ident, &krate, &resolved, loaded.path.as_deref(), false);
+    let impls = impls(ident, &krate, &resolved, &loaded.paths, false);
     let compile_errors = errors.to_compile_errors();
     quote! {
         #(#attrs)*
@@ -90,8 +90,8 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
         .map(|path| load::catalog(path, &mut errors));
     let catalog = loaded.as_ref().and_then(|l| l.catalog.as_ref());
     let resolved = valid::resolve(&input, catalog, &mut errors);
-    let path = loaded.as_ref().and_then(|l| l.path.as_deref());
-    let impls = impls(&node.ident, &krate, &resolved, path, input.brings_display);
+    let paths = loaded.as_ref().map_or(&[][..], |l| &l.paths[..]);
+    let impls = impls(&node.ident, &krate, &resolved, paths, input.brings_display);
     let compile_errors = errors.to_compile_errors();
     quote! {
         #impls
@@ -197,7 +197,7 @@ pub fn impls(
     ident: &Ident,
     krate: &TokenStream,
     resolved: &[Resolved],
-    include: Option<&str>,
+    include: &[String],
     brings_display: bool,
 ) -> TokenStream {
     let cow = quote!(#krate::__private::Cow);
@@ -263,8 +263,8 @@ pub fn impls(
         }
     };
     let msg_fallback = fallback(quote!(#krate::error::render_message(self)));
-    let ch_fallback = fallback(quote!(#krate::error::render_challenge_value(self)));
-    let body_fallback = fallback(quote!(#krate::error::render_body(self)));
+    let ch_fallback = fallback(quote!(#krate::error::render_challenge_header(self)));
+    let body_fallback = fallback(quote!(#krate::error::render_body_from_params(self)));
     let param_fallback = fallback(quote!(::core::option::Option::None));
     let scrutinee = if empty { quote!(*self) } else { quote!(self) };
 
@@ -308,7 +308,7 @@ pub fn impls(
             #(#froms)*
         }
     };
-    let include = include.map(|p| {
+    let include = include.iter().map(|p| {
         quote!(
             const _: &str = ::core::include_str!(#p);
         )
@@ -339,7 +339,7 @@ pub fn impls(
     quote! {
         #[allow(deprecated, clippy::match_single_binding)]
         const _: () = {
-            #include
+            #(#include)*
 
             #[automatically_derived]
             impl #ident {

@@ -10,18 +10,20 @@ use crate::errors::Errors;
 pub struct Loaded {
     /// What loaded: the sound entries even when others have mistakes.
     pub catalog: Option<Catalog>,
-    /// The absolute path, for the `include_str!` that makes edits rebuild the crate.
-    pub path: Option<String>,
+    /// The absolute path of the catalog and of every file it includes, for the
+    /// `include_str!`s that make an edit of any of them rebuild the crate.
+    pub paths: Vec<String>,
 }
 
-/// Loads `path` relative to the calling crate's `CARGO_MANIFEST_DIR`. Every mistake in the
-/// file becomes an error spanned on the path literal, carrying `file:line:col`.
+/// Loads `path` relative to the calling crate's `CARGO_MANIFEST_DIR`, with the files it
+/// includes (relative to it). Every mistake in any of them becomes an error spanned on
+/// the path literal, carrying `file:line:col`.
 pub fn catalog(path: &LitStr, errors: &mut Errors) -> Loaded {
     let written = path.value();
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
-    let mut tried = vec![base.join(&written)];
+    let mut bases = vec![base];
     // Not under the manifest: next to the source file, as `include_str!` resolves.
     if let Some(dir) = path
         .span()
@@ -29,12 +31,14 @@ pub fn catalog(path: &LitStr, errors: &mut Errors) -> Loaded {
         .local_file()
         .and_then(|f| f.parent().map(PathBuf::from))
     {
-        tried.push(dir.join(&written));
+        bases.push(dir);
     }
-    let Some((full, text)) = tried
-        .iter()
-        .find_map(|p| std::fs::read_to_string(p).ok().map(|t| (p.clone(), t)))
-    else {
+    let tried: Vec<PathBuf> = bases.iter().map(|b| b.join(&written)).collect();
+    let Some((base, full, text)) = bases.iter().zip(&tried).find_map(|(b, p)| {
+        std::fs::read_to_string(p)
+            .ok()
+            .map(|t| (b.clone(), p.clone(), t))
+    }) else {
         let reason = std::fs::read_to_string(&tried[0])
             .err()
             .map(|e| e.to_string())
@@ -49,17 +53,22 @@ pub fn catalog(path: &LitStr, errors: &mut Errors) -> Loaded {
         ));
         return Loaded {
             catalog: None,
-            path: None,
+            paths: Vec::new(),
         };
     };
-    let (catalog, diagnostics) = catalog::load_partial(&text, &written);
+    let mut paths = vec![full.display().to_string()];
+    // Included files are named relative to the written path, so they resolve against
+    // the same folder the catalog was found in.
+    let (catalog, diagnostics) = catalog::load_partial_with(&text, &written, &mut |name: &str| {
+        let file = base.join(name);
+        let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+        paths.push(file.display().to_string());
+        Ok(text)
+    });
     for d in diagnostics {
         errors.push(syn::Error::new(path.span(), d.to_string()));
     }
-    Loaded {
-        catalog,
-        path: Some(full.display().to_string()),
-    }
+    Loaded { catalog, paths }
 }
 
 /// Interns text for an `ErrorSpec` by leaking it: the macro runs once per expansion in

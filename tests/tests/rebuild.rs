@@ -113,3 +113,79 @@ fn main() {
         r#"1000 BAD_REQUEST_998 {"code":"BAD_REQUEST_998","message":"Bad request 998"}"#
     );
 }
+
+fn shared_catalog(message: &str) -> String {
+    format!("version: 1\nerrors:\n  SHARED_GONE:\n    status: 410\n    message: {message}\n")
+}
+
+#[test]
+fn editing_an_included_catalog_rebuilds_the_crate() {
+    let main_rs = r#"
+#[auth_errors::catalog("errors.yaml")]
+#[derive(Debug)]
+enum ApiError {}
+
+fn main() {
+    println!("{} / {}", ApiError::SharedGone, ApiError::TokenExpired);
+}
+"#;
+    let dir = fixture(
+        "rebuild-include-fixture",
+        main_rs,
+        "version: 1\ninclude: [std, shared/gone.yaml]\n",
+    );
+    std::fs::create_dir_all(dir.join("shared")).unwrap();
+    std::fs::write(
+        dir.join("shared/gone.yaml"),
+        shared_catalog("First wording"),
+    )
+    .unwrap();
+    assert_eq!(cargo_run(&dir), "First wording / Access token expired");
+    std::fs::write(
+        dir.join("shared/gone.yaml"),
+        shared_catalog("Second wording"),
+    )
+    .unwrap();
+    assert_eq!(cargo_run(&dir), "Second wording / Access token expired");
+}
+
+#[test]
+fn a_clash_between_included_catalogs_is_a_compile_error_naming_both() {
+    let main_rs = r#"
+#[auth_errors::catalog("errors.yaml")]
+#[derive(Debug)]
+enum ApiError {}
+
+fn main() {}
+"#;
+    let dir = fixture(
+        "compose-clash-fixture",
+        main_rs,
+        "version: 1\ninclude:\n  - teams/a.yaml\n  - teams/b.yaml\n",
+    );
+    std::fs::create_dir_all(dir.join("teams")).unwrap();
+    std::fs::write(dir.join("teams/a.yaml"), shared_catalog("From A")).unwrap();
+    std::fs::write(
+        dir.join("teams/b.yaml"),
+        format!("# team B\n{}", shared_catalog("From B")),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO"))
+        .args(["build", "--quiet", "--offline"])
+        .current_dir(&dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixture-target"),
+        )
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("run cargo");
+    assert!(!out.status.success(), "the clash compiled");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "error: teams/b.yaml:4:3: error: SHARED_GONE: already defined at teams/a.yaml:3:3; a code may be defined by only one of the composed catalog files"
+        ),
+        "{stderr}"
+    );
+}
