@@ -98,7 +98,8 @@ impl FromStr for BodyFormat {
 
 /// The `{"code","message"}` body.
 pub fn json(code: &str, message: &str) -> String {
-    let mut out = String::with_capacity(code.len() + message.len() + 24);
+    // Sized exactly, so the text becomes response bytes without another allocation.
+    let mut out = String::with_capacity(json_escaped_len(code) + json_escaped_len(message) + 24);
     out.push_str("{\"code\":");
     write_json_string(&mut out, code);
     out.push_str(",\"message\":");
@@ -151,29 +152,58 @@ impl Problem<'_> {
 /// characters escaped, everything else as UTF-8.
 pub fn write_json_string(out: &mut String, s: &str) {
     out.push('"');
+    push_json_escaped(out, s);
+    out.push('"');
+}
+
+/// The JSON escape of one byte, if it needs one (`""` for a control character written as
+/// `\u00XX`).
+const fn json_escape(b: u8) -> Option<&'static str> {
+    Some(match b {
+        b'"' => "\\\"",
+        b'\\' => "\\\\",
+        b'\n' => "\\n",
+        b'\r' => "\\r",
+        b'\t' => "\\t",
+        0x08 => "\\b",
+        0x0c => "\\f",
+        0x00..=0x1f => "",
+        _ => return None,
+    })
+}
+
+/// Appends the text of `s` as it stands between the quotes of a JSON string; see
+/// [`write_json_string`]. Escaping is per character, so pieces of a text escape to the
+/// pieces of its escape.
+pub fn push_json_escaped(out: &mut String, s: &str) {
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
-        let escape: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0x00..=0x1f => "",
-            _ => continue,
+        let Some(escape) = json_escape(b) else {
+            continue;
         };
         out.push_str(&s[start..i]);
         if escape.is_empty() {
-            out.push_str(&format!("\\u{b:04x}"));
+            out.push_str("\\u00");
+            out.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
+            out.push(char::from(b"0123456789abcdef"[usize::from(b & 0xf)]));
         } else {
             out.push_str(escape);
         }
         start = i + 1;
     }
     out.push_str(&s[start..]);
-    out.push('"');
+}
+
+/// The length of [`push_json_escaped`]'s output for `s`.
+pub fn json_escaped_len(s: &str) -> usize {
+    s.len()
+        + s.bytes()
+            .map(|b| match json_escape(b) {
+                None => 0,
+                Some("") => 5,
+                Some(_) => 1,
+            })
+            .sum::<usize>()
 }
 
 /// The reason phrase of an HTTP status code (RFC 9110 §15), used as the default

@@ -269,6 +269,102 @@ impl ChallengeSpec {
     }
 }
 
+impl ChallengeSpec {
+    /// The header value, written straight into one exactly sized `String`: the same text
+    /// and the same first error as `self.build(lookup)?.to_header_value()`, without
+    /// building a [`Challenge`] (one allocation instead of one per attribute). The
+    /// response path of generated enums uses it.
+    ///
+    /// ```
+    /// use auth_errors_core::error::ChallengeSpec;
+    ///
+    /// let spec = ChallengeSpec { scheme: "Bearer", params: &[("realm", "api"), ("scope", "{scope}")] };
+    /// let lookup = |name: &str| (name == "scope").then_some("orders:read");
+    /// assert_eq!(spec.header_value(lookup)?, r#"Bearer realm="api", scope="orders:read""#);
+    /// assert_eq!(spec.header_value(lookup)?, spec.build(lookup)?.to_header_value());
+    /// assert!(spec.header_value(|_| Some("two  spaces")).is_err());
+    /// # Ok::<(), auth_errors_core::ChallengeError>(())
+    /// ```
+    pub fn header_value<F, V>(&self, mut lookup: F) -> Result<String, ChallengeError>
+    where
+        F: FnMut(&str) -> Option<V>,
+        V: AsRef<str>,
+    {
+        const MAX: usize = 8;
+        if self.params.len() > MAX {
+            return self.build(lookup).map(|c| c.to_header_value());
+        }
+        if self.scheme != "Bearer" {
+            Challenge::new(self.scheme)?;
+        }
+        // Each value once: kept as looked up, or joined when the template has more than
+        // one piece (a literal or a lone `{param}` never allocates).
+        let mut filled: [Option<template::Filled<'static, V>>; MAX] = [const { None }; MAX];
+        let mut joined: [Option<String>; MAX] = [const { None }; MAX];
+        let mut len = self.scheme.len();
+        for (i, &(name, value)) in self.params.iter().enumerate() {
+            let f = template::Filled::new(value, &mut lookup);
+            let text: &str = match f.as_single() {
+                Some(t) => t,
+                None => {
+                    let mut s = String::with_capacity(value.len() + 16);
+                    f.for_each(&mut lookup, |p| s.push_str(p));
+                    joined[i].insert(s)
+                }
+            };
+            challenge::check_param(name, text)?;
+            if self.params[..i]
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                return Err(ChallengeError::from_violation(
+                    name,
+                    challenge::Violation {
+                        rule: challenge::Rule::DuplicateParam,
+                        reason: "may appear only once".to_owned(),
+                    },
+                ));
+            }
+            len += if i == 0 { 1 } else { 2 } + name.len() + 3 + text.len() + escapes(text);
+            filled[i] = Some(f);
+        }
+        let mut out = String::with_capacity(len);
+        out.push_str(self.scheme);
+        for (i, &(name, _)) in self.params.iter().enumerate() {
+            out.push_str(if i == 0 { " " } else { ", " });
+            out.push_str(name);
+            out.push('=');
+            let text = match (&joined[i], &filled[i]) {
+                (Some(s), _) => s.as_str(),
+                (None, Some(f)) => f.as_single().unwrap_or_default(),
+                (None, None) => "",
+            };
+            push_quoted(&mut out, text);
+        }
+        debug_assert_eq!(out.len(), len);
+        Ok(out)
+    }
+}
+
+/// How many `"` and `\` a quoted-string of `s` escapes.
+fn escapes(s: &str) -> usize {
+    s.bytes().filter(|&b| b == b'"' || b == b'\\').count()
+}
+
+/// Appends `s` as a quoted-string, as [`Challenge`]'s `Display` writes it.
+fn push_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    let mut rest = s;
+    while let Some(i) = rest.find(['"', '\\']) {
+        out.push_str(&rest[..i]);
+        out.push('\\');
+        out.push_str(&rest[i..i + 1]);
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out.push('"');
+}
+
 /// An extra response header of an entry; the value may hold `{param}` placeholders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeaderSpec {
@@ -373,6 +469,75 @@ impl ErrorSpec {
     }
 }
 
+impl ErrorSpec {
+    /// The body with the message template filled through `lookup`, written in one pass
+    /// into one exactly sized `String`: the same text as
+    /// `self.render_body(&template::render(self.message, lookup))`, without the message
+    /// as a `String` of its own.
+    ///
+    /// ```
+    /// use auth_errors_core::ErrorSpec;
+    ///
+    /// let spec = ErrorSpec { code: "INSUFFICIENT_SCOPE", status: 403, message: "Needs {scope}", ..ErrorSpec::EMPTY };
+    /// let body = spec.render_body_with(|name: &str| (name == "scope").then_some("orders:read"));
+    /// assert_eq!(body, r#"{"code":"INSUFFICIENT_SCOPE","message":"Needs orders:read"}"#);
+    /// ```
+    pub fn render_body_with<F, V>(&self, mut lookup: F) -> String
+    where
+        F: FnMut(&str) -> Option<V>,
+        V: AsRef<str>,
+    {
+        if !self.expose {
+            return self.render_body(GENERIC_MESSAGE);
+        }
+        let message = template::Filled::new(self.message, &mut lookup);
+        if let Some(single) = message.as_single() {
+            return self.render_body(single);
+        }
+        let mut message_len = 0;
+        message.for_each(&mut lookup, |p| message_len += body::json_escaped_len(p));
+        let mut out = match self.body {
+            BodyFormat::Json => {
+                let mut out =
+                    String::with_capacity(body::json_escaped_len(self.code) + message_len + 24);
+                out.push_str("{\"code\":");
+                body::write_json_string(&mut out, self.code);
+                out.push_str(",\"message\":\"");
+                out
+            }
+            BodyFormat::Problem => {
+                let title = self.problem_title();
+                let mut out = String::with_capacity(
+                    self.type_uri.map_or(0, |t| body::json_escaped_len(t) + 10)
+                        + body::json_escaped_len(title)
+                        + message_len
+                        + body::json_escaped_len(self.code)
+                        + 50,
+                );
+                out.push('{');
+                if let Some(type_uri) = self.type_uri {
+                    out.push_str("\"type\":");
+                    body::write_json_string(&mut out, type_uri);
+                    out.push(',');
+                }
+                out.push_str("\"title\":");
+                body::write_json_string(&mut out, title);
+                out.push_str(",\"status\":");
+                let _ = fmt::Write::write_fmt(&mut out, format_args!("{}", self.status));
+                out.push_str(",\"detail\":\"");
+                message.for_each(&mut lookup, |p| body::push_json_escaped(&mut out, p));
+                out.push_str("\",\"code\":");
+                body::write_json_string(&mut out, self.code);
+                out.push('}');
+                return out;
+            }
+        };
+        message.for_each(&mut lookup, |p| body::push_json_escaped(&mut out, p));
+        out.push_str("\"}");
+        out
+    }
+}
+
 /// What a response needs from an error: status, code, message, challenge, body and
 /// extra headers. The catalog macros implement it; adapters for axum, actix-web and
 /// plain `http` read it.
@@ -452,6 +617,29 @@ pub fn render_challenge_value<E: AuthError + ?Sized>(
 /// The default [`AuthError::body`], rendered at run time.
 pub fn render_body<E: AuthError + ?Sized>(err: &E) -> Cow<'static, str> {
     Cow::Owned(err.spec().render_body(&err.message()))
+}
+
+/// The `WWW-Authenticate` value from the spec's challenge filled through
+/// [`AuthError::param`], in one allocation ([`ChallengeSpec::header_value`]). Generated
+/// code calls it for variants with params; it equals [`render_challenge_value`] when
+/// [`AuthError::challenge`] is the default.
+pub fn render_challenge_header<E: AuthError + ?Sized>(
+    err: &E,
+) -> Result<Option<Cow<'static, str>>, ChallengeError> {
+    match err.spec().challenge {
+        Some(c) => c
+            .header_value(|name| err.param(name))
+            .map(|v| Some(Cow::Owned(v))),
+        None => Ok(None),
+    }
+}
+
+/// The body from the spec's message template filled through [`AuthError::param`], in
+/// one allocation ([`ErrorSpec::render_body_with`]). Generated code calls it for
+/// variants with params; it equals [`render_body`] when [`AuthError::message`] is the
+/// default.
+pub fn render_body_from_params<E: AuthError + ?Sized>(err: &E) -> Cow<'static, str> {
+    Cow::Owned(err.spec().render_body_with(|name| err.param(name)))
 }
 
 /// A code that names no variant, from `FromStr` on a generated enum.
