@@ -1,0 +1,40 @@
+//! Group `response`: build an axum `Response` for an error and drop it.
+//!
+//! `cargo bench -p auth-errors-tests --bench response -- --measurement-time 3`
+//!
+//! Each contender answers the same two cases (see `cases/mod.rs`); the error value is a
+//! copy away (no allocation) so the figure is the response alone.
+
+use std::hint::black_box;
+
+use axum::response::IntoResponse;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+mod cases;
+
+macro_rules! contender {
+    ($group:ident, $name:literal, $module:ident, $scope:ident) => {
+        let err = cases::$module::static_error();
+        $group.bench_function(concat!($name, "/static"), |b| {
+            b.iter(|| drop(black_box(black_box(&err).clone().into_response())))
+        });
+        let err = cases::$module::dynamic_error($scope);
+        $group.bench_function(concat!($name, "/dynamic"), |b| {
+            b.iter(|| drop(black_box(black_box(&err).clone().into_response())))
+        });
+    };
+}
+
+fn response(c: &mut Criterion) {
+    let scope = cases::runtime_scope();
+    let mut group = c.benchmark_group("response");
+    contender!(group, "auth_errors", auth_errors, scope);
+    contender!(group, "handwritten", handwritten, scope);
+    contender!(group, "typical", typical, scope);
+    contender!(group, "http_api_problem", problem, scope);
+    contender!(group, "axum_thiserror", thiserror_derive, scope);
+    group.finish();
+}
+
+criterion_group!(benches, response);
+criterion_main!(benches);
