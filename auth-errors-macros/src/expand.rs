@@ -249,6 +249,21 @@ pub fn impls(
         let pat = any(r);
         Some(quote!(#pat => #cow::Borrowed(#body),))
     });
+    // Variants whose response is fixed: the adapters build it in a `const`.
+    let statics = resolved.iter().filter_map(|r| {
+        if !r.spec.headers.is_empty() {
+            return None;
+        }
+        let challenge = match spec::static_challenge(&r.spec)? {
+            Some(v) => quote!(::core::option::Option::Some(#v)),
+            None => quote!(::core::option::Option::None),
+        };
+        let body = spec::static_body(&r.spec)?;
+        let pat = any(r);
+        let status = r.spec.status;
+        let content_type = r.spec.body.content_type();
+        Some(quote!(#pat => (#status, #content_type, #challenge, #body)))
+    });
     let unit_arms = resolved.iter().filter(|r| r.unit).map(|r| {
         let code = r.spec.code;
         let v = &r.ident;
@@ -409,7 +424,7 @@ pub fn impls(
 
             #display
             #bearer
-            #krate::__impl_adapters!(#ident);
+            #krate::__impl_adapters!(#ident; #(#statics),*);
         };
     }
 }

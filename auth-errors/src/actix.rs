@@ -28,6 +28,7 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, ResponseError};
 use crate::AuthError;
 use crate::bearer::{Bearer, BearerRejection, from_authorization};
 use crate::response_bytes::{bytes_of, is_field_value};
+use bytes::Bytes;
 
 /// The status of an error as actix-web's type.
 pub fn status_code<E: AuthError + ?Sized>(err: &E) -> StatusCode {
@@ -65,6 +66,55 @@ pub fn error_response<E: AuthError + ?Sized>(err: &E) -> HttpResponse {
         }
     }
     response.map_into_boxed_body()
+}
+
+/// The response of a static variant for actix-web, made when the program is compiled;
+/// see `auth_errors::response::StaticResponse`.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct StaticResponse {
+    status: u16,
+    content_type: HeaderValue,
+    challenge: Option<HeaderValue>,
+    body: &'static str,
+}
+
+impl StaticResponse {
+    /// What generated code evaluates in a `const`.
+    pub const fn new(
+        status: u16,
+        content_type: &'static str,
+        challenge: Option<&'static str>,
+        body: &'static str,
+    ) -> StaticResponse {
+        StaticResponse {
+            status,
+            content_type: HeaderValue::from_static(content_type),
+            challenge: match challenge {
+                Some(value) => Some(HeaderValue::from_static(value)),
+                None => None,
+            },
+            body,
+        }
+    }
+}
+
+/// The actix-web response of a static variant, from its compile-time parts: the same
+/// response and the same event as [`error_response`].
+#[doc(hidden)]
+pub fn static_error_response<E: AuthError + ?Sized>(
+    err: &E,
+    response: StaticResponse,
+) -> HttpResponse {
+    crate::log::event(err, response.status);
+    let status = StatusCode::from_u16(response.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut http = HttpResponse::with_body(status, Bytes::from_static(response.body.as_bytes()));
+    let headers = http.headers_mut();
+    headers.insert(header::CONTENT_TYPE, response.content_type);
+    if let Some(value) = response.challenge {
+        headers.insert(header::WWW_AUTHENTICATE, value);
+    }
+    http.map_into_boxed_body()
 }
 
 impl FromRequest for Bearer {

@@ -43,6 +43,16 @@ pub fn into_response<E: AuthError + ?Sized>(err: &E) -> Response {
     crate::response::to_http(err).map(Body::from)
 }
 
+/// The axum response of a static variant, from its compile-time parts; what the
+/// generated `IntoResponse` calls for variants whose header and body are fixed.
+#[doc(hidden)]
+pub fn static_response<E: AuthError + ?Sized>(
+    err: &E,
+    response: crate::response::StaticResponse,
+) -> Response {
+    response.to_http(err).map(Body::from)
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Bearer {
     type Rejection = BearerRejection;
 

@@ -129,10 +129,17 @@ pub mod utoipa;
 /// derived enum; the macros call it, so a user never repeats a feature.
 #[doc(hidden)]
 #[macro_export]
+///
+/// After the type come the variants whose header and body are compile-time strings,
+/// each as `pattern => (status, content type, Option<challenge>, body)`: their responses
+/// are made in `const`s.
 macro_rules! __impl_adapters {
     ($ty:ty) => {
-        $crate::__impl_axum!($ty);
-        $crate::__impl_actix!($ty);
+        $crate::__impl_adapters!($ty;);
+    };
+    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),* $(,)?) => {
+        $crate::__impl_axum!($ty; $($pat => ($status, $ct, $challenge, $body)),*);
+        $crate::__impl_actix!($ty; $($pat => ($status, $ct, $challenge, $body)),*);
         $crate::__impl_utoipa!($ty);
     };
 }
@@ -167,11 +174,19 @@ macro_rules! __impl_utoipa {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_axum {
-    ($ty:ty) => {
+    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),*) => {
         #[automatically_derived]
         impl $crate::__private::axum_core::response::IntoResponse for $ty {
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                $crate::axum::into_response(&self)
+                #[allow(unreachable_patterns, clippy::match_single_binding)]
+                match &self {
+                    $($pat => {
+                        const RESPONSE: $crate::response::StaticResponse =
+                            $crate::response::StaticResponse::new($status, $ct, $challenge, $body);
+                        $crate::axum::static_response(&self, RESPONSE)
+                    })*
+                    _ => $crate::axum::into_response(&self),
+                }
             }
         }
     };
@@ -181,14 +196,14 @@ macro_rules! __impl_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_axum {
-    ($ty:ty) => {};
+    ($($tt:tt)*) => {};
 }
 
 #[cfg(feature = "actix")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix {
-    ($ty:ty) => {
+    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),*) => {
         #[automatically_derived]
         impl $crate::__private::actix_web::ResponseError for $ty {
             fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
@@ -196,7 +211,15 @@ macro_rules! __impl_actix {
             }
 
             fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                $crate::actix::error_response(self)
+                #[allow(unreachable_patterns, clippy::match_single_binding)]
+                match self {
+                    $($pat => {
+                        const RESPONSE: $crate::actix::StaticResponse =
+                            $crate::actix::StaticResponse::new($status, $ct, $challenge, $body);
+                        $crate::actix::static_error_response(self, RESPONSE)
+                    })*
+                    _ => $crate::actix::error_response(self),
+                }
             }
         }
     };
@@ -206,7 +229,7 @@ macro_rules! __impl_actix {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix {
-    ($ty:ty) => {};
+    ($($tt:tt)*) => {};
 }
 
 #[cfg(doctest)]

@@ -29,16 +29,24 @@ impl fmt::Display for SourceChain<'_> {
 /// 4xx, with the code, the status and the source chain, which never reaches the body.
 pub(crate) fn parts<E: AuthError + ?Sized>(err: &E) -> Parts {
     let parts = response::parts(err);
+    event(err, parts.status);
     let code = err.code();
     let status = parts.status;
+    for problem in &parts.problems {
+        tracing::warn!(code, status, %problem, "a dynamic value was left out of the response");
+    }
+    parts
+}
+
+/// Records the event of an error answered with `status`; what [`parts`] records for an
+/// error none of whose dynamic values was left out. The static responses of generated
+/// enums call it directly.
+pub(crate) fn event<E: AuthError + ?Sized>(err: &E, status: u16) {
+    let code = err.code();
     let source = SourceChain(err.source());
     if status >= 500 {
         tracing::error!(code, status, source = %source, "{}", err.message());
     } else {
         tracing::debug!(code, status, source = %source, "{}", err.message());
     }
-    for problem in &parts.problems {
-        tracing::warn!(code, status, %problem, "a dynamic value was left out of the response");
-    }
-    parts
 }

@@ -45,6 +45,57 @@ pub fn to_http<E: AuthError + ?Sized>(err: &E) -> Response<Bytes> {
     response
 }
 
+/// The response of a variant whose header and body are compile-time strings, made when
+/// the program is compiled: generated code keeps one in a `const` per such variant, so
+/// building the response validates and copies nothing (the header values are checked
+/// by `HeaderValue::from_static` during constant evaluation).
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct StaticResponse {
+    status: StatusCode,
+    content_type: HeaderValue,
+    challenge: Option<HeaderValue>,
+    body: &'static str,
+}
+
+impl StaticResponse {
+    /// What generated code evaluates in a `const`: the status, the body's media type, the
+    /// `WWW-Authenticate` value (if any) and the body of a static variant.
+    pub const fn new(
+        status: u16,
+        content_type: &'static str,
+        challenge: Option<&'static str>,
+        body: &'static str,
+    ) -> StaticResponse {
+        StaticResponse {
+            status: match StatusCode::from_u16(status) {
+                Ok(status) => status,
+                Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            },
+            content_type: HeaderValue::from_static(content_type),
+            challenge: match challenge {
+                Some(value) => Some(HeaderValue::from_static(value)),
+                None => None,
+            },
+            body,
+        }
+    }
+
+    /// The response for `err`, the variant this describes: the same response and the same
+    /// event as [`to_http`].
+    pub fn to_http<E: AuthError + ?Sized>(self, err: &E) -> Response<Bytes> {
+        crate::log::event(err, self.status.as_u16());
+        let mut response = Response::new(Bytes::from_static(self.body.as_bytes()));
+        *response.status_mut() = self.status;
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, self.content_type);
+        if let Some(value) = self.challenge {
+            headers.insert(WWW_AUTHENTICATE, value);
+        }
+        response
+    }
+}
+
 fn header_value(value: Cow<'static, str>) -> Option<HeaderValue> {
     match value {
         // Checked first, so `from_static` cannot panic.
