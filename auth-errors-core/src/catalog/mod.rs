@@ -6,7 +6,8 @@
 //!
 //! A catalog can `include:` other catalog files (`std` for the standard catalog, or paths
 //! relative to the including file), declare a `prefix:` its own codes carry, and list
-//! `retired:` codes that may never be defined again; see [`load_with`].
+//! `retired:` codes that may never be defined again; see [`load_with`]. [`diff()`]
+//! classifies the changes between two versions of a catalog, breaking or not.
 //!
 //! ```
 //! use auth_errors_core::catalog;
@@ -38,6 +39,7 @@
 
 mod compose;
 mod diagnostic;
+mod diff;
 mod load;
 mod model;
 mod valid;
@@ -47,6 +49,7 @@ use std::path::Path;
 
 pub use compose::{STANDARD_CATALOG, STD};
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location};
+pub use diff::{Change, ChangeKind, Diff, Site, diff};
 pub use load::SUPPORTED_VERSIONS;
 pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Retired, Spanned, variant_name};
 pub use valid::{ERROR_CODE_STATUS, is_screaming_snake};
