@@ -36,6 +36,37 @@ pub use error::{AuthError, ClientAction, ErrorSpec};
 pub mod __private {
     pub use std::borrow::Cow;
 
+    /// An error as `&dyn Error`, for a `#[source]` field of any error type, boxed trait
+    /// objects included (`Box<dyn Error + Send + Sync>` reaches `dyn Error` by deref).
+    pub trait AsDynError<'a> {
+        /// The error as a trait object.
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'a);
+    }
+
+    impl<'a, T: std::error::Error + 'a> AsDynError<'a> for T {
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'a) {
+            self
+        }
+    }
+
+    impl<'a> AsDynError<'a> for dyn std::error::Error + 'a {
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'a) {
+            self
+        }
+    }
+
+    impl<'a> AsDynError<'a> for dyn std::error::Error + Send + 'a {
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'a) {
+            self
+        }
+    }
+
+    impl<'a> AsDynError<'a> for dyn std::error::Error + Send + Sync + 'a {
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'a) {
+            self
+        }
+    }
+
     /// A param value from a field of any displayable type.
     pub fn display_param<T: std::fmt::Display + ?Sized>(value: &T) -> Cow<'_, str> {
         Cow::Owned(value.to_string())

@@ -99,6 +99,33 @@ fn set<T>(slot: &mut Option<T>, value: T, span: Span, name: &str, errors: &mut E
     }
 }
 
+/// Records an unknown key and skips its value (`= …` or `(…)`), so the keys after it
+/// are still read: one mistake gives one error.
+fn unknown(
+    meta: &syn::meta::ParseNestedMeta,
+    message: &str,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    errors.push(meta.error(message));
+    if meta.input.peek(Token![=]) {
+        meta.input.parse::<Token![=]>()?;
+        meta.input.parse::<syn::Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        meta.input.parse::<proc_macro2::TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// Whether the next token is an empty `()`.
+fn empty_parens(input: ParseStream) -> bool {
+    match input.fork().parse::<proc_macro2::TokenTree>() {
+        Ok(proc_macro2::TokenTree::Group(g)) => {
+            g.delimiter() == proc_macro2::Delimiter::Parenthesis && g.stream().is_empty()
+        }
+        _ => false,
+    }
+}
+
 pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
     let mut out = EnumAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("auth_error")) {
@@ -113,9 +140,11 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
                 let lit: LitStr = meta.value()?.parse()?;
                 set(&mut out.krate, lit.parse::<syn::Path>()?, span, "crate", errors);
             } else {
-                return Err(meta.error(
+                unknown(
+                    &meta,
                     "unknown enum attribute: expected `catalog = \"…\"`, `exhaustive` or `crate = \"…\"`",
-                ));
+                    errors,
+                )?;
             }
             Ok(())
         });
@@ -129,7 +158,8 @@ pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
 pub fn variant_attrs(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
     let mut out = VariantAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("auth_error")) {
-        out.span = Some(attr.span());
+        // The path (`auth_error`) spans a real token on stable, unlike the whole attribute.
+        out.span = Some(attr.path().span());
         let result = attr.parse_nested_meta(|meta| {
             let span = meta.path.span();
             let name = meta
@@ -155,7 +185,9 @@ pub fn variant_attrs(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
                 "client" => set(&mut out.client, meta.value()?.parse()?, span, "client", errors),
                 "challenge" => {
                     let mut c = ChallengeAttrs::default();
-                    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                    if empty_parens(meta.input) {
+                        meta.input.parse::<proc_macro2::TokenTree>()?;
+                    } else if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
                         meta.parse_nested_meta(|inner| {
                             let span = inner.path.span();
                             let key = inner
@@ -171,9 +203,11 @@ pub fn variant_attrs(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
                                 "error_uri" => &mut c.error_uri,
                                 "scope" => &mut c.scope,
                                 _ => {
-                                    return Err(inner.error(
+                                    return unknown(
+                                        &inner,
                                         "unknown challenge attribute: expected `scheme`, `realm`, `error`, `error_description`, `error_uri` or `scope`",
-                                    ));
+                                        errors,
+                                    );
                                 }
                             };
                             let lit: LitStr = inner.value()?.parse()?;
@@ -183,11 +217,11 @@ pub fn variant_attrs(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
                     }
                     set(&mut out.challenge, c, span, "challenge", errors);
                 }
-                _ => {
-                    return Err(meta.error(
-                        "unknown variant attribute: expected `code`, `status`, `message`, `title`, `docs`, `deprecated`, `client` or `challenge(…)`",
-                    ));
-                }
+                _ => unknown(
+                    &meta,
+                    "unknown variant attribute: expected `code`, `status`, `message`, `title`, `docs`, `deprecated`, `client` or `challenge(…)`",
+                    errors,
+                )?,
             }
             Ok(())
         });

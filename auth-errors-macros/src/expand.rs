@@ -45,22 +45,29 @@ pub fn catalog(args: CatalogArgs, input: DeriveInput) -> TokenStream {
         ));
     }
     let loaded = load::catalog(&args.path, &mut errors);
-    let resolved: Vec<Resolved> = loaded
-        .catalog
-        .as_ref()
-        .map(|c| c.entries.iter().map(|e| from_entry(e, c)).collect())
-        .unwrap_or_default();
-
-    let variants: Vec<TokenStream> = loaded
+    // Entries whose variant name is taken (a clash already reported) or is not an
+    // identifier are left out, so the one error is the catalog's.
+    let mut seen = std::collections::HashSet::new();
+    let entries: Vec<&Entry> = loaded
         .catalog
         .as_ref()
         .map(|c| {
             c.entries
                 .iter()
-                .map(|e| variant_tokens(e, c, &krate))
+                .filter(|e| {
+                    let name = e.variant_name();
+                    syn::parse_str::<Ident>(&name).is_ok() && seen.insert(name)
+                })
                 .collect()
         })
         .unwrap_or_default();
+    let (resolved, variants): (Vec<Resolved>, Vec<TokenStream>) = match &loaded.catalog {
+        Some(c) => entries
+            .iter()
+            .map(|e| (from_entry(e, c), variant_tokens(e, c, &krate)))
+            .unzip(),
+        None => (Vec::new(), Vec::new()),
+    };
     let DeriveInput {
         attrs, vis, ident, ..
     } = &input;
@@ -83,13 +90,19 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
         return errors.to_compile_errors();
     };
     let krate = krate_tokens(input.attrs.krate.as_ref());
+    if !node.generics.params.is_empty() {
+        // Impls for a generic enum would only add errors to the one reported.
+        return errors.to_compile_errors();
+    }
+    let before = errors.len();
     let loaded = input
         .attrs
         .catalog
         .as_ref()
         .map(|path| load::catalog(path, &mut errors));
+    let catalog_broken = errors.len() > before;
     let catalog = loaded.as_ref().and_then(|l| l.catalog.as_ref());
-    let resolved = valid::resolve(&input, catalog, &mut errors);
+    let resolved = valid::resolve(&input, catalog, catalog_broken, &mut errors);
     let paths = loaded.as_ref().map_or(&[][..], |l| &l.paths[..]);
     let impls = impls(&node.ident, &krate, &resolved, paths, input.brings_display);
     let compile_errors = errors.to_compile_errors();
@@ -126,7 +139,12 @@ fn from_entry(entry: &Entry, catalog: &Catalog) -> Resolved {
 
 fn field_ident(name: &str) -> Ident {
     // Param names are snake_case; a keyword (`type`) becomes a raw identifier.
-    syn::parse_str::<Ident>(name).unwrap_or_else(|_| format_ident!("r#{}", name))
+    match name {
+        // Cannot be raw identifiers; the catalog validator rejects them as param names,
+        // and this keeps the expansion from panicking before that error is seen.
+        "self" | "super" | "crate" | "Self" => format_ident!("{}_", name),
+        _ => syn::parse_str::<Ident>(name).unwrap_or_else(|_| format_ident!("r#{}", name)),
+    }
 }
 
 fn variant_tokens(entry: &Entry, catalog: &Catalog, krate: &TokenStream) -> TokenStream {
@@ -289,7 +307,11 @@ pub fn impls(
         let source_arms = resolved.iter().filter_map(|r| {
             let m = r.source.clone()?;
             let pat = pattern(r, &[(m, format_ident!("__source"))]);
-            Some(quote!(#pat => ::core::option::Option::Some(__source as &(dyn ::std::error::Error + 'static)),))
+            Some(quote!(#pat => {
+                // Method syntax, so a boxed `dyn Error` reaches its impl by deref.
+                use #krate::__private::AsDynError as _;
+                ::core::option::Option::Some(__source.as_dyn_error())
+            },))
         });
         let src_fallback = fallback(quote!(::core::option::Option::None));
         let froms = resolved.iter().filter_map(|r| {

@@ -47,7 +47,7 @@ pub fn catalog(path: &LitStr, errors: &mut Errors) -> Loaded {
         errors.push(syn::Error::new(
             path.span(),
             format!(
-                "cannot read the catalog `{written}`: {reason} (looked for {}); the path is relative to the crate's Cargo.toml",
+                "cannot read the catalog `{written}`: {reason} (looked for {}); the path is relative to the crate's Cargo.toml, or else to the file that names it",
                 places.join(" and ")
             ),
         ));

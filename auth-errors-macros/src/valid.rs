@@ -18,11 +18,37 @@ use crate::errors::Errors;
 use crate::load::leak;
 use crate::spec::{Binding, Conv, Resolved};
 
-pub fn resolve(input: &Input, catalog: Option<&Catalog>, errors: &mut Errors) -> Vec<Resolved> {
+/// A stand-in for a variant that did not resolve: a 500 with no message, never built
+/// because the crate does not compile past the error reported for it.
+fn placeholder(v: &Variant) -> Resolved {
+    Resolved {
+        ident: v.ident.clone(),
+        spec: auth_errors_core::ErrorSpec {
+            code: leak(&format!("__UNRESOLVED_{}", screaming_snake(v.ident))),
+            ..auth_errors_core::ErrorSpec::EMPTY
+        },
+        bindings: Vec::new(),
+        unit: false,
+        source: None,
+        from: None,
+    }
+}
+
+/// `catalog_broken`: the catalog had mistakes (already reported), so an entry missing
+/// from what loaded may be one that failed to load; no second error names it.
+pub fn resolve(
+    input: &Input,
+    catalog: Option<&Catalog>,
+    catalog_broken: bool,
+    errors: &mut Errors,
+) -> Vec<Resolved> {
     let mut out = Vec::new();
     let mut codes: HashMap<String, String> = HashMap::new();
     for variant in &input.variants {
-        let Some(resolved) = resolve_variant(variant, catalog, errors) else {
+        let Some(resolved) = resolve_variant(variant, catalog, catalog_broken, errors) else {
+            // Still expanded, with a stand-in entry, so the generated matches stay
+            // exhaustive and the mistake above is the only error.
+            out.push(placeholder(variant));
             continue;
         };
         let code = resolved.spec.code.to_owned();
@@ -34,6 +60,7 @@ pub fn resolve(input: &Input, catalog: Option<&Catalog>, errors: &mut Errors) ->
                     variant.ident
                 ),
             ));
+            out.push(placeholder(variant));
             continue;
         }
         codes.insert(code, variant.ident.to_string());
@@ -71,6 +98,7 @@ fn screaming_snake(ident: &syn::Ident) -> String {
 fn resolve_variant(
     v: &Variant,
     catalog: Option<&Catalog>,
+    catalog_broken: bool,
     errors: &mut Errors,
 ) -> Option<Resolved> {
     let attrs = &v.attrs;
@@ -83,6 +111,9 @@ fn resolve_variant(
     let entry = if attrs.is_inline() {
         inline_entry(v, &code, &defaults, errors)?
     } else {
+        if catalog_broken && catalog.is_none_or(|c| c.get(&code).is_none()) {
+            return None;
+        }
         let Some(catalog) = catalog else {
             errors.push(syn::Error::new(
                 v.ident.span(),
@@ -127,6 +158,8 @@ fn resolve_variant(
             "#[from] needs the field to be the variant's only field",
         ));
     }
+    // A `From` for a variant with other fields could not build it.
+    let from = from.filter(|_| v.fields.len() == 1);
     Some(Resolved {
         ident: v.ident.clone(),
         spec: entry.to_spec(&defaults, &mut leak),
@@ -138,11 +171,18 @@ fn resolve_variant(
 }
 
 fn nearest_code<'c>(code: &str, catalog: &'c Catalog) -> Option<&'c str> {
+    let lower: Vec<String> = catalog
+        .entries
+        .iter()
+        .map(|e| e.code.value.to_ascii_lowercase())
+        .collect();
+    let names: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let near = catalog::nearest(code, &names)?;
     catalog
         .entries
         .iter()
         .map(|e| e.code.value.as_str())
-        .find(|c| c.contains(code) || code.contains(c))
+        .find(|c| c.eq_ignore_ascii_case(near))
 }
 
 /// Whether a type is a primitive integer, which makes an inline param `integer`.

@@ -254,8 +254,9 @@ fn string_key<'n>(
     }
 }
 
-/// The known key closest to `key` by edit distance, if it is close enough to be a typo.
-pub(crate) fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+/// The known name closest to `key` by edit distance, if it is close enough to be a typo
+/// (compared case-insensitively against lower-case names).
+pub fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = key.to_ascii_lowercase();
     known
         .iter()

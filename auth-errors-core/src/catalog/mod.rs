@@ -50,7 +50,7 @@ use std::path::Path;
 pub use compose::{STANDARD_CATALOG, STD};
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
-pub use load::SUPPORTED_VERSIONS;
+pub use load::{SUPPORTED_VERSIONS, nearest};
 pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Retired, Spanned, variant_name};
 pub use valid::{ERROR_CODE_STATUS, is_screaming_snake};
 

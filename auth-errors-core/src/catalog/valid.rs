@@ -20,6 +20,9 @@ pub const ERROR_CODE_STATUS: &[(&str, u16, &str)] = &[
     ("insufficient_user_authentication", 401, "RFC 9470 §3"),
 ];
 
+/// Keywords that cannot be field names, not even as raw identifiers.
+const RESERVED_PARAM_NAMES: &[&str] = &["self", "super", "crate"];
+
 /// Headers the library sets itself, which `headers:` may not override.
 const RESERVED_HEADERS: &[&str] = &["www-authenticate", "content-type", "content-length"];
 
@@ -231,6 +234,13 @@ pub(crate) fn entry(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
             CatalogRule::CodeCase,
             "a code must be SCREAMING_SNAKE_CASE (upper-case letters, digits and single underscores, starting with a letter)",
         );
+    } else if entry.variant_name() == "Self" {
+        sink.push(
+            entry.code.at,
+            code,
+            CatalogRule::CodeCase,
+            "this code becomes the variant name `Self`, a Rust keyword; choose another code",
+        );
     }
     let status = entry.status.value;
     if !(400..=599).contains(&status) {
@@ -277,6 +287,16 @@ fn params(entry: &Entry, sink: &mut Sink) {
                 CatalogRule::ParamName,
                 format!(
                     "param name '{}' must be snake_case (a lower-case letter, then lower-case letters, digits or '_')",
+                    p.name.value
+                ),
+            );
+        } else if RESERVED_PARAM_NAMES.contains(&p.name.value.as_str()) {
+            sink.push(
+                p.name.at,
+                code,
+                CatalogRule::ParamName,
+                format!(
+                    "param name '{}' is a Rust keyword that cannot name a field; choose another name",
                     p.name.value
                 ),
             );

@@ -1,0 +1,6 @@
+// #[catalog] without the path.
+#[auth_errors::catalog]
+#[derive(Debug)]
+pub enum ApiError {}
+
+fn main() {}
