@@ -100,7 +100,7 @@ impl Composer<'_, '_> {
             let child = if include.value == STD {
                 STD.to_owned()
             } else {
-                include_name(name, &include.value)
+                include_path(name, &include.value)
             };
             if let Some(start) = self.stack.iter().position(|f| *f == child) {
                 let mut chain = self.stack[start..].to_vec();
@@ -154,8 +154,16 @@ impl Composer<'_, '_> {
 }
 
 /// The name of a file included by `including`: the include's path taken relative to the
-/// including file's folder, with `.` and `..` resolved, separated by `/`.
-pub(crate) fn include_name(including: &str, include: &str) -> String {
+/// including file's folder, with `.` and `..` resolved, separated by `/`. It is the name
+/// [`load_with`](super::load_with) asks its reader for.
+///
+/// ```
+/// use auth_errors_core::catalog::include_path;
+///
+/// assert_eq!(include_path("api/errors.yaml", "../shared/base.yaml"), "shared/base.yaml");
+/// assert_eq!(include_path("errors.yaml", "./teams/a.yaml"), "teams/a.yaml");
+/// ```
+pub fn include_path(including: &str, include: &str) -> String {
     let mut parts: Vec<&str> = including.split(['/', '\\']).collect();
     parts.pop();
     let absolute = parts.first() == Some(&"");
@@ -184,7 +192,7 @@ pub(crate) fn include_name(including: &str, include: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::include_name;
+    use super::include_path;
 
     #[test]
     fn include_names_are_relative_to_the_including_file() {
@@ -201,7 +209,7 @@ mod tests {
         ];
         for (including, include, want) in cases {
             assert_eq!(
-                include_name(including, include),
+                include_path(including, include),
                 want,
                 "{including} + {include}"
             );

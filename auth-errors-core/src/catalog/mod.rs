@@ -47,7 +47,7 @@ mod yaml;
 
 use std::path::Path;
 
-pub use compose::{STANDARD_CATALOG, STD};
+pub use compose::{STANDARD_CATALOG, STD, include_path};
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
 pub use load::{SUPPORTED_VERSIONS, nearest};

@@ -2,6 +2,7 @@
 //! `WWW-Authenticate` values.
 
 mod check;
+mod diff;
 mod docs;
 mod explain;
 
@@ -24,6 +25,20 @@ enum Command {
         /// The catalog files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<std::path::PathBuf>,
+    },
+    /// Compare two versions of a catalog; list every change, breaking or not, and exit 1 on a breaking one.
+    #[command(after_help = diff::EXIT_STATUS)]
+    Diff {
+        /// The old catalog: a file, or git:REV:PATH.
+        old: String,
+        /// The new catalog: a file, or git:REV:PATH.
+        new: String,
+        /// Exit 0 even when a change is breaking (a breaking release).
+        #[arg(long)]
+        allow_breaking: bool,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value_t)]
+        format: diff::Format,
     },
     /// Render a catalog as Markdown, an OpenAPI 3.1 document or the TypeScript client pack.
     Docs {
@@ -56,6 +71,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { files } => check::run(&files),
+        Command::Diff {
+            old,
+            new,
+            allow_breaking,
+            format,
+        } => diff::run(&old, &new, allow_breaking, format),
         Command::Docs {
             file,
             format,
