@@ -366,3 +366,22 @@ fn codes_from_two_files_that_become_one_variant_name_both_are_named() {
         ]
     );
 }
+
+#[test]
+fn a_composed_catalog_renders_docs_with_every_entry() {
+    let path = tests_path("fixtures/compose/team/errors.yaml");
+    let specs = catalog::load_file(&path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .to_specs();
+    let md = auth_errors::docs::markdown(&specs);
+    for code in STD_CODES.iter().chain(&[
+        "BILLING_PAYMENT_REQUIRED",
+        "ORDERS_NOT_FOUND",
+        "ORDERS_LOCKED",
+    ]) {
+        assert!(md.contains(code), "{code} missing from the docs:\n{md}");
+    }
+    // Included entries are documented with the team's realm.
+    assert!(md.contains(r#"realm="orders""#), "{md}");
+    assert!(!md.contains(r#"realm="api""#), "{md}");
+}
