@@ -176,6 +176,10 @@ const fn json_escape(b: u8) -> Option<&'static str> {
 /// [`write_json_string`]. Escaping is per character, so pieces of a text escape to the
 /// pieces of its escape.
 pub fn push_json_escaped(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(s);
+        return;
+    }
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let Some(escape) = json_escape(b) else {
@@ -196,6 +200,9 @@ pub fn push_json_escaped(out: &mut String, s: &str) {
 
 /// The length of [`push_json_escaped`]'s output for `s`.
 pub fn json_escaped_len(s: &str) -> usize {
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        return s.len();
+    }
     s.len()
         + s.bytes()
             .map(|b| match json_escape(b) {

@@ -297,21 +297,13 @@ impl ChallengeSpec {
         if self.scheme != "Bearer" {
             Challenge::new(self.scheme)?;
         }
-        // Each value once: kept as looked up, or joined when the template has more than
-        // one piece (a literal or a lone `{param}` never allocates).
-        let mut filled: [Option<template::Filled<'static, V>>; MAX] = [const { None }; MAX];
-        let mut joined: [Option<String>; MAX] = [const { None }; MAX];
+        // Each value once: the literal template, the looked-up value of a lone `{param}`,
+        // or the rendered text of any other template.
+        let mut values: [Value<V>; MAX] = [const { Value::Empty }; MAX];
         let mut len = self.scheme.len();
-        for (i, &(name, value)) in self.params.iter().enumerate() {
-            let f = template::Filled::new(value, &mut lookup);
-            let text: &str = match f.as_single() {
-                Some(t) => t,
-                None => {
-                    let mut s = String::with_capacity(value.len() + 16);
-                    f.for_each(&mut lookup, |p| s.push_str(p));
-                    joined[i].insert(s)
-                }
-            };
+        for (i, &(name, template)) in self.params.iter().enumerate() {
+            let value = Value::fill(template, &mut lookup);
+            let text = value.as_str();
             challenge::check_param(name, text)?;
             if self.params[..i]
                 .iter()
@@ -326,24 +318,229 @@ impl ChallengeSpec {
                 ));
             }
             len += if i == 0 { 1 } else { 2 } + name.len() + 3 + text.len() + escapes(text);
-            filled[i] = Some(f);
+            values[i] = value;
         }
         let mut out = String::with_capacity(len);
         out.push_str(self.scheme);
-        for (i, &(name, _)) in self.params.iter().enumerate() {
+        for (i, (&(name, _), value)) in self.params.iter().zip(&values).enumerate() {
             out.push_str(if i == 0 { " " } else { ", " });
             out.push_str(name);
             out.push('=');
-            let text = match (&joined[i], &filled[i]) {
-                (Some(s), _) => s.as_str(),
-                (None, Some(f)) => f.as_single().unwrap_or_default(),
-                (None, None) => "",
-            };
-            push_quoted(&mut out, text);
+            push_quoted(&mut out, value.as_str());
         }
         debug_assert_eq!(out.len(), len);
         Ok(out)
     }
+}
+
+/// One attribute value of a challenge being rendered.
+enum Value<V> {
+    Empty,
+    /// A template without placeholders.
+    Literal(&'static str),
+    /// The value of a template that is one placeholder.
+    Looked(V),
+    /// Any other template, rendered.
+    Rendered(String),
+}
+
+impl<V: AsRef<str>> Value<V> {
+    fn fill<F: FnMut(&str) -> Option<V>>(template: &'static str, lookup: &mut F) -> Self {
+        if template::is_literal(template) {
+            return Value::Literal(template);
+        }
+        let lone = template
+            .strip_prefix('{')
+            .and_then(|t| t.strip_suffix('}'))
+            .filter(|name| template::is_param_name(name));
+        match lone {
+            Some(name) => match lookup(name) {
+                Some(v) => Value::Looked(v),
+                // An unknown placeholder stays as written.
+                None => Value::Literal(template),
+            },
+            None => match template::render(template, lookup) {
+                Cow::Borrowed(t) => Value::Literal(t),
+                Cow::Owned(t) => Value::Rendered(t),
+            },
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Value::Empty => "",
+            Value::Literal(t) => t,
+            Value::Looked(v) => v.as_ref(),
+            Value::Rendered(t) => t,
+        }
+    }
+}
+
+/// A [`ChallengeSpec::split`]: the literal text, and `(attribute, param)` for each
+/// dynamic value between.
+#[doc(hidden)]
+pub type SplitChallenge = (Vec<String>, Vec<(&'static str, &'static str)>);
+
+/// How many dynamic values a split template may have.
+const SPLIT_MAX: usize = 4;
+
+impl ChallengeSpec {
+    /// The header value split once, when generated code is expanded, into the literal
+    /// text around each attribute whose value is one `{param}`, and those
+    /// `(attribute, param)` pairs: what [`render_split_header`] takes. Every literal part
+    /// is checked here, so at run time only the params' values are.
+    ///
+    /// `None` when a value mixes text and placeholders, a literal value or a name breaks
+    /// a rule, a name repeats, or more than four values are dynamic; such a challenge
+    /// renders with [`ChallengeSpec::header_value`].
+    #[doc(hidden)]
+    pub fn split(&self) -> Option<SplitChallenge> {
+        if self.scheme != "Bearer" {
+            Challenge::new(self.scheme).ok()?;
+        }
+        let mut text = vec![self.scheme.to_owned()];
+        let mut attrs = Vec::new();
+        for (i, &(name, value)) in self.params.iter().enumerate() {
+            challenge::rules::check_param_name(name).ok()?;
+            if self.params[..i]
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
+                return None;
+            }
+            let last = text.last_mut()?;
+            last.push_str(if i == 0 { " " } else { ", " });
+            last.push_str(name);
+            last.push('=');
+            let pieces = template::pieces(value).ok()?;
+            match pieces.as_slice() {
+                [template::Piece::Param(param)] => {
+                    last.push('"');
+                    attrs.push((name, *param));
+                    text.push("\"".to_owned());
+                }
+                _ if pieces.iter().all(|p| matches!(p, template::Piece::Text(_))) => {
+                    let literal = template::render(value, |_| None::<&str>);
+                    challenge::check_param(name, &literal).ok()?;
+                    push_quoted(last, &literal);
+                }
+                _ => return None,
+            }
+        }
+        (attrs.len() <= SPLIT_MAX).then_some((text, attrs))
+    }
+}
+
+impl ErrorSpec {
+    /// The body split once, when generated code is expanded, into literal JSON text around
+    /// each placeholder of the message, and those params: what [`render_split_body`]
+    /// takes. `None` for a malformed message, one with more than four placeholders, or
+    /// an entry whose body does not carry the message.
+    #[doc(hidden)]
+    pub fn split_body(&self) -> Option<(Vec<String>, Vec<&'static str>)> {
+        if !self.expose {
+            return None;
+        }
+        // The body is `prefix + escaped message + suffix`.
+        let empty = self.render_body("");
+        let probe = self.render_body("x");
+        let prefix_len = empty
+            .bytes()
+            .zip(probe.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let (prefix, suffix) = empty.split_at(prefix_len);
+        if probe != format!("{prefix}x{suffix}") {
+            return None;
+        }
+        let mut text = vec![prefix.to_owned()];
+        let mut params = Vec::new();
+        for piece in template::pieces(self.message).ok()? {
+            match piece {
+                template::Piece::Text(t) => body::push_json_escaped(text.last_mut()?, t),
+                template::Piece::Param(p) => {
+                    params.push(p);
+                    text.push(String::new());
+                }
+            }
+        }
+        text.last_mut()?.push_str(suffix);
+        (params.len() <= SPLIT_MAX).then_some((text, params))
+    }
+}
+
+/// One dynamic attribute value of a split challenge (see [`render_split_header`]).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct SplitValue<'a> {
+    /// The attribute, whose rule the value must meet.
+    pub attr: &'static str,
+    /// The value.
+    pub value: &'a str,
+    /// Whether the value is known to meet the rule and to hold no `"` or `\`: a
+    /// [`Scope`] in the `scope` attribute, checked when it was built.
+    pub checked: bool,
+}
+
+/// The `WWW-Authenticate` value from a [`ChallengeSpec::split`]: the literal text with
+/// each dynamic value, in order, checked, escaped and quoted between. The same text and
+/// the same first error as [`ChallengeSpec::header_value`] on the spec that was split
+/// with the same values, in one exactly sized allocation. Generated code calls it.
+#[doc(hidden)]
+pub fn render_split_header(
+    text: &[&'static str],
+    values: &[SplitValue<'_>],
+) -> Result<String, ChallengeError> {
+    let mut len: usize = text.iter().map(|t| t.len()).sum();
+    for v in values {
+        len += v.value.len();
+        if !v.checked {
+            challenge::check_value(v.attr, v.value)?;
+            len += escapes(v.value);
+        }
+    }
+    let mut out = String::with_capacity(len);
+    let mut text = text.iter();
+    out.push_str(text.next().copied().unwrap_or_default());
+    for (v, t) in values.iter().zip(text) {
+        if v.checked {
+            out.push_str(v.value);
+        } else {
+            push_escaped(&mut out, v.value);
+        }
+        out.push_str(t);
+    }
+    debug_assert_eq!(out.len(), len);
+    Ok(out)
+}
+
+/// The body from an [`ErrorSpec::split_body`]: the literal JSON text with each value, in
+/// order, escaped between; a value marked `true` is known to need no escape (a
+/// [`Scope`]). The same text as [`ErrorSpec::render_body_with`] on the spec that was
+/// split with the same values, in one exactly sized allocation. Generated code calls it.
+#[doc(hidden)]
+pub fn render_split_body(text: &[&'static str], values: &[(&str, bool)]) -> String {
+    let mut len: usize = text.iter().map(|t| t.len()).sum();
+    for &(value, plain) in values {
+        len += if plain {
+            value.len()
+        } else {
+            body::json_escaped_len(value)
+        };
+    }
+    let mut out = String::with_capacity(len);
+    let mut text = text.iter();
+    out.push_str(text.next().copied().unwrap_or_default());
+    for (&(value, plain), t) in values.iter().zip(text) {
+        if plain {
+            out.push_str(value);
+        } else {
+            body::push_json_escaped(&mut out, value);
+        }
+        out.push_str(t);
+    }
+    debug_assert_eq!(out.len(), len);
+    out
 }
 
 /// How many `"` and `\` a quoted-string of `s` escapes.
@@ -354,6 +551,16 @@ fn escapes(s: &str) -> usize {
 /// Appends `s` as a quoted-string, as [`Challenge`]'s `Display` writes it.
 fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
+    push_escaped(out, s);
+    out.push('"');
+}
+
+/// Appends the inside of a quoted-string of `s`: `"` and `\` escaped.
+fn push_escaped(out: &mut String, s: &str) {
+    if escapes(s) == 0 {
+        out.push_str(s);
+        return;
+    }
     let mut rest = s;
     while let Some(i) = rest.find(['"', '\\']) {
         out.push_str(&rest[..i]);
@@ -362,7 +569,6 @@ fn push_quoted(out: &mut String, s: &str) {
         rest = &rest[i + 1..];
     }
     out.push_str(rest);
-    out.push('"');
 }
 
 /// An extra response header of an entry; the value may hold `{param}` placeholders.

@@ -119,7 +119,7 @@ pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
 
 /// Whether a template has no placeholders and no escaped braces, so it is its own text.
 pub fn is_literal(template: &str) -> bool {
-    !template.contains(['{', '}'])
+    !template.bytes().any(|b| b == b'{' || b == b'}')
 }
 
 /// Fills a template's placeholders by name. An unknown name is left as `{name}`: the
@@ -153,7 +153,7 @@ where
 }
 
 /// How many placeholder values a [`Filled`] keeps from its first pass.
-const KEPT: usize = 8;
+const KEPT: usize = 4;
 
 /// A template whose placeholder values were looked up once, so a renderer can measure
 /// the text in one pass and write it in a second without asking `lookup` again (a
@@ -275,6 +275,8 @@ mod tests {
             "x {a} y {b}",
             "{{a}} {a}",
             "{a}{b}{c}{d}{e}{f}{g}{h}{i}{j}",
+            "{a}{b}{c}{d}",
+            "{a}{b}{c}{d}{e}",
             "bad {",
             "bad }",
             "{Bad}",

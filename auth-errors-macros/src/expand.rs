@@ -122,7 +122,8 @@ fn from_entry(entry: &Entry, catalog: &Catalog) -> Resolved {
             param: leak(&p.name.value),
             member: Member::Named(field_ident(&p.name.value)),
             conv: match p.ty.value {
-                ParamType::String | ParamType::Scope => Conv::AsStr,
+                ParamType::String => Conv::AsStr,
+                ParamType::Scope => Conv::Scope,
                 ParamType::Integer => Conv::Display,
             },
         })
@@ -210,6 +211,41 @@ fn pattern(r: &Resolved, bind: &[(Member, Ident)]) -> TokenStream {
     quote!(Self::#ident { #(#fields,)* .. })
 }
 
+/// A pattern binding the fields behind `params` and, for each param, an expression of
+/// its value as `&str`; `None` when a param has no field (the template then renders
+/// through `AuthError::param`, which leaves it as written).
+fn split_values(
+    r: &Resolved,
+    params: &[&str],
+    krate: &TokenStream,
+) -> Option<(TokenStream, Vec<TokenStream>)> {
+    let mut binds: Vec<(Member, Ident)> = Vec::new();
+    let mut values = Vec::new();
+    for param in params {
+        let b = r.bindings.iter().find(|b| b.param == *param)?;
+        let i = match binds.iter().position(|(m, _)| *m == b.member) {
+            Some(i) => i,
+            None => {
+                binds.push((b.member.clone(), format_ident!("__p{}", binds.len())));
+                binds.len() - 1
+            }
+        };
+        let v = &binds[i].1;
+        values.push(match b.conv {
+            Conv::AsStr | Conv::Scope => quote!(#v.as_str()),
+            Conv::Display => quote!(&*#krate::__private::display_param(#v)),
+        });
+    }
+    Some((pattern(r, &binds), values))
+}
+
+/// Whether `param` is a `Scope` field the catalog macro generated.
+fn is_scope(r: &Resolved, param: &str) -> bool {
+    r.bindings
+        .iter()
+        .any(|b| b.param == param && matches!(b.conv, Conv::Scope))
+}
+
 /// The impls every generated or derived enum gets.
 pub fn impls(
     ident: &Ident,
@@ -242,7 +278,7 @@ pub fn impls(
         let arms = r.bindings.iter().zip(&binds).map(|(b, (_, v))| {
             let name = b.param;
             let value = match b.conv {
-                Conv::AsStr => quote!(#cow::Borrowed(#v.as_str())),
+                Conv::AsStr | Conv::Scope => quote!(#cow::Borrowed(#v.as_str())),
                 Conv::Display => quote!(#krate::__private::display_param(#v)),
             };
             quote!(#name => ::core::option::Option::Some(#value),)
@@ -255,17 +291,44 @@ pub fn impls(
         Some(quote!(#pat => #cow::Borrowed(#m),))
     });
     let challenge_arms = resolved.iter().filter_map(|r| {
-        let value = spec::static_challenge(&r.spec)?;
         let pat = any(r);
+        let Some(value) = spec::static_challenge(&r.spec) else {
+            // Split once here: at run time only the params' values are checked and copied.
+            let (text, attrs) = r.spec.challenge?.split()?;
+            let params: Vec<&str> = attrs.iter().map(|&(_, p)| p).collect();
+            let (pat, values) = split_values(r, &params, krate)?;
+            let values = attrs.iter().zip(values).map(|(&(attr, param), value)| {
+                // A generated `Scope` was checked when it was built.
+                let checked = attr.eq_ignore_ascii_case("scope") && is_scope(r, param);
+                quote!(#krate::error::SplitValue { attr: #attr, value: #value, checked: #checked })
+            });
+            return Some(quote!(#pat => #krate::error::render_split_header(
+                &[#(#text),*],
+                &[#(#values),*],
+            ).map(|v| ::core::option::Option::Some(#cow::Owned(v))),));
+        };
         Some(match value {
             Some(v) => quote!(#pat => ::core::result::Result::Ok(::core::option::Option::Some(#cow::Borrowed(#v))),),
             None => quote!(#pat => ::core::result::Result::Ok(::core::option::Option::None),),
         })
     });
     let body_arms = resolved.iter().filter_map(|r| {
-        let body = spec::static_body(&r.spec)?;
         let pat = any(r);
-        Some(quote!(#pat => #cow::Borrowed(#body),))
+        if let Some(body) = spec::static_body(&r.spec) {
+            return Some(quote!(#pat => #cow::Borrowed(#body),));
+        }
+        // Split once here: at run time only the params' values are escaped and copied.
+        let (text, params) = r.spec.split_body()?;
+        let (pat, values) = split_values(r, &params, krate)?;
+        // A generated `Scope` holds nothing JSON escapes.
+        let values = params.iter().zip(values).map(|(&param, value)| {
+            let plain = is_scope(r, param);
+            quote!((#value, #plain))
+        });
+        Some(quote!(#pat => #cow::Owned(#krate::error::render_split_body(
+            &[#(#text),*],
+            &[#(#values),*],
+        )),))
     });
     // Variants whose response is fixed: the adapters build it in a `const`.
     let statics = resolved.iter().filter_map(|r| {

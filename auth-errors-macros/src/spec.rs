@@ -11,6 +11,9 @@ use syn::{Ident, Member, Type};
 pub enum Conv {
     /// `String` or `Scope`: borrowed with `.as_str()`.
     AsStr,
+    /// A `Scope` field the catalog macro generated: borrowed with `.as_str()`, and known
+    /// to meet RFC 6749 §3.3, which `Scope` checks when it is built.
+    Scope,
     /// Anything else: through `Display`.
     Display,
 }

@@ -35,6 +35,17 @@ pub fn status_code<E: AuthError + ?Sized>(err: &E) -> StatusCode {
     StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
+/// The content type as a header value; see `auth_errors::response`.
+fn content_type(value: &'static str) -> HeaderValue {
+    const JSON: HeaderValue = HeaderValue::from_static("application/json");
+    const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
+    match value {
+        "application/json" => JSON,
+        "application/problem+json" => PROBLEM,
+        other => HeaderValue::from_static(other),
+    }
+}
+
 fn header_value(value: Cow<'static, str>) -> Option<HeaderValue> {
     match value {
         // Checked first, so `from_static` cannot panic.
@@ -46,14 +57,28 @@ fn header_value(value: Cow<'static, str>) -> Option<HeaderValue> {
 
 /// The actix-web response for an error; what the generated `ResponseError` calls.
 pub fn error_response<E: AuthError + ?Sized>(err: &E) -> HttpResponse {
+    let spec = err.spec();
+    if spec.headers.is_empty() {
+        // What `parts` gives when the challenge renders and there are no extra headers,
+        // without assembling `Parts` (see `auth_errors::response::to_http`).
+        if let Ok(challenge) = err.challenge_value() {
+            crate::log::event(err, spec.status);
+            let status =
+                StatusCode::from_u16(spec.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut response = HttpResponse::with_body(status, bytes_of(err.body()));
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, content_type(spec.body.content_type()));
+            if let Some(value) = challenge.and_then(header_value) {
+                headers.insert(header::WWW_AUTHENTICATE, value);
+            }
+            return response.map_into_boxed_body();
+        }
+    }
     let parts = crate::log::parts(err);
     let status = StatusCode::from_u16(parts.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = HttpResponse::with_body(status, bytes_of(parts.body));
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(parts.content_type),
-    );
+    headers.insert(header::CONTENT_TYPE, content_type(parts.content_type));
     if let Some(value) = parts.www_authenticate.and_then(header_value) {
         headers.insert(header::WWW_AUTHENTICATE, value);
     }

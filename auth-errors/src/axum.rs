@@ -40,7 +40,7 @@ use crate::bearer::{Bearer, BearerRejection, from_authorization};
 
 /// The axum response for an error; what the generated `IntoResponse` calls.
 pub fn into_response<E: AuthError + ?Sized>(err: &E) -> Response {
-    crate::response::to_http(err).map(Body::from)
+    crate::response::build(err, Body::from)
 }
 
 /// The axum response of a static variant, from its compile-time parts; what the
@@ -50,7 +50,7 @@ pub fn static_response<E: AuthError + ?Sized>(
     err: &E,
     response: crate::response::StaticResponse,
 ) -> Response {
-    response.to_http(err).map(Body::from)
+    response.build(err, Body::from)
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Bearer {

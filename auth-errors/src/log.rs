@@ -41,12 +41,13 @@ pub(crate) fn parts<E: AuthError + ?Sized>(err: &E) -> Parts {
 /// Records the event of an error answered with `status`; what [`parts`] records for an
 /// error none of whose dynamic values was left out. The static responses of generated
 /// enums call it directly.
+///
+/// The fields are computed inside the macros, so a disabled event costs its level check.
+#[inline]
 pub(crate) fn event<E: AuthError + ?Sized>(err: &E, status: u16) {
-    let code = err.code();
-    let source = SourceChain(err.source());
     if status >= 500 {
-        tracing::error!(code, status, source = %source, "{}", err.message());
+        tracing::error!(code = err.code(), status, source = %SourceChain(err.source()), "{}", err.message());
     } else {
-        tracing::debug!(code, status, source = %source, "{}", err.message());
+        tracing::debug!(code = err.code(), status, source = %SourceChain(err.source()), "{}", err.message());
     }
 }

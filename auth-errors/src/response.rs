@@ -25,12 +25,38 @@ use crate::response_bytes::{bytes_of, is_field_value};
 /// The response for `err`: status, `WWW-Authenticate`, content type, extra headers and
 /// body. A static variant's header and body are used as `&'static` bytes, not copied.
 pub fn to_http<E: AuthError + ?Sized>(err: &E) -> Response<Bytes> {
+    build(err, |bytes| bytes)
+}
+
+/// [`to_http`] with the body turned into `B` before the response is assembled, so an
+/// adapter does not move a finished response to change its body type.
+pub(crate) fn build<E: AuthError + ?Sized, B>(
+    err: &E,
+    body: impl FnOnce(Bytes) -> B,
+) -> Response<B> {
+    let spec = err.spec();
+    if spec.headers.is_empty() {
+        // What `parts` gives when the challenge renders and there are no extra headers,
+        // without assembling `Parts`: nothing can be left out, so nothing to warn about.
+        if let Ok(challenge) = err.challenge_value() {
+            crate::log::event(err, spec.status);
+            let mut response = Response::new(body(bytes_of(err.body())));
+            *response.status_mut() =
+                StatusCode::from_u16(spec.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let headers = response.headers_mut();
+            headers.insert(CONTENT_TYPE, content_type(spec.body.content_type()));
+            if let Some(value) = challenge.and_then(header_value) {
+                headers.insert(WWW_AUTHENTICATE, value);
+            }
+            return response;
+        }
+    }
     let parts = crate::log::parts(err);
-    let mut response = Response::new(bytes_of(parts.body));
+    let mut response = Response::new(body(bytes_of(parts.body)));
     *response.status_mut() =
         StatusCode::from_u16(parts.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(parts.content_type));
+    headers.insert(CONTENT_TYPE, content_type(parts.content_type));
     if let Some(value) = parts.www_authenticate.and_then(header_value) {
         headers.insert(WWW_AUTHENTICATE, value);
     }
@@ -84,8 +110,18 @@ impl StaticResponse {
     /// The response for `err`, the variant this describes: the same response and the same
     /// event as [`to_http`].
     pub fn to_http<E: AuthError + ?Sized>(self, err: &E) -> Response<Bytes> {
+        self.build(err, |bytes| bytes)
+    }
+
+    /// [`StaticResponse::to_http`] with the body turned into `B` first.
+    #[inline]
+    pub(crate) fn build<E: AuthError + ?Sized, B>(
+        self,
+        err: &E,
+        body: impl FnOnce(Bytes) -> B,
+    ) -> Response<B> {
         crate::log::event(err, self.status.as_u16());
-        let mut response = Response::new(Bytes::from_static(self.body.as_bytes()));
+        let mut response = Response::new(body(Bytes::from_static(self.body.as_bytes())));
         *response.status_mut() = self.status;
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, self.content_type);
@@ -93,6 +129,18 @@ impl StaticResponse {
             headers.insert(WWW_AUTHENTICATE, value);
         }
         response
+    }
+}
+
+/// The content type as a header value; the two the body formats use are constants, so
+/// they are not validated again on every response.
+fn content_type(value: &'static str) -> HeaderValue {
+    const JSON: HeaderValue = HeaderValue::from_static("application/json");
+    const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
+    match value {
+        "application/json" => JSON,
+        "application/problem+json" => PROBLEM,
+        other => HeaderValue::from_static(other),
     }
 }
 

@@ -120,6 +120,11 @@ impl ChallengeError {
 /// The catalog validator and [`Challenge::param`] both call this.
 pub fn check_param(name: &str, value: &str) -> Result<(), ChallengeError> {
     rules::check_param_name(name).map_err(|v| ChallengeError::new(name, v))?;
+    check_value(name, value)
+}
+
+/// [`check_param`] for a name already known to be a token: the value's rule only.
+pub(crate) fn check_value(name: &str, value: &str) -> Result<(), ChallengeError> {
     let checked = if name.eq_ignore_ascii_case("error") {
         rules::check_error_code(value)
     } else if name.eq_ignore_ascii_case("error_description") {

@@ -110,6 +110,15 @@ pub fn describe_char(c: char) -> String {
     }
 }
 
+/// The first character of `s` that is not ASCII or whose byte fails `ok`. Scans bytes:
+/// `ok` holds for ASCII bytes only, so the first failing byte is an ASCII character or
+/// the first byte of a non-ASCII one, and the character found is the one a scan of
+/// `chars()` finds.
+fn first_bad(s: &str, ok: impl Fn(u8) -> bool) -> Option<char> {
+    let i = s.bytes().position(|b| !(b.is_ascii() && ok(b)))?;
+    s[i..].chars().next()
+}
+
 /// `tchar` of RFC 9110 §5.6.2.
 pub const fn is_tchar(b: u8) -> bool {
     matches!(b,
@@ -143,7 +152,7 @@ pub fn check_token(s: &str, rule: Rule) -> Result<(), Violation> {
     if s.is_empty() {
         return Err(Violation::new(rule, "must not be empty"));
     }
-    match s.chars().find(|&c| !c.is_ascii() || !is_tchar(c as u8)) {
+    match first_bad(s, is_tchar) {
         Some(c) => Err(Violation::new(
             rule,
             format!("must be a token and may not contain {}", describe_char(c)),
@@ -171,10 +180,7 @@ pub fn check_token68(s: &str) -> Result<(), Violation> {
             "must start with at least one character other than '='",
         ));
     }
-    match body
-        .chars()
-        .find(|&c| !c.is_ascii() || !is_token68_char(c as u8))
-    {
+    match first_bad(body, is_token68_char) {
         Some(c) => Err(Violation::bad_char(Rule::Token68Syntax, c)),
         None => Ok(()),
     }
@@ -182,7 +188,7 @@ pub fn check_token68(s: &str) -> Result<(), Violation> {
 
 /// Checks that a value fits a quoted-string without obs-text or control characters.
 pub fn check_quotable(s: &str) -> Result<(), Violation> {
-    match s.chars().find(|&c| !c.is_ascii() || !is_quotable(c as u8)) {
+    match first_bad(s, is_quotable) {
         Some(c) => Err(Violation::bad_char(Rule::QuotedString, c)),
         None => Ok(()),
     }
@@ -208,7 +214,7 @@ pub fn check_error_description(s: &str) -> Result<(), Violation> {
 }
 
 fn check_nqs(s: &str, rule: Rule) -> Result<(), Violation> {
-    match s.chars().find(|&c| !c.is_ascii() || !is_nqschar(c as u8)) {
+    match first_bad(s, is_nqschar) {
         Some(c) => Err(Violation::bad_char(rule, c)),
         None => Ok(()),
     }
@@ -222,10 +228,15 @@ pub fn check_scope(s: &str) -> Result<(), Violation> {
             "must hold at least one scope-token",
         ));
     }
-    if let Some(c) = s
-        .chars()
-        .find(|&c| c != ' ' && (!c.is_ascii() || !is_nqchar(c as u8)))
-    {
+    // One pass: the first character outside the set, and whether two spaces meet.
+    let (mut double_space, mut prev_space) = (false, false);
+    let bad = s.bytes().position(|b| {
+        let space = b == b' ';
+        double_space |= space && prev_space;
+        prev_space = space;
+        !(space || is_nqchar(b))
+    });
+    if let Some(c) = bad.and_then(|i| s[i..].chars().next()) {
         return Err(Violation::bad_char(Rule::ScopeSyntax, c));
     }
     if s.starts_with(' ') || s.ends_with(' ') {
@@ -234,7 +245,7 @@ pub fn check_scope(s: &str) -> Result<(), Violation> {
             "may not start or end with a space",
         ));
     }
-    if s.contains("  ") {
+    if double_space {
         return Err(Violation::new(
             Rule::ScopeSyntax,
             "must separate scope-tokens by single spaces",
@@ -262,7 +273,7 @@ pub fn check_error_uri(s: &str) -> Result<(), Violation> {
     if s.is_empty() {
         return Err(Violation::new(Rule::UriReference, "must not be empty"));
     }
-    if let Some(c) = s.chars().find(|&c| !c.is_ascii() || !is_nqchar(c as u8)) {
+    if let Some(c) = first_bad(s, is_nqchar) {
         return Err(Violation::bad_char(Rule::UriReference, c));
     }
     check_uri_reference(s)
