@@ -189,6 +189,29 @@ fn an_include_cycle_is_an_error_not_a_stack_overflow() {
 }
 
 #[test]
+fn includes_whose_names_never_repeat_stop_at_a_depth_limit() {
+    // A folder that is a symbolic link to itself: `loop/errors.yaml`,
+    // `loop/loop/errors.yaml`, … are one file under ever new names.
+    let text = "version: 1\ninclude: [loop/errors.yaml]\n";
+    let mut reads = 0;
+    let (_, found) = catalog::load_partial_with(text, "errors.yaml", &mut |_: &str| {
+        reads += 1;
+        Ok(text.to_owned())
+    });
+    assert_eq!(reads, 15);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule.id(), "include");
+    assert_eq!(found[0].file, format!("{}errors.yaml", "loop/".repeat(15)));
+    assert!(
+        found[0]
+            .message
+            .starts_with("includes nest deeper than 16 files at '"),
+        "{}",
+        found[0]
+    );
+}
+
+#[test]
 fn a_missing_include_is_reported_where_it_is_named() {
     let root = "version: 1\ninclude:\n  - std\n  - missing.yaml\nerrors:\n  MINE:\n    status: 400\n    message: Mine\n";
     let (catalog, found) = compose(&[("api/errors.yaml", root)], "api/errors.yaml");
