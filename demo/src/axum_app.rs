@@ -3,11 +3,13 @@
 use std::sync::Arc;
 
 use auth_errors::bearer::Bearer;
+use axum::body::Body;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Request, State};
-use axum::http::HeaderValue;
+use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 
@@ -37,6 +39,34 @@ async fn list_orders(
 ) -> Result<Json<serde_json::Value>, OAuthError> {
     demo.authorize(token.token(), "orders:read")?;
     Ok(Json(crate::orders()))
+}
+
+/// `GET /handwritten/orders`: `GET /orders` with its `TOKEN_EXPIRED` response written
+/// by hand, as an expert would without auth-errors (`HeaderValue::from_static`, a
+/// pre-serialised body). `scripts/load.sh` measures the two routes against each other;
+/// they answer with the same bytes.
+async fn list_orders_handwritten(State(demo): AppState, token: Bearer) -> Response {
+    match demo.authorize(token.token(), "orders:read") {
+        Ok(()) => Json(crate::orders()).into_response(),
+        Err(OAuthError::TokenExpired) => token_expired_by_hand(),
+        Err(e) => e.into_response(),
+    }
+}
+
+fn token_expired_by_hand() -> Response {
+    let mut response = Response::new(Body::from(
+        r#"{"code":"TOKEN_EXPIRED","message":"Access token expired"}"#,
+    ));
+    *response.status_mut() = StatusCode::UNAUTHORIZED;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(
+        WWW_AUTHENTICATE,
+        HeaderValue::from_static(
+            r#"Bearer realm="api", error="invalid_token", error_description="The access token expired""#,
+        ),
+    );
+    response
 }
 
 async fn create_order(
@@ -75,6 +105,7 @@ pub fn router(demo: Arc<Demo>) -> Router {
         .route("/login", post(login))
         .route("/token", post(token))
         .route("/orders", get(list_orders).post(create_order))
+        .route("/handwritten/orders", get(list_orders_handwritten))
         .route("/admin", get(admin))
         .route("/stats", get(stats))
         .layer(middleware::from_fn(cors))
