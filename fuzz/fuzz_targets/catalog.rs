@@ -1,0 +1,27 @@
+//! The catalog loader and validator on arbitrary text: no panic, and `load` and
+//! `load_partial` agree (a catalog loads exactly when the partial load finds nothing wrong).
+#![no_main]
+
+use auth_errors_core::catalog;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let full = catalog::load(text, "fuzz.yaml");
+    let (partial, found) = catalog::load_partial(text, "fuzz.yaml");
+    match &full {
+        Ok(c) => {
+            assert!(
+                found.is_empty(),
+                "load succeeded but load_partial found {found:?}"
+            );
+            assert_eq!(partial.as_ref(), Some(c));
+        }
+        Err(d) => {
+            assert!(!found.is_empty() || partial.is_none());
+            let _ = d.to_string();
+        }
+    }
+});

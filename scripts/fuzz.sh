@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the cargo-fuzz targets in fuzz/ (not part of .ci/run: too slow).
+#
+#   bash scripts/fuzz.sh                 # every target, FUZZ_SECONDS each (default 600)
+#   FUZZ_SECONDS=60 bash scripts/fuzz.sh parse
+#
+# The machine has a stable toolchain only; cargo-fuzz passes nightly flags
+# (-Zsanitizer=address), which stable accepts with RUSTC_BOOTSTRAP=1.
+# Needs `cargo install cargo-fuzz`. New inputs go to fuzz/corpus/<target> (ignored by
+# git); the committed seeds in fuzz/seeds/<target> are read, never written. A crash
+# lands in fuzz/artifacts/<target>: turn it into a test in tests/tests/fuzz_regressions.rs.
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+export RUSTC_BOOTSTRAP=1
+seconds="${FUZZ_SECONDS:-600}"
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(parse format_roundtrip catalog)
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+cargo fuzz build -O
+mkdir -p logs
+for t in "${targets[@]}"; do
+  mkdir -p "corpus/$t" "seeds/$t"
+  echo "== $t: ${seconds}s"
+  cargo fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
+    -max_total_time="$seconds" -print_final_stats=1 -max_len=4096 -timeout=10 \
+    > "logs/$t.log" 2>&1 || { echo "$t FAILED: see fuzz/logs/$t.log"; tail -40 "logs/$t.log"; exit 1; }
+  # Iterations, and when coverage last grew.
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "logs/$t.log" || true
+  grep -E "^#[0-9]+" "logs/$t.log" | grep -E "NEW|REDUCE" | tail -1 || true
+  grep -E "^#[0-9]+" "logs/$t.log" | tail -1 || true
+done
