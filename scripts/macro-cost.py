@@ -3,10 +3,14 @@
 
 For N in (10, 100, 1000) it writes two fixture crates under target/macro-cost/:
   - `generated`: the catalog macro over an N-entry catalog;
-  - `handwritten`: the same N variants with thiserror's Display and a hand-written
-    `impl AuthError` (a static ErrorSpec table and the same matches the macro emits).
+  - `handwritten`: the same N variants with thiserror's Display and a hand-written axum
+    `IntoResponse` (static header values, pre-serialised bodies), no auth-errors at all.
+Both crates depend on axum and answer one variant's response in `main`, so the
+`IntoResponse` code is compiled in both.
 Dependencies are built once; then each crate's own compilation is timed (touch the
-source, `cargo build`), median of RUNS runs. Prints a Markdown table of seconds and ratios.
+source, `cargo build`: the fixture crate is compiled from scratch, macro expansion
+included, its dependencies are not), the two crates alternately, median of RUNS runs.
+Prints a Markdown table of seconds and ratios, with the load average.
 
 Usage: python3 scripts/macro-cost.py [--runs 5] [--sizes 10,100,1000]
 """
@@ -47,41 +51,38 @@ def catalog(n):
 
 
 def generated_main():
-    return '''#[auth_errors::catalog("errors.yaml")]
+    return '''use axum::response::IntoResponse;
+
+#[auth_errors::catalog("errors.yaml")]
 #[derive(Debug)]
 pub enum Big {}
 
 fn main() {
-    println!("{}", Big::SPECS.len());
+    let response = Big::TokenExpired0.into_response();
+    println!("{} {}", Big::SPECS.len(), response.status());
 }
 '''
 
 
 def handwritten_main(n):
-    variants, specs, spec_arms, code_arms, ch_arms, body_arms = [], [], [], [], [], []
-    for i, (code, status, message, error, _) in enumerate(entries(n)):
+    """The same enum as an expert writes it without auth-errors: thiserror for Display
+    and a manual axum IntoResponse with static headers and pre-serialised bodies."""
+    variants, code_arms, response_arms = [], [], []
+    for code, status, message, error, _ in entries(n):
         v = camel(code)
         variants.append(f'    #[error("{message}")]\n    {v},')
-        ch = f'Some(ChallengeSpec {{ scheme: "Bearer", params: &[("realm", "api"), ("error", "{error}")] }})' if error else "None"
-        specs.append(f'    ErrorSpec {{ code: "{code}", status: {status}, message: "{message}", challenge: {ch}, ..ErrorSpec::EMPTY }},')
-        spec_arms.append(f"            Self::{v} => &SPECS[{i}],")
         code_arms.append(f'            Self::{v} => "{code}",')
-        header = f'Some(Cow::Borrowed("Bearer realm=\\"api\\", error=\\"{error}\\""))' if error else "None"
-        ch_arms.append(f"            Self::{v} => Ok({header}),")
+        header = f'Some("Bearer realm=\\"api\\", error=\\"{error}\\"")' if error else "None"
         body = '{\\"code\\":\\"%s\\",\\"message\\":\\"%s\\"}' % (code, message)
-        body_arms.append(f'            Self::{v} => Cow::Borrowed("{body}"),')
-    return f'''use std::borrow::Cow;
-use auth_errors::error::ChallengeSpec;
-use auth_errors::{{AuthError, ChallengeError, ErrorSpec}};
+        response_arms.append(f'            Self::{v} => ({status}, {header}, "{body}"),')
+    return f'''use axum::body::Body;
+use axum::http::{{HeaderValue, StatusCode, header}};
+use axum::response::{{IntoResponse, Response}};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Big {{
 {chr(10).join(variants)}
 }}
-
-static SPECS: &[ErrorSpec] = &[
-{chr(10).join(specs)}
-];
 
 impl Big {{
     pub const fn code(&self) -> &'static str {{
@@ -91,36 +92,38 @@ impl Big {{
     }}
 }}
 
-impl AuthError for Big {{
-    fn spec(&self) -> &'static ErrorSpec {{
-        match self {{
-{chr(10).join(spec_arms)}
+impl IntoResponse for Big {{
+    fn into_response(self) -> Response {{
+        let (status, challenge, body): (u16, Option<&'static str>, &'static str) = match self {{
+{chr(10).join(response_arms)}
+        }};
+        let mut response = Response::new(Body::from(body));
+        *response.status_mut() =
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        if let Some(challenge) = challenge {{
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
         }}
-    }}
-    fn challenge_value(&self) -> Result<Option<Cow<'static, str>>, ChallengeError> {{
-        match self {{
-{chr(10).join(ch_arms)}
-        }}
-    }}
-    fn body(&self) -> Cow<'static, str> {{
-        match self {{
-{chr(10).join(body_arms)}
-        }}
+        response
     }}
 }}
 
 fn main() {{
-    println!("{{}}", SPECS.len());
+    let response = Big::TokenExpired0.into_response();
+    println!("{{}} {{}}", Big::TokenExpired0.code(), response.status());
 }}
 '''
 
 
-def write_crate(name, main_rs, yaml=None, thiserror=False):
+def write_crate(name, main_rs, yaml=None):
     d = OUT / name
     (d / "src").mkdir(parents=True, exist_ok=True)
-    deps = f'auth-errors = {{ path = "{ROOT / "auth-errors"}" }}\n'
-    if thiserror:
-        deps += 'thiserror = "2"\n'
+    axum = 'axum = { version = "0.8", default-features = false }\n'
+    if yaml is None:
+        deps = axum + 'thiserror = "2"\n'
+    else:
+        deps = axum + f'auth-errors = {{ path = "{ROOT / "auth-errors"}", features = ["axum"] }}\n'
     (d / "Cargo.toml").write_text(
         f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n{deps}\n[workspace]\n'
     )
@@ -130,16 +133,26 @@ def write_crate(name, main_rs, yaml=None, thiserror=False):
     return d
 
 
-def build_time(d, runs):
-    env = dict(os.environ, CARGO_TARGET_DIR=str(OUT / "target"))
+def build(d):
+    """Seconds for `cargo build` of the fixture crate after touching its source: the
+    crate itself is compiled (macro expansion included), its dependencies are not."""
+    # Not incremental: touching the source recompiles the whole crate, as a clean build.
+    env = dict(os.environ, CARGO_TARGET_DIR=str(OUT / "target"), CARGO_INCREMENTAL="0")
+    (d / "src" / "main.rs").touch()
+    start = time.perf_counter()
     subprocess.run(["cargo", "build", "--quiet"], cwd=d, env=env, check=True)
-    times = []
+    return time.perf_counter() - start
+
+
+def build_times(g, h, runs):
+    """Median times of the two crates, built alternately so that a change in the
+    machine's load falls on both."""
+    build(g), build(h)  # dependencies, and a first build of each
+    tg, th = [], []
     for _ in range(runs):
-        (d / "src" / "main.rs").touch()
-        start = time.perf_counter()
-        subprocess.run(["cargo", "build", "--quiet"], cwd=d, env=env, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        tg.append(build(g))
+        th.append(build(h))
+    return statistics.median(tg), statistics.median(th)
 
 
 def main():
@@ -148,12 +161,13 @@ def main():
     ap.add_argument("--sizes", default="10,100,1000")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    print(f"nproc {os.cpu_count()}, load average {os.getloadavg()[0]:.2f} at start")
     print("| entries | generated (s) | handwritten (s) | ratio |")
     print("|---:|---:|---:|---:|")
     for n in [int(s) for s in args.sizes.split(",")]:
         g = write_crate(f"generated-{n}", generated_main(), catalog(n))
-        h = write_crate(f"handwritten-{n}", handwritten_main(n), thiserror=True)
-        tg, th = build_time(g, args.runs), build_time(h, args.runs)
+        h = write_crate(f"handwritten-{n}", handwritten_main(n))
+        tg, th = build_times(g, h, args.runs)
         print(f"| {n} | {tg:.2f} | {th:.2f} | {tg / th:.2f}x |", flush=True)
 
 

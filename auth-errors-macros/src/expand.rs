@@ -290,9 +290,14 @@ pub fn impls(
         let pat = any(r);
         Some(quote!(#pat => #cow::Borrowed(#m),))
     });
-    let challenge_arms = resolved.iter().filter_map(|r| {
+    // Each variant's fixed header and body, rendered once for the three uses below.
+    let fixed: Vec<(Option<Option<String>>, Option<String>)> = resolved
+        .iter()
+        .map(|r| (spec::static_challenge(&r.spec), spec::static_body(&r.spec)))
+        .collect();
+    let challenge_arms = resolved.iter().zip(&fixed).filter_map(|(r, (fixed, _))| {
         let pat = any(r);
-        let Some(value) = spec::static_challenge(&r.spec) else {
+        let Some(value) = fixed else {
             // Split once here: at run time only the params' values are checked and copied.
             let (text, attrs) = r.spec.challenge?.split()?;
             let params: Vec<&str> = attrs.iter().map(|&(_, p)| p).collect();
@@ -312,9 +317,9 @@ pub fn impls(
             None => quote!(#pat => ::core::result::Result::Ok(::core::option::Option::None),),
         })
     });
-    let body_arms = resolved.iter().filter_map(|r| {
+    let body_arms = resolved.iter().zip(&fixed).filter_map(|(r, (_, fixed))| {
         let pat = any(r);
-        if let Some(body) = spec::static_body(&r.spec) {
+        if let Some(body) = fixed {
             return Some(quote!(#pat => #cow::Borrowed(#body),));
         }
         // Split once here: at run time only the params' values are escaped and copied.
@@ -331,20 +336,29 @@ pub fn impls(
         )),))
     });
     // Variants whose response is fixed: the adapters build it in a `const`.
-    let statics = resolved.iter().filter_map(|r| {
-        if !r.spec.headers.is_empty() {
-            return None;
-        }
-        let challenge = match spec::static_challenge(&r.spec)? {
-            Some(v) => quote!(::core::option::Option::Some(#v)),
-            None => quote!(::core::option::Option::None),
-        };
-        let body = spec::static_body(&r.spec)?;
-        let pat = any(r);
-        let status = r.spec.status;
-        let content_type = r.spec.body.content_type();
-        Some(quote!(#pat => (#status, #content_type, #challenge, #body)))
-    });
+    let statics = resolved
+        .iter()
+        .zip(&fixed)
+        .filter_map(|(r, (challenge, body))| {
+            if !r.spec.headers.is_empty() {
+                return None;
+            }
+            let challenge = match challenge.as_ref()? {
+                Some(v) => quote!(::core::option::Option::Some(#v)),
+                None => quote!(::core::option::Option::None),
+            };
+            let body = body.as_ref()?;
+            let pat = any(r);
+            let status = r.spec.status;
+            let format = Ident::new(
+                match r.spec.body {
+                    auth_errors_core::BodyFormat::Json => "Json",
+                    auth_errors_core::BodyFormat::Problem => "Problem",
+                },
+                Span::call_site(),
+            );
+            Some(quote!(#pat => (#status, #krate::BodyFormat::#format, #challenge, #body)))
+        });
     let unit_arms = resolved.iter().filter(|r| r.unit).map(|r| {
         let code = r.spec.code;
         let v = &r.ident;

@@ -37,14 +37,16 @@ pub fn status_code<E: AuthError + ?Sized>(err: &E) -> StatusCode {
 
 /// The content type as a header value; see `auth_errors::response`.
 fn content_type(value: &'static str) -> HeaderValue {
-    const JSON: HeaderValue = HeaderValue::from_static("application/json");
-    const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
     match value {
         "application/json" => JSON,
         "application/problem+json" => PROBLEM,
         other => HeaderValue::from_static(other),
     }
 }
+
+/// The content types of the two body formats, validated once, at compile time.
+const JSON: HeaderValue = HeaderValue::from_static("application/json");
+const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
 
 fn header_value(value: Cow<'static, str>) -> Option<HeaderValue> {
     match value {
@@ -108,13 +110,16 @@ impl StaticResponse {
     /// What generated code evaluates in a `const`.
     pub const fn new(
         status: u16,
-        content_type: &'static str,
+        format: crate::BodyFormat,
         challenge: Option<&'static str>,
         body: &'static str,
     ) -> StaticResponse {
         StaticResponse {
             status,
-            content_type: HeaderValue::from_static(content_type),
+            content_type: match format {
+                crate::BodyFormat::Json => JSON,
+                crate::BodyFormat::Problem => PROBLEM,
+            },
             challenge: match challenge {
                 Some(value) => Some(HeaderValue::from_static(value)),
                 None => None,

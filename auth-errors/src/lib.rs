@@ -131,7 +131,7 @@ pub mod utoipa;
 #[macro_export]
 ///
 /// After the type come the variants whose header and body are compile-time strings,
-/// each as `pattern => (status, content type, Option<challenge>, body)`: their responses
+/// each as `pattern => (status, BodyFormat, Option<challenge>, body)`: their responses
 /// are made in `const`s.
 macro_rules! __impl_adapters {
     ($ty:ty) => {

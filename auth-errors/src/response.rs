@@ -85,11 +85,11 @@ pub struct StaticResponse {
 }
 
 impl StaticResponse {
-    /// What generated code evaluates in a `const`: the status, the body's media type, the
+    /// What generated code evaluates in a `const`: the status, the body format, the
     /// `WWW-Authenticate` value (if any) and the body of a static variant.
     pub const fn new(
         status: u16,
-        content_type: &'static str,
+        format: crate::BodyFormat,
         challenge: Option<&'static str>,
         body: &'static str,
     ) -> StaticResponse {
@@ -98,7 +98,10 @@ impl StaticResponse {
                 Ok(status) => status,
                 Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
             },
-            content_type: HeaderValue::from_static(content_type),
+            content_type: match format {
+                crate::BodyFormat::Json => JSON,
+                crate::BodyFormat::Problem => PROBLEM,
+            },
             challenge: match challenge {
                 Some(value) => Some(HeaderValue::from_static(value)),
                 None => None,
@@ -135,14 +138,16 @@ impl StaticResponse {
 /// The content type as a header value; the two the body formats use are constants, so
 /// they are not validated again on every response.
 fn content_type(value: &'static str) -> HeaderValue {
-    const JSON: HeaderValue = HeaderValue::from_static("application/json");
-    const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
     match value {
         "application/json" => JSON,
         "application/problem+json" => PROBLEM,
         other => HeaderValue::from_static(other),
     }
 }
+
+/// The content types of the two body formats, validated once, at compile time.
+const JSON: HeaderValue = HeaderValue::from_static("application/json");
+const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
 
 fn header_value(value: Cow<'static, str>) -> Option<HeaderValue> {
     match value {
