@@ -20,6 +20,7 @@
 use std::borrow::Cow;
 use std::future::{Ready, ready};
 
+use actix_web::body::BoxBody;
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
@@ -67,13 +68,13 @@ pub fn error_response<E: AuthError + ?Sized>(err: &E) -> HttpResponse {
             crate::log::event(err, spec.status);
             let status =
                 StatusCode::from_u16(spec.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let mut response = HttpResponse::with_body(status, bytes_of(err.body()));
+            let mut response = HttpResponse::with_body(status, BoxBody::new(bytes_of(err.body())));
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_TYPE, content_type(spec.body.content_type()));
             if let Some(value) = challenge.and_then(header_value) {
                 headers.insert(header::WWW_AUTHENTICATE, value);
             }
-            return response.map_into_boxed_body();
+            return response;
         }
     }
     let parts = crate::log::parts(err);
@@ -138,13 +139,18 @@ pub fn static_error_response<E: AuthError + ?Sized>(
 ) -> HttpResponse {
     crate::log::event(err, response.status);
     let status = StatusCode::from_u16(response.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut http = HttpResponse::with_body(status, Bytes::from_static(response.body.as_bytes()));
+    // Boxed from the start: `BoxBody` keeps bytes inline, and the response is not moved
+    // again to change its body type.
+    let mut http = HttpResponse::with_body(
+        status,
+        BoxBody::new(Bytes::from_static(response.body.as_bytes())),
+    );
     let headers = http.headers_mut();
     headers.insert(header::CONTENT_TYPE, response.content_type);
     if let Some(value) = response.challenge {
         headers.insert(header::WWW_AUTHENTICATE, value);
     }
-    http.map_into_boxed_body()
+    http
 }
 
 impl FromRequest for Bearer {

@@ -113,18 +113,18 @@ impl StaticResponse {
     /// The response for `err`, the variant this describes: the same response and the same
     /// event as [`to_http`].
     pub fn to_http<E: AuthError + ?Sized>(self, err: &E) -> Response<Bytes> {
-        self.build(err, |bytes| bytes)
+        self.build(err, |body| Bytes::from_static(body.as_bytes()))
     }
 
-    /// [`StaticResponse::to_http`] with the body turned into `B` first.
+    /// [`StaticResponse::to_http`] with the body text turned into `B` first.
     #[inline]
     pub(crate) fn build<E: AuthError + ?Sized, B>(
         self,
         err: &E,
-        body: impl FnOnce(Bytes) -> B,
+        body: impl FnOnce(&'static str) -> B,
     ) -> Response<B> {
         crate::log::event(err, self.status.as_u16());
-        let mut response = Response::new(body(Bytes::from_static(self.body.as_bytes())));
+        let mut response = Response::new(body(self.body));
         *response.status_mut() = self.status;
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, self.content_type);
