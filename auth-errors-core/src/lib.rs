@@ -1,40 +1,72 @@
 //! Runtime and catalog model of [auth-errors](https://docs.rs/auth-errors).
 //!
-//! Most users depend on the `auth-errors` crate, which re-exports this one.
-//! The pieces:
+//! Most users depend on the `auth-errors` crate, which re-exports this one. The modules
+//! follow the pipeline catalog → spec → render → respond:
 //!
-//! - [`challenge`]: the `WWW-Authenticate` model, its RFC 9110 / RFC 6750
-//!   formatter and its client-side parser.
-//! - [`body`]: the JSON error body, as `{"code","message"}` or RFC 9457
-//!   `application/problem+json`.
-//! - [`error`]: the [`AuthError`] trait every catalog enum
-//!   implements, and [`ErrorSpec`], the static description
-//!   of one catalog entry.
-//! - [`response`]: what an HTTP response for an error carries, free of
-//!   framework types.
+//! - `catalog` (feature `catalog`): the catalog model, its YAML loader and its validator,
+//!   shared by the macros, the CLI and the renderers.
+//! - [`spec`]: what an entry is at run time ([`ErrorSpec`]), plain data made only from a
+//!   validated catalog or checked `const` constructors.
+//! - [`AuthError`]: what a response needs from an error value; its methods render the
+//!   entry's message, `WWW-Authenticate` value and body, each written in one place.
+//! - [`response`]: the framework-free response plan the adapters convert.
+//! - [`challenge`]: the `WWW-Authenticate` model ([`Challenge`], [`Scope`]), its rules,
+//!   its client-side parser and the table of standard `error` values.
+//! - [`body`]: the body formats.
 //! - [`template`]: the `{param}` placeholders of messages and attributes.
-//! - `catalog` (feature `catalog`): the catalog model, its YAML loader and its
-//!   validator, shared by the macros, the CLI and the renderers.
+//! - `docs` (feature `docs`): Markdown, OpenAPI and TypeScript renderers.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod auth_error;
 pub mod body;
 #[cfg(feature = "catalog")]
 pub mod catalog;
 pub mod challenge;
 #[cfg(feature = "docs")]
 pub mod docs;
-pub mod error;
+mod render;
 pub mod response;
+pub mod spec;
 pub mod template;
 
+pub use auth_error::AuthError;
 pub use body::BodyFormat;
-pub use challenge::{Challenge, ChallengeError};
-pub use error::{AuthError, ClientAction, ErrorSpec};
+pub use challenge::{Challenge, ChallengeError, Scope};
+pub use spec::{ChallengeSpec, ClientAction, ErrorSpec, ParamType};
 
 /// Items the generated code names; not a public API.
 #[doc(hidden)]
 pub mod __private {
     pub use std::borrow::Cow;
+
+    pub use crate::challenge::rules::{is_quotable_str, is_token68};
+    pub use crate::render::compile::{CompiledForm, CompiledText, compile};
+    pub use crate::spec::SpecParts;
+    pub use crate::spec::compiled::{Compiled, Form, Hole, Split};
+    use crate::spec::{ChallengeSpec, ErrorSpec, HeaderSpec, ParamSpec, ParamType};
+
+    /// A spec from a validated catalog entry and its compiled forms.
+    pub const fn spec(parts: SpecParts, compiled: Compiled) -> ErrorSpec {
+        ErrorSpec::from_parts(parts, compiled)
+    }
+
+    /// A challenge of a validated catalog entry.
+    pub const fn challenge_spec(
+        scheme: &'static str,
+        params: &'static [(&'static str, &'static str)],
+    ) -> ChallengeSpec {
+        ChallengeSpec::new_unchecked(scheme, params)
+    }
+
+    /// A param of a validated catalog entry.
+    pub const fn param_spec(name: &'static str, ty: ParamType) -> ParamSpec {
+        ParamSpec::new_unchecked(name, ty)
+    }
+
+    /// A header of a validated catalog entry.
+    pub const fn header_spec(name: &'static str, value: &'static str) -> HeaderSpec {
+        HeaderSpec::new_unchecked(name, value)
+    }
 
     /// An error as `&dyn Error`, for a `#[source]` field of any error type, boxed trait
     /// objects included (`Box<dyn Error + Send + Sync>` reaches `dyn Error` by deref).

@@ -1,47 +1,52 @@
-//! Everything an HTTP response for an error needs, free of framework types.
+//! The response plan: everything an HTTP response for an error carries, free of framework
+//! types, decided in one place.
 //!
-//! The adapters (axum, actix-web, plain `http`) turn [`Parts`] into their own
-//! response type; this module decides what goes in it, once:
+//! The adapters (axum, actix-web, plain `http`) only convert a [`Plan`] into their own
+//! response type. The plan holds:
 //!
 //! - the status;
-//! - `WWW-Authenticate` when the entry has a challenge. A dynamic value that
-//!   breaks an RFC 6750 rule is left out of the challenge (and reported in
-//!   [`Parts::problems`]) rather than sent half-written, so a 401 always carries a
-//!   valid challenge (RFC 9110 §15.5.2);
+//! - `WWW-Authenticate` when the entry has a challenge. A dynamic value that breaks an
+//!   RFC 6750 rule is left out of the challenge (and reported in [`Plan::problems`])
+//!   rather than sent half-written, so a 401 always carries a valid challenge
+//!   (RFC 9110 §15.5.2);
 //! - the content type of the body format;
-//! - the extra headers, with any whose value could not be a header value left out;
+//! - the extra headers, with any whose value could not be a field value left out;
 //! - the body, as a compile-time string where the variant allows.
 //!
+//! Variants whose whole response is known when the program is compiled do not come here:
+//! the adapters answer them from constants.
+//!
 //! ```
-//! use auth_errors_core::response;
-//! # use auth_errors_core::{AuthError, ErrorSpec, error::ChallengeSpec};
+//! use auth_errors_core::{response, AuthError, ChallengeSpec, ErrorSpec};
 //! # #[derive(Debug)] struct Expired;
 //! # impl std::fmt::Display for Expired { fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("expired") } }
 //! # impl std::error::Error for Expired {}
-//! # static SPEC: ErrorSpec = ErrorSpec { code: "TOKEN_EXPIRED", status: 401, message: "Access token expired",
-//! #     challenge: Some(ChallengeSpec { scheme: "Bearer", params: &[("error", "invalid_token")] }), ..ErrorSpec::EMPTY };
+//! static SPEC: ErrorSpec = ErrorSpec::new("TOKEN_EXPIRED", 401, "Access token expired")
+//!     .with_challenge(ChallengeSpec::new("Bearer", &[("error", "invalid_token")]));
 //! # impl AuthError for Expired { fn spec(&self) -> &'static ErrorSpec { &SPEC } }
-//! let parts = response::parts(&Expired);
-//! assert_eq!(parts.status, 401);
-//! assert_eq!(parts.www_authenticate.as_deref(), Some(r#"Bearer error="invalid_token""#));
-//! assert_eq!(parts.content_type, "application/json");
-//! assert_eq!(parts.body, r#"{"code":"TOKEN_EXPIRED","message":"Access token expired"}"#);
+//! let plan = response::plan(&Expired);
+//! assert_eq!(plan.status, 401);
+//! assert_eq!(plan.www_authenticate.as_deref(), Some(r#"Bearer error="invalid_token""#));
+//! assert_eq!(plan.format.content_type(), "application/json");
+//! assert_eq!(plan.body, r#"{"code":"TOKEN_EXPIRED","message":"Access token expired"}"#);
 //! ```
 
 use std::borrow::Cow;
 
 use crate::challenge::{ChallengeError, rules};
-use crate::error::AuthError;
+use crate::render;
+use crate::{AuthError, BodyFormat};
 
-/// What a response for an error carries.
+/// What a response for an error carries. Made only by [`plan`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Parts {
+#[non_exhaustive]
+pub struct Plan {
     /// The HTTP status.
     pub status: u16,
     /// The `WWW-Authenticate` value, if the entry has a challenge.
     pub www_authenticate: Option<Cow<'static, str>>,
-    /// The body's media type.
-    pub content_type: &'static str,
+    /// The body format, whose media type is the `Content-Type`.
+    pub format: BodyFormat,
     /// Extra headers (`Retry-After`, …), each a valid field value.
     pub headers: Vec<(&'static str, String)>,
     /// The body.
@@ -50,21 +55,18 @@ pub struct Parts {
     pub problems: Vec<ChallengeError>,
 }
 
-/// Builds the parts of the response for `err`.
-pub fn parts<E: AuthError + ?Sized>(err: &E) -> Parts {
+/// The response plan for `err`.
+pub fn plan<E: AuthError + ?Sized>(err: &E) -> Plan {
     let spec = err.spec();
     let mut problems = Vec::new();
     let www_authenticate = match err.challenge_value() {
         Ok(value) => value,
         Err(e) => {
             problems.push(e);
-            spec.challenge.map(|c| {
-                let (challenge, _) = c.build_lenient(|name| err.param(name));
-                Cow::Owned(challenge.to_header_value())
-            })
+            render::header::lenient(err).map(Cow::Owned)
         }
     };
-    let headers = if spec.headers.is_empty() {
+    let headers = if spec.headers().is_empty() {
         Vec::new()
     } else {
         err.headers()
@@ -78,10 +80,10 @@ pub fn parts<E: AuthError + ?Sized>(err: &E) -> Parts {
             })
             .collect()
     };
-    Parts {
-        status: spec.status,
+    Plan {
+        status: spec.status(),
         www_authenticate,
-        content_type: spec.body.content_type(),
+        format: spec.body_format(),
         headers,
         body: err.body(),
         problems,

@@ -42,10 +42,19 @@ impl fmt::Display for TemplateError {
 impl std::error::Error for TemplateError {}
 
 /// Whether `name` is a valid placeholder and param name: `[a-z][a-z0-9_]*`.
-pub fn is_param_name(name: &str) -> bool {
-    let mut bytes = name.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_lowercase())
-        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+pub const fn is_param_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    if b.is_empty() || !b[0].is_ascii_lowercase() {
+        return false;
+    }
+    let mut i = 1;
+    while i < b.len() {
+        if !(b[i].is_ascii_lowercase() || b[i].is_ascii_digit() || b[i] == b'_') {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Splits a template into its pieces, or says where it is malformed.
@@ -152,95 +161,6 @@ where
     Cow::Owned(out)
 }
 
-/// How many placeholder values a [`Filled`] keeps from its first pass.
-const KEPT: usize = 4;
-
-/// A template whose placeholder values were looked up once, so a renderer can measure
-/// the text in one pass and write it in a second without asking `lookup` again (a
-/// `Display` param costs an allocation per lookup). Renders exactly as [`render`] does.
-pub(crate) struct Filled<'t, V> {
-    template: &'t str,
-    /// `false` for a literal or malformed template, which stands as its own text.
-    has_params: bool,
-    values: [Option<V>; KEPT],
-}
-
-impl<'t, V: AsRef<str>> Filled<'t, V> {
-    /// Looks up the template's placeholders (the first [`KEPT`] are kept).
-    pub(crate) fn new<F: FnMut(&str) -> Option<V>>(template: &'t str, lookup: &mut F) -> Self {
-        let mut values = [const { None }; KEPT];
-        let mut has_params = false;
-        if !is_literal(template) {
-            let mut k = 0;
-            has_params = walk(template, |p| {
-                if let Piece::Param(name) = p {
-                    if let Some(slot) = values.get_mut(k) {
-                        *slot = lookup(name);
-                    }
-                    k += 1;
-                }
-            })
-            .is_ok();
-        }
-        Filled {
-            template,
-            has_params,
-            values,
-        }
-    }
-
-    /// The filled-in text when it is one piece: the literal template, or a template that is
-    /// exactly one known placeholder. `None` when pieces must be joined.
-    pub(crate) fn as_single(&self) -> Option<&str> {
-        if !self.has_params {
-            return Some(self.template);
-        }
-        let inner = self.template.strip_prefix('{')?.strip_suffix('}')?;
-        if is_param_name(inner) {
-            self.values[0].as_ref().map(AsRef::as_ref)
-        } else {
-            None
-        }
-    }
-
-    /// Calls `f` with each piece of the filled-in text; `lookup` answers for placeholders
-    /// past the kept ones.
-    pub(crate) fn for_each<F: FnMut(&str) -> Option<V>>(
-        &self,
-        lookup: &mut F,
-        mut f: impl FnMut(&str),
-    ) {
-        if !self.has_params {
-            f(self.template);
-            return;
-        }
-        let mut k = 0;
-        // The template walked without error in `new`.
-        let _ = walk(self.template, |p| match p {
-            Piece::Text(t) => f(t),
-            Piece::Param(name) => {
-                let looked;
-                let value = match self.values.get(k) {
-                    Some(kept) => kept.as_ref().map(AsRef::as_ref),
-                    None => {
-                        looked = lookup(name);
-                        looked.as_ref().map(AsRef::as_ref)
-                    }
-                };
-                k += 1;
-                match value {
-                    Some(v) => f(v),
-                    None => {
-                        f("{");
-                        f(name);
-                        f("}");
-                    }
-                }
-            }
-        });
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,34 +182,5 @@ mod tests {
         assert_eq!(pieces("x }").map_err(|e| e.offset), Err(2));
         assert!(pieces("{Scope}").is_err());
         assert_eq!(render("{a}-{b}", |n| (n == "a").then_some("1")), "1-{b}");
-    }
-
-    #[test]
-    fn filled_renders_as_render_does() {
-        let lookup = |n: &str| (n != "unknown").then(|| format!("<{n}>"));
-        for t in [
-            "",
-            "plain",
-            "{a}",
-            "{unknown}",
-            "x {a} y {b}",
-            "{{a}} {a}",
-            "{a}{b}{c}{d}{e}{f}{g}{h}{i}{j}",
-            "{a}{b}{c}{d}",
-            "{a}{b}{c}{d}{e}",
-            "bad {",
-            "bad }",
-            "{Bad}",
-        ] {
-            let mut joined = String::new();
-            let mut lookup = lookup;
-            let filled = Filled::new(t, &mut lookup);
-            filled.for_each(&mut lookup, |p| joined.push_str(p));
-            let expected = render(t, lookup);
-            assert_eq!(joined, expected, "{t}");
-            if let Some(single) = filled.as_single() {
-                assert_eq!(single, expected, "{t}");
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 //! Code generation: the generated enum (catalog mode) and the impls every enum gets.
 
+use auth_errors_core::ParamType;
 use auth_errors_core::catalog::{Catalog, Entry};
-use auth_errors_core::error::ParamType;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{DeriveInput, Ident, Member};
@@ -12,6 +12,8 @@ use crate::errors::Errors;
 use crate::load::{self, leak};
 use crate::spec::{self, Binding, Conv, Resolved};
 use crate::valid;
+use auth_errors_core::__private::CompiledForm;
+use auth_errors_core::spec::Vocabulary;
 
 fn krate_tokens(path: Option<&syn::Path>) -> TokenStream {
     match path {
@@ -114,7 +116,7 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
 
 /// A catalog entry as a generated variant, with its fields typed by the params.
 fn from_entry(entry: &Entry, catalog: &Catalog) -> Resolved {
-    let spec = entry.to_spec(&catalog.defaults, &mut leak);
+    let spec = entry.to_parts(&catalog.defaults, &mut leak);
     let bindings = entry
         .params
         .iter()
@@ -188,7 +190,7 @@ fn variant_tokens(entry: &Entry, catalog: &Catalog, krate: &TokenStream) -> Toke
         let doc = format!(" The `{{{}}}` param ({}).", p.name.value, p.ty.value);
         let ty = match p.ty.value {
             ParamType::String => quote!(::std::string::String),
-            ParamType::Scope => quote!(#krate::error::Scope),
+            ParamType::Scope => quote!(#krate::Scope),
             ParamType::Integer => quote!(u64),
         };
         quote!(#[doc = #doc] #name: #ty,)
@@ -211,41 +213,6 @@ fn pattern(r: &Resolved, bind: &[(Member, Ident)]) -> TokenStream {
     quote!(Self::#ident { #(#fields,)* .. })
 }
 
-/// A pattern binding the fields behind `params` and, for each param, an expression of
-/// its value as `&str`; `None` when a param has no field (the template then renders
-/// through `AuthError::param`, which leaves it as written).
-fn split_values(
-    r: &Resolved,
-    params: &[&str],
-    krate: &TokenStream,
-) -> Option<(TokenStream, Vec<TokenStream>)> {
-    let mut binds: Vec<(Member, Ident)> = Vec::new();
-    let mut values = Vec::new();
-    for param in params {
-        let b = r.bindings.iter().find(|b| b.param == *param)?;
-        let i = match binds.iter().position(|(m, _)| *m == b.member) {
-            Some(i) => i,
-            None => {
-                binds.push((b.member.clone(), format_ident!("__p{}", binds.len())));
-                binds.len() - 1
-            }
-        };
-        let v = &binds[i].1;
-        values.push(match b.conv {
-            Conv::AsStr | Conv::Scope => quote!(#v.as_str()),
-            Conv::Display => quote!(&*#krate::__private::display_param(#v)),
-        });
-    }
-    Some((pattern(r, &binds), values))
-}
-
-/// Whether `param` is a `Scope` field the catalog macro generated.
-fn is_scope(r: &Resolved, param: &str) -> bool {
-    r.bindings
-        .iter()
-        .any(|b| b.param == param && matches!(b.conv, Conv::Scope))
-}
-
 /// The impls every generated or derived enum gets.
 pub fn impls(
     ident: &Ident,
@@ -255,17 +222,17 @@ pub fn impls(
     brings_display: bool,
 ) -> TokenStream {
     let cow = quote!(#krate::__private::Cow);
-    let specs = resolved.iter().map(|r| spec::tokens(&r.spec, krate));
+    let compiled: Vec<_> = resolved.iter().map(|r| spec::compiled(&r.spec)).collect();
+    let specs = resolved
+        .iter()
+        .zip(&compiled)
+        .map(|(r, c)| spec::tokens(&r.spec, c, krate));
     let any = |r: &Resolved| pattern(r, &[]);
 
-    let spec_arms = resolved.iter().enumerate().map(|(i, r)| {
+    // One match from variant to its row of `SPECS`; every other method reads the row.
+    let index_arms = resolved.iter().enumerate().map(|(i, r)| {
         let pat = any(r);
-        quote!(#pat => &Self::SPECS[#i],)
-    });
-    let code_arms = resolved.iter().map(|r| {
-        let pat = any(r);
-        let code = r.spec.code;
-        quote!(#pat => #code,)
+        quote!(#pat => #i,)
     });
     let param_arms = resolved.iter().filter(|r| !r.bindings.is_empty()).map(|r| {
         let binds: Vec<(Member, Ident)> = r
@@ -285,80 +252,24 @@ pub fn impls(
         });
         quote!(#pat => match name { #(#arms)* _ => ::core::option::Option::None },)
     });
-    let message_arms = resolved.iter().filter_map(|r| {
-        let m = spec::static_message(&r.spec)?;
-        let pat = any(r);
-        Some(quote!(#pat => #cow::Borrowed(#m),))
-    });
-    // Each variant's fixed header and body, rendered once for the three uses below.
-    let fixed: Vec<(Option<Option<String>>, Option<String>)> = resolved
-        .iter()
-        .map(|r| (spec::static_challenge(&r.spec), spec::static_body(&r.spec)))
-        .collect();
-    let challenge_arms = resolved.iter().zip(&fixed).filter_map(|(r, (fixed, _))| {
-        let pat = any(r);
-        let Some(value) = fixed else {
-            // Split once here: at run time only the params' values are checked and copied.
-            let (text, attrs) = r.spec.challenge?.split()?;
-            let params: Vec<&str> = attrs.iter().map(|&(_, p)| p).collect();
-            let (pat, values) = split_values(r, &params, krate)?;
-            let values = attrs.iter().zip(values).map(|(&(attr, param), value)| {
-                // A generated `Scope` was checked when it was built.
-                let checked = attr.eq_ignore_ascii_case("scope") && is_scope(r, param);
-                quote!(#krate::error::SplitValue { attr: #attr, value: #value, checked: #checked })
-            });
-            return Some(quote!(#pat => #krate::error::render_split_header(
-                &[#(#text),*],
-                &[#(#values),*],
-            ).map(|v| ::core::option::Option::Some(#cow::Owned(v))),));
-        };
-        Some(match value {
-            Some(v) => quote!(#pat => ::core::result::Result::Ok(::core::option::Option::Some(#cow::Borrowed(#v))),),
-            None => quote!(#pat => ::core::result::Result::Ok(::core::option::Option::None),),
-        })
-    });
-    let body_arms = resolved.iter().zip(&fixed).filter_map(|(r, (_, fixed))| {
-        let pat = any(r);
-        if let Some(body) = fixed {
-            return Some(quote!(#pat => #cow::Borrowed(#body),));
-        }
-        // Split once here: at run time only the params' values are escaped and copied.
-        let (text, params) = r.spec.split_body()?;
-        let (pat, values) = split_values(r, &params, krate)?;
-        // A generated `Scope` holds nothing JSON escapes.
-        let values = params.iter().zip(values).map(|(&param, value)| {
-            let plain = is_scope(r, param);
-            quote!((#value, #plain))
-        });
-        Some(quote!(#pat => #cow::Owned(#krate::error::render_split_body(
-            &[#(#text),*],
-            &[#(#values),*],
-        )),))
-    });
     // Variants whose response is fixed: the adapters build it in a `const`.
-    let statics = resolved
-        .iter()
-        .zip(&fixed)
-        .filter_map(|(r, (challenge, body))| {
-            if !r.spec.headers.is_empty() {
-                return None;
-            }
-            let challenge = match challenge.as_ref()? {
-                Some(v) => quote!(::core::option::Option::Some(#v)),
-                None => quote!(::core::option::Option::None),
-            };
-            let body = body.as_ref()?;
-            let pat = any(r);
-            let status = r.spec.status;
-            let format = Ident::new(
-                match r.spec.body {
-                    auth_errors_core::BodyFormat::Json => "Json",
-                    auth_errors_core::BodyFormat::Problem => "Problem",
-                },
-                Span::call_site(),
-            );
-            Some(quote!(#pat => (#status, #krate::BodyFormat::#format, #challenge, #body)))
-        });
+    let statics = resolved.iter().zip(&compiled).filter_map(|(r, c)| {
+        if !r.spec.headers.is_empty() {
+            return None;
+        }
+        let challenge = match &c.header {
+            CompiledForm::Absent => quote!(::core::option::Option::None),
+            CompiledForm::Fixed(v) => quote!(::core::option::Option::Some(#v)),
+            _ => return None,
+        };
+        let CompiledForm::Fixed(body) = &c.body else {
+            return None;
+        };
+        let pat = any(r);
+        let status = r.spec.status;
+        let format = Ident::new(r.spec.body.rust_ident(), Span::call_site());
+        Some(quote!(#pat => (#status, #krate::BodyFormat::#format, #challenge, #body)))
+    });
     let unit_arms = resolved.iter().filter(|r| r.unit).map(|r| {
         let code = r.spec.code;
         let v = &r.ident;
@@ -372,9 +283,6 @@ pub fn impls(
             quote!(#[allow(unreachable_patterns)] _ => #t,)
         }
     };
-    let msg_fallback = fallback(quote!(#krate::error::render_message(self)));
-    let ch_fallback = fallback(quote!(#krate::error::render_challenge_header(self)));
-    let body_fallback = fallback(quote!(#krate::error::render_body_from_params(self)));
     let param_fallback = fallback(quote!(::core::option::Option::None));
     let scrutinee = if empty { quote!(*self) } else { quote!(self) };
 
@@ -462,8 +370,13 @@ pub fn impls(
 
                 /// The business code of this error (`TOKEN_EXPIRED`).
                 pub const fn code(&self) -> &'static str {
+                    Self::SPECS[self.__index()].code()
+                }
+
+                /// The row of `SPECS` this variant is.
+                const fn __index(&self) -> usize {
                     match #scrutinee {
-                        #(#code_arms)*
+                        #(#index_arms)*
                     }
                 }
             }
@@ -471,9 +384,7 @@ pub fn impls(
             #[automatically_derived]
             impl #krate::AuthError for #ident {
                 fn spec(&self) -> &'static #krate::ErrorSpec {
-                    match #scrutinee {
-                        #(#spec_arms)*
-                    }
+                    &Self::SPECS[self.__index()]
                 }
 
                 fn param(&self, name: &str) -> ::core::option::Option<#cow<'_, str>> {
@@ -483,40 +394,17 @@ pub fn impls(
                         #param_fallback
                     }
                 }
-
-                fn message(&self) -> #cow<'_, str> {
-                    match #scrutinee {
-                        #(#message_arms)*
-                        #msg_fallback
-                    }
-                }
-
-                fn challenge_value(
-                    &self,
-                ) -> ::core::result::Result<::core::option::Option<#cow<'static, str>>, #krate::ChallengeError> {
-                    match #scrutinee {
-                        #(#challenge_arms)*
-                        #ch_fallback
-                    }
-                }
-
-                fn body(&self) -> #cow<'static, str> {
-                    match #scrutinee {
-                        #(#body_arms)*
-                        #body_fallback
-                    }
-                }
             }
 
             #[automatically_derived]
             impl ::core::str::FromStr for #ident {
-                type Err = #krate::error::UnknownCode;
+                type Err = #krate::spec::UnknownName;
 
                 /// The unit variant with this code.
                 fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
                     match s {
                         #(#unit_arms)*
-                        _ => ::core::result::Result::Err(#krate::error::UnknownCode(::std::string::ToString::to_string(s))),
+                        _ => ::core::result::Result::Err(#krate::spec::UnknownName::new("error code", s, ::std::vec::Vec::new())),
                     }
                 }
             }

@@ -1,7 +1,8 @@
 //! The resolved model the expansion works from, and `ErrorSpec`s as tokens.
 
-use auth_errors_core::ErrorSpec;
-use auth_errors_core::template::{self, Piece};
+use auth_errors_core::__private::{CompiledForm, CompiledText, SpecParts, compile};
+use auth_errors_core::spec::Vocabulary;
+use auth_errors_core::{BodyFormat, ClientAction};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Ident, Member, Type};
@@ -27,51 +28,37 @@ pub struct Binding {
 /// One variant with everything the expansion needs.
 pub struct Resolved {
     pub ident: Ident,
-    pub spec: ErrorSpec,
+    pub spec: SpecParts,
     pub bindings: Vec<Binding>,
     pub unit: bool,
     pub source: Option<Member>,
     pub from: Option<(Member, Type)>,
 }
 
-/// The message when it has no placeholders (escaped braces resolved).
-pub fn static_message(spec: &ErrorSpec) -> Option<String> {
-    let pieces = template::pieces(spec.message).ok()?;
-    let mut out = String::new();
-    for p in pieces {
-        match p {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Param(_) => return None,
-        }
+/// The spec of a variant that did not resolve: a 500 with no message, never built
+/// because the crate does not compile past the error reported for it.
+pub fn stand_in(code: &'static str) -> SpecParts {
+    SpecParts {
+        code,
+        status: 500,
+        title: None,
+        message: "",
+        docs: None,
+        deprecated: None,
+        since: None,
+        client: ClientAction::None,
+        expose: true,
+        body: BodyFormat::Json,
+        type_uri: None,
+        challenge: None,
+        params: &[],
+        headers: &[],
     }
-    Some(out)
 }
 
-fn has_placeholders(t: &str) -> bool {
-    template::placeholders(t).next().is_some()
-}
-
-/// The header value when no attribute uses a placeholder: `Some(None)` for an entry
-/// without a challenge. Rendered by the runtime's own builder, so it is checked too.
-pub fn static_challenge(spec: &ErrorSpec) -> Option<Option<String>> {
-    let Some(challenge) = spec.challenge else {
-        return Some(None);
-    };
-    if challenge.params.iter().any(|(_, v)| has_placeholders(v)) {
-        return None;
-    }
-    challenge
-        .build(|_| None::<&str>)
-        .ok()
-        .map(|c| Some(c.to_header_value()))
-}
-
-/// The body when the message is fixed (or hidden by `expose: false`).
-pub fn static_body(spec: &ErrorSpec) -> Option<String> {
-    if !spec.expose {
-        return Some(spec.render_body(""));
-    }
-    static_message(spec).map(|m| spec.render_body(&m))
+/// The variant's message, header and body compiled by the runtime's own writers.
+pub fn compiled(spec: &SpecParts) -> CompiledText {
+    compile(spec)
 }
 
 fn opt(s: Option<&str>) -> TokenStream {
@@ -81,9 +68,30 @@ fn opt(s: Option<&str>) -> TokenStream {
     }
 }
 
-/// An `ErrorSpec` literal.
-pub fn tokens(spec: &ErrorSpec, krate: &TokenStream) -> TokenStream {
-    let ErrorSpec {
+fn ident(name: &str) -> Ident {
+    Ident::new(name, proc_macro2::Span::call_site())
+}
+
+fn form(form: &CompiledForm, krate: &TokenStream) -> TokenStream {
+    let p = quote!(#krate::__private);
+    match form {
+        CompiledForm::Absent => quote!(#p::Form::Absent),
+        CompiledForm::Fixed(text) => quote!(#p::Form::Fixed(#text)),
+        CompiledForm::Split { text, holes } => {
+            let holes = holes.iter().map(|(param, attr)| {
+                let attr = opt(*attr);
+                quote!(#p::Hole::new(#param, #attr))
+            });
+            quote!(#p::Form::Split(#p::Split::new(&[#(#text),*], &[#(#holes),*])))
+        }
+        CompiledForm::Runtime => quote!(#p::Form::Runtime),
+    }
+}
+
+/// An `ErrorSpec` expression: the validated parts and their compiled forms.
+pub fn tokens(spec: &SpecParts, compiled: &CompiledText, krate: &TokenStream) -> TokenStream {
+    let p = quote!(#krate::__private);
+    let SpecParts {
         code,
         status,
         message,
@@ -95,66 +103,47 @@ pub fn tokens(spec: &ErrorSpec, krate: &TokenStream) -> TokenStream {
     let deprecated = opt(spec.deprecated);
     let since = opt(spec.since);
     let type_uri = opt(spec.type_uri);
-    let client = Ident::new(
-        match spec.client {
-            auth_errors_core::ClientAction::Refresh => "Refresh",
-            auth_errors_core::ClientAction::Reauthenticate => "Reauthenticate",
-            auth_errors_core::ClientAction::Forbidden => "Forbidden",
-            auth_errors_core::ClientAction::Retry => "Retry",
-            auth_errors_core::ClientAction::None => "None",
-        },
-        proc_macro2::Span::call_site(),
-    );
-    let body = Ident::new(
-        match spec.body {
-            auth_errors_core::BodyFormat::Json => "Json",
-            auth_errors_core::BodyFormat::Problem => "Problem",
-        },
-        proc_macro2::Span::call_site(),
-    );
+    let client = ident(spec.client.rust_ident());
+    let body = ident(spec.body.rust_ident());
     let challenge = match spec.challenge {
         Some(c) => {
-            let scheme = c.scheme;
-            let params = c.params.iter().map(|(n, v)| quote!((#n, #v)));
-            quote!(::core::option::Option::Some(#krate::error::ChallengeSpec {
-                scheme: #scheme,
-                params: &[#(#params),*],
-            }))
+            let scheme = c.scheme();
+            let params = c.params().iter().map(|(n, v)| quote!((#n, #v)));
+            quote!(::core::option::Option::Some(#p::challenge_spec(#scheme, &[#(#params),*])))
         }
         None => quote!(::core::option::Option::None),
     };
-    let params = spec.params.iter().map(|p| {
-        let name = p.name;
-        let ty = Ident::new(
-            match p.ty {
-                auth_errors_core::error::ParamType::String => "String",
-                auth_errors_core::error::ParamType::Scope => "Scope",
-                auth_errors_core::error::ParamType::Integer => "Integer",
-            },
-            proc_macro2::Span::call_site(),
-        );
-        quote!(#krate::error::ParamSpec { name: #name, ty: #krate::error::ParamType::#ty })
+    let params = spec.params.iter().map(|param| {
+        let name = param.name();
+        let ty = ident(param.ty().rust_ident());
+        quote!(#p::param_spec(#name, #krate::ParamType::#ty))
     });
     let headers = spec.headers.iter().map(|h| {
-        let (name, value) = (h.name, h.value);
-        quote!(#krate::error::HeaderSpec { name: #name, value: #value })
+        let (name, value) = (h.name(), h.value());
+        quote!(#p::header_spec(#name, #value))
     });
+    let fixed_message = opt(compiled.message.as_deref());
+    let header = form(&compiled.header, krate);
+    let body_form = form(&compiled.body, krate);
     quote! {
-        #krate::ErrorSpec {
-            code: #code,
-            status: #status,
-            title: #title,
-            message: #message,
-            docs: #docs,
-            deprecated: #deprecated,
-            since: #since,
-            client: #krate::ClientAction::#client,
-            expose: #expose,
-            body: #krate::BodyFormat::#body,
-            type_uri: #type_uri,
-            challenge: #challenge,
-            params: &[#(#params),*],
-            headers: &[#(#headers),*],
-        }
+        #p::spec(
+            #p::SpecParts {
+                code: #code,
+                status: #status,
+                title: #title,
+                message: #message,
+                docs: #docs,
+                deprecated: #deprecated,
+                since: #since,
+                client: #krate::ClientAction::#client,
+                expose: #expose,
+                body: #krate::BodyFormat::#body,
+                type_uri: #type_uri,
+                challenge: #challenge,
+                params: &[#(#params),*],
+                headers: &[#(#headers),*],
+            },
+            #p::Compiled::new(#fixed_message, #header, #body_form),
+        )
     }
 }

@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
+use auth_errors_core::ParamType;
 use auth_errors_core::catalog::{
     self, Catalog, ChallengeDef, Defaults, Entry, Location, Param, Spanned,
 };
-use auth_errors_core::error::ParamType;
 use auth_errors_core::template;
 use syn::spanned::Spanned as _;
 use syn::{LitStr, Type};
@@ -23,10 +23,7 @@ use crate::spec::{Binding, Conv, Resolved};
 fn placeholder(v: &Variant) -> Resolved {
     Resolved {
         ident: v.ident.clone(),
-        spec: auth_errors_core::ErrorSpec {
-            code: leak(&format!("__UNRESOLVED_{}", screaming_snake(v.ident))),
-            ..auth_errors_core::ErrorSpec::EMPTY
-        },
+        spec: crate::spec::stand_in(leak(&format!("__UNRESOLVED_{}", screaming_snake(v.ident)))),
         bindings: Vec::new(),
         unit: false,
         source: None,
@@ -162,7 +159,7 @@ fn resolve_variant(
     let from = from.filter(|_| v.fields.len() == 1);
     Some(Resolved {
         ident: v.ident.clone(),
-        spec: entry.to_spec(&defaults, &mut leak),
+        spec: entry.to_parts(&defaults, &mut leak),
         bindings,
         unit: v.style == Style::Unit,
         source: source.first().map(|f| f.member.clone()),

@@ -40,15 +40,14 @@ use crate::bearer::{Bearer, BearerRejection, from_authorization};
 
 /// The axum response for an error; what the generated `IntoResponse` calls.
 pub fn into_response<E: AuthError + ?Sized>(err: &E) -> Response {
-    crate::response::build(err, Body::from)
+    crate::http::build(err, Body::from)
 }
 
 /// The axum response of a static variant, from its compile-time parts; what the
 /// generated `IntoResponse` calls for variants whose header and body are fixed.
-#[doc(hidden)]
 pub fn static_response<E: AuthError + ?Sized>(
     err: &E,
-    response: crate::response::StaticResponse,
+    response: crate::http::StaticResponse,
 ) -> Response {
     response.build(err, Body::from)
 }

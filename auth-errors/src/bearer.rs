@@ -94,15 +94,6 @@ impl AuthError for BearerRejection {
     }
 }
 
-/// RFC 6750 §2.1 `b64token`: `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`.
-fn is_b64token(token: &[u8]) -> bool {
-    let body_len = token.iter().rposition(|&b| b != b'=').map_or(0, |i| i + 1);
-    body_len > 0
-        && token[..body_len].iter().all(|&b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'/')
-        })
-}
-
 /// The token of the request's `Authorization` header values (every line of the field).
 pub fn from_authorization<'a, I>(values: I) -> Result<&'a str, BearerRejection>
 where
@@ -121,7 +112,8 @@ where
         return Err(BearerRejection::Missing);
     }
     let token = value[scheme_end..].trim_ascii_start();
-    if !is_b64token(token) {
+    // RFC 6750 §2.1 `b64token` has the syntax of RFC 9110's token68.
+    if !auth_errors_core::__private::is_token68(token) {
         return Err(BearerRejection::Malformed);
     }
     // b64token is ASCII, so this cannot fail.

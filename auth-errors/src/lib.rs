@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use auth_errors::AuthError;
-//! use auth_errors::error::Scope;
+//! use auth_errors::Scope;
 //!
 //! #[auth_errors::catalog("examples/errors.yaml")]
 //! #[derive(Debug)]
@@ -73,7 +73,8 @@
 //! - [`challenge`]: build `WWW-Authenticate` values that cannot be malformed,
 //!   and parse them on the client side;
 //! - [`body`]: `{"code","message"}` and RFC 9457 problem bodies;
-//! - [`AuthError`] and [`ErrorSpec`]: what a response needs from an error;
+//! - [`AuthError`] and [`ErrorSpec`] ([`spec`]): what a response needs from an error;
+//! - [`response`]: the framework-free response plan the adapters convert;
 //! - [`catalog`](mod@catalog) (feature `catalog`, on by default): load and validate a catalog;
 //! - [`oauth`]: the standard catalog as a ready enum.
 //!
@@ -89,24 +90,16 @@
 // Generated code names `::auth_errors::…`; this lets the crate use its own macros.
 extern crate self as auth_errors;
 
-/// Items the generated code names; not a public API.
-#[doc(hidden)]
-pub mod __private {
-    #[cfg(feature = "actix")]
-    pub use actix_web;
-    pub use auth_errors_core::__private::*;
-    #[cfg(feature = "axum")]
-    pub use axum_core;
-    #[cfg(feature = "utoipa")]
-    pub use utoipa;
-}
+#[macro_use]
+mod macros;
+
 #[cfg(feature = "catalog")]
 pub use auth_errors_core::catalog;
 #[cfg(feature = "docs")]
 pub use auth_errors_core::docs;
 pub use auth_errors_core::{
-    AuthError, BodyFormat, Challenge, ChallengeError, ClientAction, ErrorSpec, body, challenge,
-    error, template,
+    AuthError, BodyFormat, Challenge, ChallengeError, ChallengeSpec, ClientAction, ErrorSpec,
+    ParamType, Scope, body, challenge, response, spec, template,
 };
 pub use auth_errors_macros::{AuthError, catalog};
 
@@ -115,121 +108,30 @@ pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod bearer;
-#[cfg(any(feature = "http", feature = "actix"))]
-mod log;
-pub mod oauth;
 #[cfg(feature = "http")]
-pub mod response;
+pub mod http;
+pub mod oauth;
 #[cfg(any(feature = "http", feature = "actix"))]
-mod response_bytes;
+mod trace;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 
-/// Implements the framework traits this crate's features enable for a generated or
-/// derived enum; the macros call it, so a user never repeats a feature.
+/// Items the generated code names; not a public API.
 #[doc(hidden)]
-#[macro_export]
-///
-/// After the type come the variants whose header and body are compile-time strings,
-/// each as `pattern => (status, BodyFormat, Option<challenge>, body)`: their responses
-/// are made in `const`s.
-macro_rules! __impl_adapters {
-    ($ty:ty) => {
-        $crate::__impl_adapters!($ty;);
-    };
-    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),* $(,)?) => {
-        $crate::__impl_axum!($ty; $($pat => ($status, $ct, $challenge, $body)),*);
-        $crate::__impl_actix!($ty; $($pat => ($status, $ct, $challenge, $body)),*);
-        $crate::__impl_utoipa!($ty);
-    };
-}
-
-#[cfg(feature = "utoipa")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_utoipa {
-    ($ty:ty) => {
-        #[automatically_derived]
-        impl $crate::__private::utoipa::IntoResponses for $ty {
-            fn responses() -> ::std::collections::BTreeMap<
-                ::std::string::String,
-                $crate::__private::utoipa::openapi::RefOr<
-                    $crate::__private::utoipa::openapi::response::Response,
-                >,
-            > {
-                $crate::utoipa::responses(<$ty>::SPECS)
-            }
-        }
-    };
-}
-
-#[cfg(not(feature = "utoipa"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_utoipa {
-    ($ty:ty) => {};
-}
-
-#[cfg(feature = "axum")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_axum {
-    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),*) => {
-        #[automatically_derived]
-        impl $crate::__private::axum_core::response::IntoResponse for $ty {
-            fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                #[allow(unreachable_patterns, clippy::match_single_binding)]
-                match &self {
-                    $($pat => {
-                        const RESPONSE: $crate::response::StaticResponse =
-                            $crate::response::StaticResponse::new($status, $ct, $challenge, $body);
-                        $crate::axum::static_response(&self, RESPONSE)
-                    })*
-                    _ => $crate::axum::into_response(&self),
-                }
-            }
-        }
-    };
-}
-
-#[cfg(not(feature = "axum"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_axum {
-    ($($tt:tt)*) => {};
-}
-
-#[cfg(feature = "actix")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_actix {
-    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),*) => {
-        #[automatically_derived]
-        impl $crate::__private::actix_web::ResponseError for $ty {
-            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
-                $crate::actix::status_code(self)
-            }
-
-            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                #[allow(unreachable_patterns, clippy::match_single_binding)]
-                match self {
-                    $($pat => {
-                        const RESPONSE: $crate::actix::StaticResponse =
-                            $crate::actix::StaticResponse::new($status, $ct, $challenge, $body);
-                        $crate::actix::static_error_response(self, RESPONSE)
-                    })*
-                    _ => $crate::actix::error_response(self),
-                }
-            }
-        }
-    };
-}
-
-#[cfg(not(feature = "actix"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_actix {
-    ($($tt:tt)*) => {};
+pub mod __private {
+    #[cfg(feature = "actix")]
+    pub use crate::actix::{StaticResponse as ActixStatic, static_error_response as actix_static};
+    #[cfg(feature = "axum")]
+    pub use crate::axum::{into_response as axum_response, static_response as axum_static};
+    #[cfg(feature = "http")]
+    pub use crate::http::StaticResponse as HttpStatic;
+    #[cfg(feature = "actix")]
+    pub use actix_web;
+    pub use auth_errors_core::__private::*;
+    #[cfg(feature = "axum")]
+    pub use axum_core;
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
 }
 
 #[cfg(doctest)]

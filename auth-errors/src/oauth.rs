@@ -5,7 +5,7 @@
 //!
 //! ```
 //! use auth_errors::AuthError;
-//! use auth_errors::error::Scope;
+//! use auth_errors::Scope;
 //! use auth_errors::oauth::OAuthError;
 //!
 //! let err = OAuthError::TokenExpired;

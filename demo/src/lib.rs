@@ -28,7 +28,7 @@ use std::hash::{BuildHasher, RandomState};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use auth_errors::error::Scope;
+use auth_errors::Scope;
 pub use auth_errors::oauth::OAuthError;
 use serde::{Deserialize, Serialize};
 

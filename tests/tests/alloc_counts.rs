@@ -117,7 +117,7 @@ fn http_response() {
             } else {
                 cases::auth_errors::static_error()
             };
-            count(|| auth_errors::response::to_http(&err))
+            count(|| auth_errors::http::to_http(&err))
         },
         |dynamic| {
             let err = if dynamic {

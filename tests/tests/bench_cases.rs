@@ -116,7 +116,7 @@ fn same_response_from_auth_errors_handwritten_and_typical() {
         } else {
             cases::auth_errors::static_error()
         };
-        assert_eq!(http_seen(auth_errors::response::to_http(&auth)), want);
+        assert_eq!(http_seen(auth_errors::http::to_http(&auth)), want);
         let hand = if dynamic {
             cases::handwritten::dynamic_error(scope)
         } else {

@@ -80,10 +80,10 @@ fn a_team_catalog_composes_std_and_a_shared_file() {
     let spec = expired.to_spec(&catalog.defaults, &mut |s| {
         Box::leak(s.to_owned().into_boxed_str())
     });
-    let challenge = spec.challenge.unwrap();
-    assert_eq!(challenge.params[0], ("realm", "orders"));
+    let challenge = spec.challenge().unwrap();
+    assert_eq!(challenge.params()[0], ("realm", "orders"));
     assert_eq!(
-        spec.type_uri,
+        spec.type_uri(),
         Some("https://docs.example.com/errors/TOKEN_EXPIRED")
     );
     // Locations stay those of the entry's own file.

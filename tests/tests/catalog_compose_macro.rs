@@ -11,7 +11,7 @@ pub enum TeamError {}
 
 #[test]
 fn the_enum_has_every_composed_entry_in_order() {
-    let codes: Vec<&str> = TeamError::SPECS.iter().map(|s| s.code).collect();
+    let codes: Vec<&str> = TeamError::SPECS.iter().map(|s| s.code()).collect();
     assert_eq!(
         codes,
         [
@@ -40,7 +40,7 @@ fn included_entries_answer_with_the_team_defaults() {
         )
     );
     assert_eq!(
-        expired.spec().type_uri,
+        expired.spec().type_uri(),
         Some("https://docs.example.com/errors/TOKEN_EXPIRED")
     );
 

@@ -375,7 +375,7 @@ fn every_standard_entry_is_served() {
     ];
     let catalog: Vec<&str> = auth_errors::oauth::OAuthError::SPECS
         .iter()
-        .map(|s| s.code)
+        .map(|s| s.code())
         .collect();
     assert_eq!(catalog, served);
 }

@@ -81,7 +81,7 @@ fn problem_bodies_render_the_problem_schema() {
         serde_json::json!(["title", "status", "detail", "code"])
     );
     let first =
-        &openapi["components"]["responses"][s[0].code]["content"]["application/problem+json"];
+        &openapi["components"]["responses"][s[0].code()]["content"]["application/problem+json"];
     assert!(first.is_object(), "{openapi}");
     let ts = docs::typescript(&s);
     assert!(ts.contains("detail: string;"));

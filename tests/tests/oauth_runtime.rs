@@ -4,7 +4,7 @@
 //! under test.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use auth_errors::error::Scope;
+use auth_errors::Scope;
 use auth_errors::oauth::OAuthError;
 use auth_errors::{AuthError, ClientAction};
 use auth_errors_tests::workspace_root;
@@ -92,7 +92,7 @@ fn every_variant_answers_as_the_rfcs_say() {
         assert_eq!(AuthError::code(err), *code);
         assert_eq!(header(err).as_deref(), *challenge, "{code}");
         assert_eq!(err.body(), *body, "{code}");
-        assert_eq!(err.spec().body.content_type(), "application/json");
+        assert_eq!(err.spec().body_format().content_type(), "application/json");
         // RFC 9110 §15.5.2: every 401 carries a challenge.
         if *status == 401 {
             assert!(challenge.is_some());
@@ -115,18 +115,21 @@ fn every_variant_answers_as_the_rfcs_say() {
 fn client_actions_follow_the_challenge() {
     let scope = Scope::new("a").unwrap();
     assert_eq!(
-        OAuthError::TokenMissing.spec().client,
+        OAuthError::TokenMissing.spec().client(),
         ClientAction::Reauthenticate
     );
     assert_eq!(
-        OAuthError::TokenExpired.spec().client,
+        OAuthError::TokenExpired.spec().client(),
         ClientAction::Refresh
     );
     assert_eq!(
-        OAuthError::InsufficientScope { scope }.spec().client,
+        OAuthError::InsufficientScope { scope }.spec().client(),
         ClientAction::Forbidden
     );
-    assert_eq!(OAuthError::InvalidRequest.spec().client, ClientAction::None);
+    assert_eq!(
+        OAuthError::InvalidRequest.spec().client(),
+        ClientAction::None
+    );
 }
 
 #[test]
@@ -147,7 +150,7 @@ fn codes_round_trip_through_from_str() {
 
 #[test]
 fn specs_are_in_catalog_order() {
-    let codes: Vec<&str> = OAuthError::SPECS.iter().map(|s| s.code).collect();
+    let codes: Vec<&str> = OAuthError::SPECS.iter().map(|s| s.code()).collect();
     assert_eq!(
         codes,
         [

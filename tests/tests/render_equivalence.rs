@@ -1,52 +1,35 @@
-//! The one-pass renderers of the response path (`ChallengeSpec::header_value`,
-//! `ErrorSpec::render_body_with`, and the split templates generated code renders with
-//! `render_split_header` / `render_split_body`) against the renderers they replace there
-//! (`ChallengeSpec::build` + `to_header_value`, `template::render` + `render_body`):
-//! the same text and the same first error for any parameter value.
+//! The compiled forms of the response path (what generated code answers with: the fixed
+//! text, or literal text split around param values) against rendering the same spec at
+//! run time, and against the `Challenge` builder and an independent JSON parser: the same
+//! text and the same first error for any parameter value.
 
 #![allow(clippy::unwrap_used)]
 
-use auth_errors::error::{self, ChallengeSpec, ErrorSpec};
+use std::borrow::Cow;
+
+use auth_errors::__private::{self, CompiledForm, SpecParts};
 use auth_errors::oauth::OAuthError;
-use auth_errors::{BodyFormat, template};
+use auth_errors::{AuthError, BodyFormat, ChallengeError, ChallengeSpec, ErrorSpec, template};
 use proptest::prelude::*;
 
 static CHALLENGES: &[ChallengeSpec] = &[
-    ChallengeSpec {
-        scheme: "Bearer",
-        params: &[],
-    },
-    ChallengeSpec {
-        scheme: "Bearer",
-        params: &[("realm", "api"), ("error", "invalid_token")],
-    },
-    ChallengeSpec {
-        scheme: "Bearer",
-        params: &[("realm", "{a}"), ("scope", "{b}"), ("error", "{a}_{b}")],
-    },
-    ChallengeSpec {
-        scheme: "Bearer",
-        params: &[("error_description", "Needs {a} and {b} ({{literal}})")],
-    },
-    ChallengeSpec {
-        scheme: "Bearer",
-        params: &[("error_uri", "https://example.com/{a}"), ("x", "{unknown}")],
-    },
-    ChallengeSpec {
-        scheme: "Newauth",
-        params: &[("realm", "{a}"), ("REALM", "again")],
-    },
-    ChallengeSpec {
-        scheme: "Bad scheme",
-        params: &[("realm", "{a}")],
-    },
-    ChallengeSpec {
-        scheme: "DPoP",
-        params: &[("bad name", "{a}")],
-    },
-    ChallengeSpec {
-        scheme: "Bearer",
-        params: &[
+    ChallengeSpec::new("Bearer", &[("realm", "api"), ("error", "invalid_token")]),
+    ChallengeSpec::new(
+        "Bearer",
+        &[("realm", "{a}"), ("scope", "{b}"), ("error", "{a}_{b}")],
+    ),
+    ChallengeSpec::new(
+        "Bearer",
+        &[("error_description", "Needs {a} and {b} ({{literal}})")],
+    ),
+    ChallengeSpec::new(
+        "Bearer",
+        &[("error_uri", "https://example.com/{a}"), ("x", "{unknown}")],
+    ),
+    ChallengeSpec::new("Newauth", &[("realm", "{a}"), ("scope", "{b}")]),
+    ChallengeSpec::new(
+        "Bearer",
+        &[
             ("p1", "{a}"),
             ("p2", "{b}"),
             ("p3", "3"),
@@ -57,64 +40,113 @@ static CHALLENGES: &[ChallengeSpec] = &[
             ("p8", "8"),
             ("p9", "{a}{b}"),
         ],
-    },
-    ChallengeSpec {
-        scheme: "Bearer",
-        params: &[("x", "{a}{b}{a}{b}{a}{b}{a}{b}{a}{b}")],
-    },
+    ),
+    ChallengeSpec::new("Bearer", &[("x", "{a}{b}{a}{b}{a}{b}{a}{b}{a}{b}")]),
+    ChallengeSpec::new(
+        "DPoP",
+        &[
+            ("a1", "{a}"),
+            ("a2", "{b}"),
+            ("a3", "{a}"),
+            ("a4", "{b}"),
+            ("a5", "{a}"),
+        ],
+    ),
 ];
 
-fn specs() -> Vec<ErrorSpec> {
-    let base = ErrorSpec {
-        code: "SOME_CODE",
-        status: 403,
-        message: "Needs {a} then {b}",
-        ..ErrorSpec::EMPTY
-    };
+/// Entry shapes: the messages and bodies the renderers must agree on.
+fn entries() -> Vec<ErrorSpec> {
+    let base = ErrorSpec::new("SOME_CODE", 403, "Needs {a} then {b}");
     let mut specs = vec![
         base,
-        ErrorSpec {
-            message: "{a}",
-            ..base
-        },
-        ErrorSpec {
-            message: "no params {{at all}}",
-            ..base
-        },
-        ErrorSpec {
-            message: "bad {",
-            ..base
-        },
-        ErrorSpec {
-            message: "{unknown} and {a}",
-            ..base
-        },
-        ErrorSpec {
-            expose: false,
-            ..base
-        },
-        ErrorSpec {
-            body: BodyFormat::Problem,
-            type_uri: Some("https://example.com/errors/SOME_CODE"),
-            title: Some("Some \"title\""),
-            ..base
-        },
-        ErrorSpec {
-            body: BodyFormat::Problem,
-            status: 599,
-            message: "{b}{a}{b}{a}{b}{a}{b}{a}{b}{a}",
-            ..base
-        },
+        ErrorSpec::new("SOME_CODE", 403, "{a}"),
+        ErrorSpec::new("SOME_CODE", 403, "no params {{at all}}"),
+        ErrorSpec::new("SOME_CODE", 403, "bad {"),
+        ErrorSpec::new("SOME_CODE", 403, "{unknown} and {a}"),
+        ErrorSpec::new("SOME_CODE", 503, "Needs {a} then {b}").with_expose(false),
+        base.with_body_format(BodyFormat::Problem)
+            .with_type_uri("https://example.com/errors/SOME_CODE")
+            .with_title("Some \"title\""),
+        ErrorSpec::new("SOME_CODE", 599, "{b}{a}{b}{a}{b}{a}{b}{a}{b}{a}")
+            .with_body_format(BodyFormat::Problem),
     ];
+    specs.extend(CHALLENGES.iter().map(|&c| base.with_challenge(c)));
     specs.extend(OAuthError::SPECS.iter().copied());
     specs
 }
 
-fn lookup<'v>(a: &'v str, b: &'v str) -> impl Fn(&str) -> Option<&'v str> + Copy {
-    move |name| match name {
-        "a" | "scope" | "acr_values" | "max_age" => Some(a),
-        "b" => Some(b),
-        _ => None,
+/// The parts of a spec, as generated code states them.
+fn parts(spec: &ErrorSpec) -> SpecParts {
+    SpecParts {
+        code: spec.code(),
+        status: spec.status(),
+        title: spec.title(),
+        message: spec.message(),
+        docs: spec.docs(),
+        deprecated: spec.deprecated(),
+        since: spec.since(),
+        client: spec.client(),
+        expose: spec.expose(),
+        body: spec.body_format(),
+        type_uri: spec.type_uri(),
+        challenge: spec.challenge(),
+        params: spec.params(),
+        headers: spec.headers(),
+    }
+}
+
+/// The spec as a macro emits it: its message, header and body compiled.
+fn compiled(spec: &ErrorSpec) -> &'static ErrorSpec {
+    let parts = parts(spec);
+    Box::leak(Box::new(__private::spec(
+        parts,
+        __private::compile(&parts).leak(),
+    )))
+}
+
+/// The spec as a hand-written one renders: everything at run time.
+fn runtime(spec: &ErrorSpec) -> &'static ErrorSpec {
+    let mut s = ErrorSpec::new(spec.code(), spec.status(), spec.message())
+        .with_body_format(spec.body_format())
+        .with_expose(spec.expose());
+    if let Some(c) = spec.challenge() {
+        s = s.with_challenge(c);
+    }
+    if let Some(t) = spec.title() {
+        s = s.with_title(t);
+    }
+    if let Some(t) = spec.type_uri() {
+        s = s.with_type_uri(t);
+    }
+    Box::leak(Box::new(s))
+}
+
+#[derive(Debug)]
+struct Sample {
+    spec: &'static ErrorSpec,
+    a: String,
+    b: String,
+}
+
+impl std::fmt::Display for Sample {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Sample {}
+
+impl AuthError for Sample {
+    fn spec(&self) -> &'static ErrorSpec {
+        self.spec
+    }
+
+    fn param(&self, name: &str) -> Option<Cow<'_, str>> {
+        match name {
+            "a" | "scope" | "acr_values" | "max_age" => Some(Cow::Borrowed(&self.a)),
+            "b" => Some(Cow::Borrowed(&self.b)),
+            _ => None,
+        }
     }
 }
 
@@ -130,124 +162,102 @@ fn value() -> impl Strategy<Value = String> {
     ]
 }
 
+fn header(err: &Sample) -> Result<Option<String>, ChallengeError> {
+    err.challenge_value().map(|v| v.map(Cow::into_owned))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn header_value_is_build_then_format(a in value(), b in value()) {
-        let lookup = lookup(&a, &b);
-        for spec in CHALLENGES.iter().chain(specs().iter().filter_map(|s| s.challenge.as_ref())) {
-            let old = spec.build(lookup).map(|c| c.to_header_value());
-            prop_assert_eq!(spec.header_value(lookup), old, "{:?}", spec);
+    fn compiled_header_is_runtime_header_is_builder(a in value(), b in value()) {
+        for spec in entries() {
+            let sample = |spec| Sample { spec, a: a.clone(), b: b.clone() };
+            let (compiled, runtime) = (sample(compiled(&spec)), sample(runtime(&spec)));
+            let builder = runtime.challenge().map(|c| c.map(|c| c.to_header_value()));
+            prop_assert_eq!(header(&compiled), header(&runtime), "{:?}", spec);
+            prop_assert_eq!(header(&runtime), builder, "{:?}", spec);
         }
     }
 
     #[test]
-    fn split_header_is_header_value(a in value(), b in value()) {
-        let lookup = lookup(&a, &b);
-        for spec in CHALLENGES.iter().chain(specs().iter().filter_map(|s| s.challenge.as_ref())) {
-            if let Some((text, attrs)) = spec.split() {
-                let text: Vec<&'static str> = text.into_iter().map(leak).collect();
-                let values: Vec<String> = attrs
-                    .iter()
-                    .map(|&(_, p)| lookup(p).map_or_else(|| format!("{{{p}}}"), str::to_owned))
-                    .collect();
-                let values: Vec<error::SplitValue<'_>> = attrs
-                    .iter()
-                    .zip(&values)
-                    .map(|(&(attr, _), value)| error::SplitValue { attr, value, checked: false })
-                    .collect();
-                let split = error::render_split_header(&text, &values);
-                prop_assert_eq!(split, spec.header_value(lookup), "{:?}", spec);
+    fn compiled_body_is_runtime_body_and_parses(a in value(), b in value()) {
+        for spec in entries() {
+            let sample = |spec| Sample { spec, a: a.clone(), b: b.clone() };
+            let (compiled, runtime) = (sample(compiled(&spec)), sample(runtime(&spec)));
+            prop_assert_eq!(compiled.body(), runtime.body(), "{:?}", spec);
+            let body: serde_json::Value = serde_json::from_str(&compiled.body()).unwrap();
+            prop_assert_eq!(&body["code"], spec.code());
+            let message = if spec.expose() {
+                template::render(spec.message(), |n| compiled.param(n)).into_owned()
+            } else {
+                auth_errors::spec::GENERIC_MESSAGE.to_owned()
+            };
+            let member = if spec.body_format() == BodyFormat::Problem { "detail" } else { "message" };
+            prop_assert_eq!(&body[member], &message, "{:?}", spec);
+            prop_assert_eq!(compiled.message(), runtime.message());
+        }
+    }
+
+    #[test]
+    fn filled_splits_are_sized_exactly(a in value(), b in value()) {
+        for spec in entries() {
+            let err = Sample { spec: compiled(&spec), a: a.clone(), b: b.clone() };
+            if let Cow::Owned(body) = err.body() {
+                prop_assert_eq!(body.len(), body.capacity(), "{:?}", spec);
             }
-        }
-    }
-
-    #[test]
-    fn split_body_is_render_body_with(a in value(), b in value()) {
-        let lookup = lookup(&a, &b);
-        for spec in specs() {
-            if let Some((text, params)) = spec.split_body() {
-                let text: Vec<&'static str> = text.into_iter().map(leak).collect();
-                let values: Vec<String> = params
-                    .iter()
-                    .map(|&p| lookup(p).map_or_else(|| format!("{{{p}}}"), str::to_owned))
-                    .collect();
-                let values: Vec<(&str, bool)> = values.iter().map(|v| (v.as_str(), false)).collect();
-                let split = error::render_split_body(&text, &values);
-                prop_assert_eq!(&split, &spec.render_body_with(lookup), "{:?}", spec);
-                prop_assert_eq!(split.len(), split.capacity());
-            }
-        }
-    }
-
-    #[test]
-    fn render_body_with_is_render_then_body(a in value(), b in value()) {
-        let lookup = lookup(&a, &b);
-        for spec in specs() {
-            let old = spec.render_body(&template::render(spec.message, lookup));
-            let new = spec.render_body_with(lookup);
-            prop_assert_eq!(&new, &old, "{:?}", spec);
-            if matches!(spec.body, BodyFormat::Json) {
-                prop_assert_eq!(new.len(), new.capacity(), "the JSON body is sized exactly");
+            if let Ok(Some(Cow::Owned(v))) = err.challenge_value() {
+                prop_assert_eq!(v.len(), v.capacity(), "{:?}", spec);
             }
         }
     }
 }
 
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
-/// Which specs split, so the split renderers are exercised on the cases that matter.
+/// Which entries compile to which form, so the split paths are the ones exercised.
 #[test]
 fn the_standard_dynamic_entries_split() {
+    let forms = |spec: &ErrorSpec| {
+        let compiled = __private::compile(&parts(spec));
+        (compiled.header, compiled.body)
+    };
     let scope = OAuthError::SPECS
         .iter()
-        .find(|s| s.code == "INSUFFICIENT_SCOPE")
+        .find(|s| s.code() == "INSUFFICIENT_SCOPE")
         .unwrap();
-    assert!(scope.challenge.unwrap().split().is_some());
-    assert!(scope.split_body().is_some());
-    assert!(CHALLENGES[1].split().is_some(), "literal only");
-    assert!(CHALLENGES[2].split().is_none(), "a mixed value");
-    assert!(CHALLENGES[5].split().is_none(), "a repeated name");
-    assert!(CHALLENGES[6].split().is_none(), "a bad scheme");
-    assert!(specs()[6].split_body().is_some(), "a problem body");
-    assert!(specs()[5].split_body().is_none(), "expose: false");
-    assert!(specs()[3].split_body().is_none(), "a malformed message");
-}
-
-proptest! {
-    /// A checked value (a generated `Scope` in the `scope` attribute) skips the check and
-    /// the escapes: the same text as unchecked for every valid scope.
-    #[test]
-    fn checked_scopes_render_as_unchecked(scope in "[!#-\\[\\]-~]{1,8}( [!#-\\[\\]-~]{1,8}){0,3}") {
-        let spec = OAuthError::SPECS.iter().find(|s| s.code == "INSUFFICIENT_SCOPE").unwrap();
-        let (text, attrs) = spec.challenge.unwrap().split().unwrap();
-        let text: Vec<&'static str> = text.into_iter().map(leak).collect();
-        let value = |checked| attrs
-            .iter()
-            .map(|&(attr, _)| error::SplitValue { attr, value: &scope, checked })
-            .collect::<Vec<_>>();
-        prop_assert_eq!(
-            error::render_split_header(&text, &value(true)),
-            error::render_split_header(&text, &value(false))
-        );
-        let (body, _) = spec.split_body().unwrap();
-        let body: Vec<&'static str> = body.into_iter().map(leak).collect();
-        prop_assert_eq!(
-            error::render_split_body(&body, &[(&scope, true)]),
-            error::render_split_body(&body, &[(&scope, false)])
-        );
-    }
-}
-
-#[test]
-fn header_value_is_sized_exactly() {
-    let lookup = lookup("orders:write", "x");
-    for spec in CHALLENGES.iter().take(5) {
-        if let Ok(v) = spec.header_value(lookup) {
-            assert_eq!(v.len(), v.capacity(), "{v}");
-        }
-    }
+    let (header, body) = forms(scope);
+    assert!(matches!(header, CompiledForm::Split { .. }), "{header:?}");
+    assert!(matches!(body, CompiledForm::Split { .. }), "{body:?}");
+    let expired = OAuthError::SPECS
+        .iter()
+        .find(|s| s.code() == "TOKEN_EXPIRED")
+        .unwrap();
+    assert!(matches!(
+        forms(expired),
+        (CompiledForm::Fixed(_), CompiledForm::Fixed(_))
+    ));
+    let e = entries();
+    assert!(
+        matches!(forms(&e[9]).0, CompiledForm::Runtime),
+        "a mixed value"
+    );
+    assert!(
+        matches!(forms(&e[15]).0, CompiledForm::Runtime),
+        "more than four holes"
+    );
+    assert!(
+        matches!(forms(&e[6]).1, CompiledForm::Split { .. }),
+        "a problem body"
+    );
+    assert!(
+        matches!(forms(&e[5]).1, CompiledForm::Fixed(_)),
+        "expose: false"
+    );
+    assert!(
+        matches!(forms(&e[3]).1, CompiledForm::Runtime),
+        "a malformed message"
+    );
+    assert!(
+        matches!(forms(&e[7]).1, CompiledForm::Runtime),
+        "ten placeholders"
+    );
 }

@@ -38,9 +38,9 @@ fn every_error_response_is_in_the_document() {
     assert_eq!(statuses, ["200", "400", "401", "403"]);
     // Every code of the enum is an example under its status.
     for spec in ApiError::SPECS {
-        let group = &responses[spec.status.to_string()];
-        let example = &group["content"]["application/json"]["examples"][spec.code]["value"];
-        assert_eq!(example["code"], spec.code, "{}", spec.code);
+        let group = &responses[spec.status().to_string()];
+        let example = &group["content"]["application/json"]["examples"][spec.code()]["value"];
+        assert_eq!(example["code"], spec.code(), "{}", spec.code());
     }
     let unauthorized = &responses["401"];
     assert!(

@@ -5,7 +5,7 @@
 //! (its diagnostic stays); the semantic rules then run on what loaded.
 
 use crate::body::BodyFormat;
-use crate::error::{ClientAction, ParamType};
+use crate::spec::{ClientAction, ParamType};
 
 use super::diagnostic::{CatalogRule, Location, Sink};
 use super::model::{Catalog, ChallengeDef, Defaults, Entry, Param, Retired, Spanned};
@@ -555,7 +555,10 @@ fn load_params(node: &Node, code: Option<&str>, sink: &mut Sink) -> Vec<Param> {
         let Some(ty) = string(value, name, code, sink) else {
             continue;
         };
-        let parsed = ParamType::ALL.into_iter().find(|t| t.name() == ty.value);
+        let parsed = ParamType::ALL
+            .iter()
+            .copied()
+            .find(|t| t.name() == ty.value);
         match parsed {
             Some(t) => out.push(Param {
                 name: Spanned::new(name.to_owned(), key_node.at),

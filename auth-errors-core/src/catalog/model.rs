@@ -1,7 +1,8 @@
 //! The catalog model: what a catalog file says, with where it says it.
 
+use crate::__private::{challenge_spec, header_spec, param_spec};
 use crate::body::BodyFormat;
-use crate::error::{ChallengeSpec, ClientAction, ErrorSpec, HeaderSpec, ParamSpec, ParamType};
+use crate::spec::{ClientAction, ErrorSpec, HeaderSpec, ParamSpec, ParamType, SpecParts};
 
 use super::diagnostic::Location;
 
@@ -174,15 +175,23 @@ impl Entry {
         self.params.iter().find(|p| p.name.value == name)
     }
 
-    /// The entry as an [`ErrorSpec`], its text made `'static` by `intern`.
-    ///
-    /// The macros intern by leaking (a compile-time process), then render headers and
-    /// bodies with the same code the runtime uses; renderers may intern into an arena.
+    /// The entry as an [`ErrorSpec`], its text made `'static` by `intern` and its message,
+    /// header and body compiled.
     pub fn to_spec(
         &self,
         defaults: &Defaults,
         intern: &mut dyn FnMut(&str) -> &'static str,
     ) -> ErrorSpec {
+        crate::render::compile::spec(self.to_parts(defaults, intern))
+    }
+
+    /// The entry's spec before compiling, its text made `'static` by `intern`: what the
+    /// macros compile and emit as literals.
+    pub fn to_parts(
+        &self,
+        defaults: &Defaults,
+        intern: &mut dyn FnMut(&str) -> &'static str,
+    ) -> SpecParts {
         let mut opt = |s: &Option<Spanned<String>>| s.as_ref().map(|s| intern(&s.value));
         let title = opt(&self.title);
         let docs = opt(&self.docs);
@@ -195,28 +204,19 @@ impl Entry {
                 .into_iter()
                 .map(|(n, v)| (intern(n), intern(&v.value)))
                 .collect();
-            ChallengeSpec {
-                scheme: intern(&c.scheme(defaults).value),
-                params: Vec::leak(params),
-            }
+            challenge_spec(intern(&c.scheme(defaults).value), Vec::leak(params))
         });
         let params: Vec<ParamSpec> = self
             .params
             .iter()
-            .map(|p| ParamSpec {
-                name: intern(&p.name.value),
-                ty: p.ty.value,
-            })
+            .map(|p| param_spec(intern(&p.name.value), p.ty.value))
             .collect();
         let headers: Vec<HeaderSpec> = self
             .headers
             .iter()
-            .map(|(n, v)| HeaderSpec {
-                name: intern(&n.value),
-                value: intern(&v.value),
-            })
+            .map(|(n, v)| header_spec(intern(&n.value), intern(&v.value)))
             .collect();
-        ErrorSpec {
+        SpecParts {
             code: intern(&self.code.value),
             status: self.status.value,
             title,

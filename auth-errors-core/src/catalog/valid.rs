@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::challenge::{self, rules};
-use crate::error::ParamType;
+use crate::spec::ParamType;
 use crate::template::{self, Piece};
 
 use super::diagnostic::{CatalogRule, Sink};

@@ -38,14 +38,19 @@
 //! # Ok::<(), auth_errors_core::challenge::ParseError>(())
 //! ```
 
+pub mod error_code;
 mod parse;
-pub mod rules;
+pub(crate) mod rules;
+mod scope;
 
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::render::{self, header};
+
 pub use parse::{ParseError, ParseErrorKind, ParsedChallenge, parse, parse_lines};
 pub use rules::{Rule, Violation};
+pub use scope::Scope;
 
 /// A `WWW-Authenticate` challenge: a scheme with auth-params or a token68.
 ///
@@ -255,7 +260,7 @@ impl Challenge {
     }
 
     /// The auth-params in the order they were added.
-    pub fn params(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
+    pub fn params(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + Clone {
         self.params.iter().map(|(n, v)| (n.as_ref(), v.as_ref()))
     }
 
@@ -269,68 +274,44 @@ impl Challenge {
 
     /// The header value (`Bearer realm="api", error="invalid_token"`).
     pub fn to_header_value(&self) -> String {
-        self.to_string()
+        header::text(&self.scheme, self.token68.as_deref(), self.params())
     }
 
     /// The length in bytes of the formatted header value, so callers can allocate once.
     pub fn formatted_len(&self) -> usize {
-        let mut len = self.scheme.len();
-        if let Some(t) = &self.token68 {
-            len += 1 + t.len();
-        }
-        for (i, (n, v)) in self.params.iter().enumerate() {
-            len += if i == 0 { 1 } else { 2 };
-            len += n.len() + 3 + v.len() + v.bytes().filter(|b| matches!(b, b'"' | b'\\')).count();
-        }
-        len
+        let mut m = render::Measure(0);
+        self.write(&mut m);
+        m.0
+    }
+
+    fn write<O: render::Out>(&self, out: &mut O) {
+        header::write(
+            out,
+            &self.scheme,
+            self.token68.as_deref(),
+            self.params().map(|(n, v)| (n, header::Value::Text(v))),
+        );
     }
 }
 
 impl fmt::Display for Challenge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.scheme)?;
-        if let Some(t) = &self.token68 {
-            f.write_str(" ")?;
-            f.write_str(t)?;
-        }
-        for (i, (name, value)) in self.params.iter().enumerate() {
-            f.write_str(if i == 0 { " " } else { ", " })?;
-            f.write_str(name)?;
-            f.write_str("=")?;
-            write_quoted(f, value)?;
-        }
-        Ok(())
+        f.write_str(&self.to_header_value())
     }
-}
-
-/// Writes `value` as a quoted-string, escaping `"` and `\` (RFC 9110 §5.6.4).
-pub(crate) fn write_quoted(out: &mut impl fmt::Write, value: &str) -> fmt::Result {
-    out.write_char('"')?;
-    let mut rest = value;
-    while let Some(i) = rest.find(['"', '\\']) {
-        out.write_str(&rest[..i])?;
-        out.write_char('\\')?;
-        out.write_str(&rest[i..i + 1])?;
-        rest = &rest[i + 1..];
-    }
-    out.write_str(rest)?;
-    out.write_char('"')
 }
 
 /// Formats several challenges as one header value, separated by `", "` (RFC 9110 §11.6.1).
 pub fn format_list(challenges: &[Challenge]) -> String {
-    let mut out = String::with_capacity(
-        challenges
-            .iter()
-            .map(|c| c.formatted_len() + 2)
-            .sum::<usize>(),
-    );
+    let len = challenges
+        .iter()
+        .map(|c| c.formatted_len() + 2)
+        .sum::<usize>();
+    let mut out = String::with_capacity(len.saturating_sub(2));
     for (i, c) in challenges.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        // Writing to a String cannot fail.
-        let _ = fmt::Write::write_fmt(&mut out, format_args!("{c}"));
+        c.write(&mut out);
     }
     out
 }

@@ -2,7 +2,8 @@
 
 use crate::ErrorSpec;
 use crate::body;
-use crate::error::ParamType;
+use crate::render;
+use crate::spec::ParamType;
 use crate::template;
 
 /// An example response: what a client receives for an entry.
@@ -41,35 +42,36 @@ impl Example {
 /// A sample value for a param: `example:read` for a scope, `60` for an integer, the
 /// param's name for text.
 fn sample(spec: &ErrorSpec, name: &str) -> Option<&'static str> {
-    let p = spec.params.iter().find(|p| p.name == name)?;
-    Some(match p.ty {
+    let p = spec.params().iter().find(|p| p.name() == name)?;
+    Some(match p.ty() {
         ParamType::Scope => "example:read",
         ParamType::Integer => "60",
-        ParamType::String => p.name,
+        ParamType::String => p.name(),
     })
 }
 
-/// The example response of an entry, rendered by the runtime's own builders.
+/// The example response of an entry, rendered by the runtime's own writers.
 pub fn example(spec: &ErrorSpec) -> Example {
-    let message = template::render(spec.message, |n| sample(spec, n));
-    let www_authenticate = spec.challenge.map(|c| {
-        let (challenge, _) = c.build_lenient(|n| sample(spec, n));
-        challenge.to_header_value()
+    let message = template::render(spec.message(), |n| sample(spec, n));
+    let www_authenticate = spec.challenge().and_then(|c| {
+        render::header::from_spec(&c, |n| sample(spec, n), true)
+            .ok()
+            .map(|(value, _)| value)
     });
     Example {
-        status: spec.status,
+        status: spec.status(),
         www_authenticate,
         headers: spec
-            .headers
+            .headers()
             .iter()
             .map(|h| {
                 (
-                    h.name.to_owned(),
-                    template::render(h.value, |n| sample(spec, n)).into_owned(),
+                    h.name().to_owned(),
+                    template::render(h.value(), |n| sample(spec, n)).into_owned(),
                 )
             })
             .collect(),
-        content_type: spec.body.content_type(),
-        body: spec.render_body(&message),
+        content_type: spec.body_format().content_type(),
+        body: render::body::text(spec, &message),
     }
 }

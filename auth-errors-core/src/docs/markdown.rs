@@ -42,59 +42,60 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
     );
     for s in specs {
         let error = s
-            .challenge
+            .challenge()
             .and_then(|c| c.get("error"))
             .map_or_else(|| "—".to_owned(), |e| format!("`{}`", e.replace('`', "'")));
-        let mut code = format!("[`{}`](#{})", s.code, anchor(s.code));
-        if s.deprecated.is_some() {
+        let mut code = format!("[`{}`](#{})", s.code(), anchor(s.code()));
+        if s.deprecated().is_some() {
             code.push_str(" (deprecated)");
         }
         let _ = writeln!(
             out,
             "| {code} | {} | {error} | {} | {} |",
-            s.status,
+            s.status(),
             cell(s.public_message()),
-            cell(s.client.describe())
+            cell(s.client().describe())
         );
     }
     for s in specs {
-        let _ = write!(out, "\n## {}\n\n", s.code);
-        let reason = body::reason_phrase(s.status).unwrap_or("");
+        let _ = write!(out, "\n## {}\n\n", s.code());
+        let reason = body::reason_phrase(s.status()).unwrap_or("");
         let _ = write!(
             out,
             "**{} {reason}** · client action: `{}`",
-            s.status, s.client
+            s.status(),
+            s.client()
         );
-        if let Some(since) = s.since {
+        if let Some(since) = s.since() {
             let _ = write!(out, " · since {}", cell(since));
         }
         out.push_str("\n\n");
-        if let Some(title) = s.title {
+        if let Some(title) = s.title() {
             let _ = write!(out, "*{}*\n\n", cell(title));
         }
-        if let Some(reason) = s.deprecated {
+        if let Some(reason) = s.deprecated() {
             if reason.is_empty() {
                 out.push_str("> **Deprecated.**\n\n");
             } else {
                 let _ = write!(out, "> **Deprecated:** {}\n\n", cell(reason));
             }
         }
-        if !s.params.is_empty() {
+        if !s.params().is_empty() {
             out.push_str("Params: ");
             let list: Vec<String> = s
-                .params
+                .params()
                 .iter()
-                .map(|p| format!("`{}` ({})", p.name, p.ty))
+                .map(|p| format!("`{}` ({})", p.name(), p.ty()))
                 .collect();
             out.push_str(&list.join(", "));
             out.push_str("\n\n");
         }
         // Docs are Markdown written by the catalog's owners, kept as written.
-        if let Some(docs) = s.docs {
+        if let Some(docs) = s.docs() {
             out.push_str(docs.trim_end());
             out.push_str("\n\n");
         }
-        if let Some(url) = s.type_uri {
+        if let Some(url) = s.type_uri() {
             let _ = write!(out, "More: <{}>\n\n", url.replace('>', "%3E"));
         }
         out.push_str("```http\n");

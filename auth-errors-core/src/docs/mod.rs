@@ -36,9 +36,9 @@ use crate::ErrorSpec;
 pub fn by_status(specs: &[ErrorSpec]) -> Vec<(u16, Vec<&ErrorSpec>)> {
     let mut groups: Vec<(u16, Vec<&ErrorSpec>)> = Vec::new();
     for spec in specs {
-        match groups.iter_mut().find(|(s, _)| *s == spec.status) {
+        match groups.iter_mut().find(|(s, _)| *s == spec.status()) {
             Some((_, list)) => list.push(spec),
-            None => groups.push((spec.status, vec![spec])),
+            None => groups.push((spec.status(), vec![spec])),
         }
     }
     groups.sort_by_key(|(s, _)| *s);

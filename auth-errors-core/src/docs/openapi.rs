@@ -27,16 +27,16 @@ pub fn status_name(status: u16) -> String {
 }
 
 fn schema_name(specs: &[ErrorSpec]) -> &'static str {
-    match specs.first().map(|s| s.body) {
+    match specs.first().map(|s| s.body_format()) {
         Some(BodyFormat::Problem) => "Problem",
         _ => "Error",
     }
 }
 
 fn body_schema(specs: &[ErrorSpec]) -> Value {
-    let codes: Vec<&str> = specs.iter().map(|s| s.code).collect();
+    let codes: Vec<&str> = specs.iter().map(|s| s.code()).collect();
     let code = json!({"type": "string", "enum": codes, "description": "The business code clients switch on."});
-    match specs.first().map(|s| s.body) {
+    match specs.first().map(|s| s.body_format()) {
         Some(BodyFormat::Problem) => json!({
             "type": "object",
             "description": "RFC 9457 problem details with the business code as an extension member.",
@@ -66,21 +66,21 @@ fn response(spec: &ErrorSpec, schema: &str) -> Value {
     let mut r = Map::new();
     r.insert("description".into(), Value::from(spec.public_message()));
     let mut headers = Map::new();
-    if spec.challenge.is_some() {
+    if spec.challenge().is_some() {
         headers.insert(
             "WWW-Authenticate".into(),
             json!({"$ref": "#/components/headers/WWW-Authenticate"}),
         );
     }
-    for h in spec.headers {
-        headers.insert(h.name.into(), json!({"schema": {"type": "string"}}));
+    for h in spec.headers() {
+        headers.insert(h.name().into(), json!({"schema": {"type": "string"}}));
     }
     if !headers.is_empty() {
         r.insert("headers".into(), Value::Object(headers));
     }
     r.insert(
         "content".into(),
-        json!({ spec.body.content_type(): {
+        json!({ spec.body_format().content_type(): {
             "schema": {"$ref": format!("#/components/schemas/{schema}")},
             "example": example_body,
         }}),
@@ -133,15 +133,15 @@ pub fn status_responses(specs: &[ErrorSpec]) -> Vec<(u16, Value)> {
 }
 
 fn group(status: u16, specs: &[&ErrorSpec], refs: Refs<'_>) -> Value {
-    let codes: Vec<&str> = specs.iter().map(|s| s.code).collect();
+    let codes: Vec<&str> = specs.iter().map(|s| s.code()).collect();
     let one_of: Vec<Value> = specs
         .iter()
         .map(|s| {
             json!({
-                "title": s.code,
+                "title": s.code(),
                 "allOf": [
                     refs.schema(),
-                    {"type": "object", "properties": {"code": {"type": "string", "enum": [s.code]}}},
+                    {"type": "object", "properties": {"code": {"type": "string", "enum": [s.code()]}}},
                 ],
             })
         })
@@ -150,7 +150,7 @@ fn group(status: u16, specs: &[&ErrorSpec], refs: Refs<'_>) -> Value {
     for s in specs {
         let ex = example(s);
         examples.insert(
-            s.code.into(),
+            s.code().into(),
             json!({
                 "summary": s.public_message(),
                 "value": serde_json::from_str::<Value>(&ex.body).unwrap_or(Value::Null),
@@ -167,12 +167,12 @@ fn group(status: u16, specs: &[&ErrorSpec], refs: Refs<'_>) -> Value {
             codes.join(", ")
         )),
     );
-    if specs.iter().any(|s| s.challenge.is_some()) {
+    if specs.iter().any(|s| s.challenge().is_some()) {
         r.insert("headers".into(), json!({"WWW-Authenticate": refs.header()}));
     }
     let content_type = specs
         .first()
-        .map_or("application/json", |s| s.body.content_type());
+        .map_or("application/json", |s| s.body_format().content_type());
     r.insert(
         "content".into(),
         json!({ content_type: {"schema": {"oneOf": one_of}, "examples": examples}}),
@@ -186,7 +186,7 @@ pub fn openapi(specs: &[ErrorSpec], title: &str) -> Value {
     let schema = schema_name(specs);
     let mut responses = Map::new();
     for s in specs {
-        responses.insert(s.code.into(), response(s, schema));
+        responses.insert(s.code().into(), response(s, schema));
     }
     for (status, list) in by_status(specs) {
         responses.insert(

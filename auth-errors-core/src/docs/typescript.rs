@@ -13,7 +13,7 @@ pub const RUNTIME: &str = include_str!("runtime.ts");
 /// A JSON string literal, which is also a TypeScript string literal.
 fn lit(s: &str) -> String {
     let mut out = String::new();
-    crate::body::write_json_string(&mut out, s);
+    crate::render::json::string(&mut out, s);
     // U+2028 and U+2029 end a line in older JavaScript engines.
     out.replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
@@ -26,7 +26,7 @@ pub fn typescript(specs: &[ErrorSpec]) -> String {
          // The business codes, their metadata, a WWW-Authenticate parser and an axios\n\
          // interceptor that refreshes a token once and replays.\n\n",
     );
-    let codes: Vec<String> = specs.iter().map(|s| lit(s.code)).collect();
+    let codes: Vec<String> = specs.iter().map(|s| lit(s.code())).collect();
     let union = if codes.is_empty() {
         "never".to_owned()
     } else {
@@ -40,7 +40,7 @@ pub fn typescript(specs: &[ErrorSpec]) -> String {
         "/** What a client should do on receiving an error. */\n\
          export type ClientAction = \"refresh\" | \"reauthenticate\" | \"forbidden\" | \"retry\" | \"none\";\n\n",
     );
-    match specs.first().map(|s| s.body) {
+    match specs.first().map(|s| s.body_format()) {
         Some(BodyFormat::Problem) => out.push_str(
             "/** The error body: RFC 9457 problem details with `code`. */\n\
              export interface ErrorBody {\n  type?: string;\n  title: string;\n  status: number;\n  detail: string;\n  code: ErrorCode;\n}\n\n",
@@ -56,18 +56,18 @@ pub fn typescript(specs: &[ErrorSpec]) -> String {
     out.push_str("/** Every code's metadata, in catalog order. */\nexport const ERRORS: { readonly [C in ErrorCode]: ErrorMeta } = {\n");
     for s in specs {
         let error = s
-            .challenge
+            .challenge()
             .and_then(|c| c.get("error"))
             .map_or_else(|| "null".to_owned(), lit);
-        let params: Vec<String> = s.params.iter().map(|p| lit(p.name)).collect();
+        let params: Vec<String> = s.params().iter().map(|p| lit(p.name())).collect();
         let _ = writeln!(
             out,
             "  {}: {{ status: {}, error: {error}, action: {}, title: {}, deprecated: {}, params: [{}] }},",
-            lit(s.code),
-            s.status,
-            lit(s.client.name()),
+            lit(s.code()),
+            s.status(),
+            lit(s.client().name()),
             lit(s.problem_title()),
-            s.deprecated.is_some(),
+            s.deprecated().is_some(),
             params.join(", ")
         );
     }
@@ -77,7 +77,7 @@ pub fn typescript(specs: &[ErrorSpec]) -> String {
          export function isErrorCode(value: unknown): value is ErrorCode {\n  \
          return typeof value === \"string\" && Object.prototype.hasOwnProperty.call(ERRORS, value);\n}\n\n",
     );
-    match specs.first().map(|s| s.body) {
+    match specs.first().map(|s| s.body_format()) {
         Some(BodyFormat::Problem) => out.push_str(
             "/** Whether a value is an error body of this catalog. */\n\
              export function isErrorBody(value: unknown): value is ErrorBody {\n  \

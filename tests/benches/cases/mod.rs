@@ -46,7 +46,7 @@ pub fn runtime_scope() -> &'static str {
 pub mod auth_errors {
     pub use auth_errors::oauth::OAuthError as Error;
 
-    use auth_errors::error::Scope;
+    use auth_errors::Scope;
 
     pub fn static_error() -> Error {
         Error::TokenExpired

@@ -34,11 +34,11 @@ fn main() {
     assert_eq!(err.status(), 401);
     assert_eq!(err.clone(), ApiError::TokenExpired);
     // The spec says the entry is deprecated, without naming the variant.
-    let spec = ApiError::SPECS.iter().find(|s| s.code == "LEGACY_TOKEN").unwrap();
-    assert_eq!(spec.deprecated, Some("Use TOKEN_EXPIRED"));
+    let spec = ApiError::SPECS.iter().find(|s| s.code() == "LEGACY_TOKEN").unwrap();
+    assert_eq!(spec.deprecated(), Some("Use TOKEN_EXPIRED"));
 
     assert_eq!(AppError::TokenMissing.status(), 401);
-    assert_eq!(AppError::LegacyToken.spec().deprecated, Some("Use TOKEN_EXPIRED"));
+    assert_eq!(AppError::LegacyToken.spec().deprecated(), Some("Use TOKEN_EXPIRED"));
     assert_eq!(AppError::SPECS.len(), 4);
-    assert_eq!(AppError::SPECS[2].code, "OLD");
+    assert_eq!(AppError::SPECS[2].code(), "OLD");
 }

@@ -21,5 +21,5 @@ fn main() {
     );
     let parsed = "LEGACY_TOKEN".parse::<ApiError>().unwrap();
     assert_eq!(parsed.code(), "LEGACY_TOKEN");
-    assert_eq!(parsed.spec().deprecated, Some("Use TOKEN_EXPIRED"));
+    assert_eq!(parsed.spec().deprecated(), Some("Use TOKEN_EXPIRED"));
 }

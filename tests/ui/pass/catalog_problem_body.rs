@@ -10,8 +10,8 @@ pub enum ApiError {}
 
 fn main() {
     let expired = ApiError::TokenExpired;
-    assert_eq!(expired.spec().body, BodyFormat::Problem);
-    assert_eq!(expired.spec().type_uri, Some("https://docs.example.com/errors/TOKEN_EXPIRED"));
+    assert_eq!(expired.spec().body_format(), BodyFormat::Problem);
+    assert_eq!(expired.spec().type_uri(), Some("https://docs.example.com/errors/TOKEN_EXPIRED"));
     let body = expired.body();
     assert!(matches!(body, Cow::Borrowed(_)));
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();

@@ -10,7 +10,7 @@ mod errors {
 }
 
 use auth_errors::AuthError;
-use auth_errors::error::Scope;
+use auth_errors::Scope;
 use errors::ApiError;
 
 fn main() {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::error::Error as _;
 
 use auth_errors::AuthError;
-use auth_errors::error::Scope;
+use auth_errors::Scope;
 
 #[auth_errors::catalog("../catalogs/full.yaml")]
 #[derive(Debug)]
@@ -90,7 +90,7 @@ fn main() {
     assert!("INSUFFICIENT_SCOPE".parse::<ApiError>().is_err());
 
     // One spec per entry, in file order.
-    let codes: Vec<&str> = ApiError::SPECS.iter().map(|s| s.code).collect();
+    let codes: Vec<&str> = ApiError::SPECS.iter().map(|s| s.code()).collect();
     assert_eq!(
         codes,
         [
@@ -104,7 +104,7 @@ fn main() {
             "LEGACY_TOKEN",
         ],
     );
-    assert_eq!(ApiError::SPECS[7].deprecated, Some("Use TOKEN_EXPIRED"));
+    assert_eq!(ApiError::SPECS[7].deprecated(), Some("Use TOKEN_EXPIRED"));
 
     // `AuthError` is object safe and the enum is `Send + Sync + 'static`.
     let boxed: Box<dyn AuthError + Send + Sync> = Box::new(ApiError::TokenExpired);

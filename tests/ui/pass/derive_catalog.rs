@@ -2,7 +2,7 @@
 //! `code = "…"` renames, inline entries, and tuple variants filling params by position.
 
 use auth_errors::AuthError;
-use auth_errors::error::Scope;
+use auth_errors::Scope;
 
 #[derive(Debug, auth_errors::AuthError)]
 #[auth_error(catalog = "../catalogs/full.yaml")]
@@ -96,7 +96,7 @@ fn main() {
     // Inline entries take the catalog's defaults (realm).
     let e = AppError::NeedsScope { scope: Scope::new("admin").unwrap() };
     assert_eq!(e.status(), 403);
-    assert_eq!(e.spec().title, Some("Scope needed"));
+    assert_eq!(e.spec().title(), Some("Scope needed"));
     assert_eq!(e.to_string(), "Needs admin");
     assert_eq!(
         e.challenge_value().unwrap().as_deref(),
@@ -117,8 +117,8 @@ fn main() {
     );
 
     let e = AppError::BadInput;
-    assert_eq!(e.spec().client, auth_errors::ClientAction::None);
-    assert_eq!(e.spec().docs, Some("Fix the request."));
+    assert_eq!(e.spec().client(), auth_errors::ClientAction::None);
+    assert_eq!(e.spec().docs(), Some("Fix the request."));
 
     // `FromStr` builds unit variants only.
     assert!(matches!("MAINTENANCE".parse::<AppError>(), Ok(AppError::Maintenance)));
@@ -129,5 +129,5 @@ fn main() {
 
     // SPECS holds one spec per variant, in declaration order.
     assert_eq!(AppError::SPECS.len(), 11);
-    assert_eq!(AppError::SPECS[2].code, "INSUFFICIENT_SCOPE");
+    assert_eq!(AppError::SPECS[2].code(), "INSUFFICIENT_SCOPE");
 }

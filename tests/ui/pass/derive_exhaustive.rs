@@ -2,7 +2,7 @@
 //! inline variants may be added next to them.
 
 use auth_errors::AuthError;
-use auth_errors::error::Scope;
+use auth_errors::Scope;
 
 #[derive(Debug, auth_errors::AuthError)]
 #[auth_error(catalog = "../catalogs/full.yaml", exhaustive)]

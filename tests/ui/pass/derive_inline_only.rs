@@ -36,7 +36,7 @@ fn main() {
     let e = AppError::Slow { seconds: 9 };
     assert_eq!(e.code(), "SLOW");
     assert_eq!(e.to_string(), "Retry in 9 s");
-    assert_eq!(e.spec().params[0].ty, auth_errors::error::ParamType::Integer);
+    assert_eq!(e.spec().params()[0].ty(), auth_errors::ParamType::Integer);
 
     let e = AppError::Missing("order");
     assert_eq!(e.to_string(), "No order here");

@@ -1,7 +1,7 @@
 //! The embedded standard catalog: `auth_errors::oauth::OAuthError`.
 
 use auth_errors::AuthError;
-use auth_errors::error::Scope;
+use auth_errors::Scope;
 use auth_errors::oauth::OAuthError;
 
 fn main() {

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use auth_errors::ClientAction;
-use auth_errors::challenge::{self, ParsedChallenge};
+use auth_errors::challenge::{self, ParsedChallenge, error_code};
 
 /// Parses the value (or a response head from stdin) and explains it.
 pub fn run(value: Option<String>, response: bool, json: bool) -> ExitCode {
@@ -132,37 +132,44 @@ fn describe(status: Option<u16>, challenges: &[ParsedChallenge]) -> String {
     out
 }
 
-/// Advice for one challenge, from its `error` (RFC 6750 §3.1, RFC 9470 §3, RFC 9449 §8).
+/// Advice for one challenge, from its `error` (the table of standard values) and the
+/// parameters that say more (`scope`, `acr_values`, `max_age`).
 fn advice(status: Option<u16>, c: &ParsedChallenge) -> String {
     let error = c.param("error");
-    match error {
-        Some("insufficient_scope") => match c.param("scope") {
-            Some(scope) => format!(
-                "ask for the scope '{scope}': the token is valid but lacks it; refreshing the same grant will not help"
-            ),
-            None => "ask for more scope: the token is valid but lacks a permission".to_owned(),
-        },
-        Some("invalid_request") => {
-            "fix the request: the authentication is malformed (retrying it unchanged will not help)"
-                .to_owned()
-        }
-        Some("insufficient_user_authentication") => {
-            let mut s = "sign in again with a stronger or more recent authentication".to_owned();
-            if let Some(acr) = c.param("acr_values") {
-                s.push_str(&format!(", acr_values '{acr}'"));
-            }
-            if let Some(age) = c.param("max_age") {
-                s.push_str(&format!(", max_age {age} seconds"));
+    match error.and_then(error_code::lookup) {
+        Some(code) => {
+            let mut s = code.advice().to_owned();
+            match code.value() {
+                "insufficient_scope" => {
+                    if let Some(scope) = c.param("scope") {
+                        s = format!(
+                            "ask for the scope '{scope}': the token is valid but lacks it; refreshing the same grant will not help"
+                        );
+                    }
+                }
+                "insufficient_user_authentication" => {
+                    if let Some(acr) = c.param("acr_values") {
+                        s.push_str(&format!(", acr_values '{acr}'"));
+                    }
+                    if let Some(age) = c.param("max_age") {
+                        s.push_str(&format!(", max_age {age} seconds"));
+                    }
+                }
+                _ => {}
             }
             s
         }
-        Some("use_dpop_nonce") => {
-            "retry once with a DPoP proof carrying the nonce from the DPoP-Nonce header".to_owned()
-        }
-        Some("invalid_token") => {
-            "refresh the access token, then retry the request once; if that fails, sign in again"
-                .to_owned()
-        }
+        None => advice_without_standard_error(status, c, error),
+    }
+}
+
+/// Advice for a challenge whose `error` is absent or not a standard value.
+fn advice_without_standard_error(
+    status: Option<u16>,
+    c: &ParsedChallenge,
+    error: Option<&str>,
+) -> String {
+    match error {
         Some(other) => format!(
             "{} (error '{other}')",
             ClientAction::derive(status.unwrap_or(401), Some(other)).describe()

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use auth_errors_core::response::{self, Parts};
+use auth_errors_core::response::Plan;
 
 use crate::AuthError;
 
@@ -25,22 +25,20 @@ impl fmt::Display for SourceChain<'_> {
     }
 }
 
-/// Builds the response parts and records the event: `error` for 5xx, `debug` for
-/// 4xx, with the code, the status and the source chain, which never reaches the body.
-pub(crate) fn parts<E: AuthError + ?Sized>(err: &E) -> Parts {
-    let parts = response::parts(err);
-    event(err, parts.status);
+/// Records the events of a planned response: the error's event, and a warning for each
+/// dynamic value the plan left out.
+pub(crate) fn planned<E: AuthError + ?Sized>(err: &E, plan: &Plan) {
+    event(err, plan.status);
     let code = err.code();
-    let status = parts.status;
-    for problem in &parts.problems {
+    let status = plan.status;
+    for problem in &plan.problems {
         tracing::warn!(code, status, %problem, "a dynamic value was left out of the response");
     }
-    parts
 }
 
-/// Records the event of an error answered with `status`; what [`parts`] records for an
-/// error none of whose dynamic values was left out. The static responses of generated
-/// enums call it directly.
+/// Records the event of an error answered with `status`: `error` for 5xx, `debug` for
+/// 4xx, with the code, the status and the source chain, which never reaches the body.
+/// The static responses of generated enums call it directly.
 ///
 /// Inlined down to the level check (one atomic load), so a disabled event costs no call;
 /// the event itself is built out of line, its fields only when it is recorded.

@@ -1,0 +1,85 @@
+//! The [`AuthError`] trait: what a response needs from an error value.
+
+use std::borrow::Cow;
+
+use crate::challenge::{Challenge, ChallengeError};
+use crate::render;
+use crate::spec::ErrorSpec;
+use crate::template;
+
+/// What a response needs from an error: status, code, message, challenge, body and
+/// extra headers. The catalog macros implement it; adapters for axum, actix-web and
+/// plain `http` read it.
+///
+/// Only [`spec`](AuthError::spec) is required; [`param`](AuthError::param) supplies
+/// placeholder values. The other methods render from the spec: the message, header and
+/// body a generated spec compiled when it was expanded are used as they are, and only
+/// param values are checked, escaped and copied at run time. `body` carries the spec's
+/// message: a type that overrides [`message`](AuthError::message) overrides `body` too.
+///
+/// See [`spec`](crate::spec) for a hand-written implementation.
+pub trait AuthError: std::error::Error {
+    /// The static description of this error's catalog entry.
+    fn spec(&self) -> &'static ErrorSpec;
+
+    /// The value of a declared parameter, for `{placeholders}`.
+    fn param(&self, name: &str) -> Option<Cow<'_, str>> {
+        let _ = name;
+        None
+    }
+
+    /// The HTTP status code.
+    fn status(&self) -> u16 {
+        self.spec().status()
+    }
+
+    /// The business code (`TOKEN_EXPIRED`).
+    fn code(&self) -> &'static str {
+        self.spec().code()
+    }
+
+    /// The message with its placeholders filled in.
+    fn message(&self) -> Cow<'_, str> {
+        render::message::of(self)
+    }
+
+    /// The `WWW-Authenticate` challenge, if the entry has one, as a [`Challenge`]. A
+    /// parameter value that breaks an RFC 6750 rule is an error, never a malformed header.
+    fn challenge(&self) -> Result<Option<Challenge>, ChallengeError> {
+        let Some(spec) = self.spec().challenge() else {
+            return Ok(None);
+        };
+        let mut challenge = Challenge::new(spec.scheme())?;
+        for &(name, value) in spec.params() {
+            let value = template::render(value, |name| self.param(name));
+            challenge = challenge.param(name, value.into_owned())?;
+        }
+        Ok(Some(challenge))
+    }
+
+    /// The `WWW-Authenticate` header value, if the entry has a challenge: a compile-time
+    /// string when no attribute uses a param.
+    fn challenge_value(&self) -> Result<Option<Cow<'static, str>>, ChallengeError> {
+        render::header::of(self)
+    }
+
+    /// The response body text, in the entry's format: a compile-time string when the
+    /// message uses no param.
+    fn body(&self) -> Cow<'static, str> {
+        render::body::of(self)
+    }
+
+    /// The extra headers with placeholders filled in.
+    fn headers(&self) -> Vec<(&'static str, Cow<'_, str>)> {
+        self.spec()
+            .headers()
+            .iter()
+            .map(|h| {
+                (
+                    h.name(),
+                    template::render(h.value(), |name| self.param(name)),
+                )
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,86 @@
+//! The response body: `{"code","message"}` or an RFC 9457 problem, written once.
+
+use std::borrow::Cow;
+
+use super::message::Message;
+use super::{Measure, Out, json};
+use crate::AuthError;
+use crate::body::BodyFormat;
+use crate::spec::compiled::{Form, Split};
+use crate::spec::{ErrorSpec, GENERIC_MESSAGE};
+
+/// Writes the body of `spec` carrying `message`, or the generic message when the entry
+/// does not expose its own (the one place `expose: false` is applied).
+pub(crate) fn write<O: Out>(out: &mut O, spec: &ErrorSpec, message: &Message<'_>) {
+    let message = if spec.expose() {
+        message
+    } else {
+        &Message::Text(GENERIC_MESSAGE)
+    };
+    match spec.body_format() {
+        BodyFormat::Json => {
+            out.push("{\"code\":");
+            json::string(out, spec.code());
+            out.push(",\"message\":\"");
+            message.write(out, json::escaped);
+            out.push("\"}");
+        }
+        BodyFormat::Problem => {
+            out.push("{");
+            if let Some(type_uri) = spec.type_uri() {
+                out.push("\"type\":");
+                json::string(out, type_uri);
+                out.push(",");
+            }
+            out.push("\"title\":");
+            json::string(out, spec.problem_title());
+            out.push(",\"status\":");
+            out.push(status_text(&mut [0; 3], spec.status()));
+            out.push(",\"detail\":\"");
+            message.write(out, json::escaped);
+            out.push("\",\"code\":");
+            json::string(out, spec.code());
+            out.push("}");
+        }
+    }
+}
+
+/// A status (100–999) as its three digits.
+fn status_text(buf: &mut [u8; 3], status: u16) -> &str {
+    let status = status.clamp(100, 999);
+    buf[0] = b'0' + (status / 100) as u8;
+    buf[1] = b'0' + (status / 10 % 10) as u8;
+    buf[2] = b'0' + (status % 10) as u8;
+    std::str::from_utf8(buf).unwrap_or("500")
+}
+
+/// The body of `spec` carrying `message`, in one exactly sized allocation.
+pub(crate) fn text(spec: &ErrorSpec, message: &str) -> String {
+    let message = Message::Text(message);
+    let mut measure = Measure(0);
+    write(&mut measure, spec, &message);
+    let mut out = String::with_capacity(measure.0);
+    write(&mut out, spec, &message);
+    out
+}
+
+/// The body of `err`: the compiled text, the split filled with its params' values, or
+/// rendered from the spec.
+pub(crate) fn of<E: AuthError + ?Sized>(err: &E) -> Cow<'static, str> {
+    let spec = err.spec();
+    match spec.compiled().body {
+        Form::Fixed(text) => Cow::Borrowed(text),
+        Form::Split(split) => Cow::Owned(fill(&split, |name| err.param(name))),
+        Form::Absent | Form::Runtime => Cow::Owned(text(spec, &super::message::of(err))),
+    }
+}
+
+/// A body split, each hole filled with its param's JSON-escaped value.
+pub(crate) fn fill<F, V>(split: &Split, lookup: F) -> String
+where
+    F: FnMut(&str) -> Option<V>,
+    V: AsRef<str>,
+{
+    let values = super::split::values(split, lookup);
+    super::split::fill(split, &values, json::escaped, json::escaped)
+}

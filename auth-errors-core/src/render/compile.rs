@@ -1,0 +1,189 @@
+//! The compile step: an entry's message, header and body written once with each param's
+//! value as a hole, by the same writers the run time uses. The macros run it when they
+//! expand (and emit its text as literals); `Catalog::to_specs` runs it when it builds specs.
+
+use super::header::{self, Value};
+use super::message::Message;
+use super::split::MAX_HOLES;
+use super::{Out, body};
+use crate::challenge;
+use crate::spec::compiled::{Compiled, Form, Hole, Split};
+use crate::spec::{ErrorSpec, SpecParts};
+use crate::template::{self, Piece};
+
+/// One compiled output with owned text, before it becomes literals or leaked `'static`s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompiledForm {
+    /// No output (no challenge).
+    Absent,
+    /// The final text.
+    Fixed(String),
+    /// Literal text around holes: `text.len() == holes.len() + 1`; each hole is the param
+    /// and, in a header, the attribute whose rule its value must meet.
+    Split {
+        /// The literal pieces.
+        text: Vec<String>,
+        /// The holes between them.
+        holes: Vec<(&'static str, Option<&'static str>)>,
+    },
+    /// Rendered at run time.
+    Runtime,
+}
+
+/// An entry's compiled forms with owned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompiledText {
+    /// The message when it has no placeholders.
+    pub message: Option<String>,
+    /// The `WWW-Authenticate` value.
+    pub header: CompiledForm,
+    /// The body.
+    pub body: CompiledForm,
+}
+
+/// Records what a writer writes as literal pieces between holes.
+struct Splitter {
+    text: Vec<String>,
+    holes: Vec<(&'static str, Option<&'static str>)>,
+}
+
+impl Splitter {
+    fn new() -> Self {
+        Splitter {
+            text: vec![String::new()],
+            holes: Vec::new(),
+        }
+    }
+
+    fn finish(mut self) -> CompiledForm {
+        match self.holes.len() {
+            0 => CompiledForm::Fixed(self.text.pop().unwrap_or_default()),
+            n if n <= MAX_HOLES => CompiledForm::Split {
+                text: self.text,
+                holes: self.holes,
+            },
+            _ => CompiledForm::Runtime,
+        }
+    }
+}
+
+impl Out for Splitter {
+    fn push(&mut self, s: &str) {
+        if let Some(last) = self.text.last_mut() {
+            last.push_str(s);
+        }
+    }
+
+    fn hole(&mut self, param: &'static str, attr: Option<&'static str>) {
+        self.holes.push((param, attr));
+        self.text.push(String::new());
+    }
+}
+
+/// Compiles an entry whose parts came from a validated catalog.
+pub fn compile(parts: &SpecParts) -> CompiledText {
+    let spec = ErrorSpec::from_parts(*parts, Compiled::RUNTIME);
+    CompiledText {
+        message: fixed_message(parts.message),
+        header: compile_header(&spec),
+        body: compile_body(&spec),
+    }
+}
+
+/// The message when it has no placeholders (escaped braces resolved).
+fn fixed_message(template: &str) -> Option<String> {
+    let mut out = String::new();
+    for piece in template::pieces(template).ok()? {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Param(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+fn compile_header(spec: &ErrorSpec) -> CompiledForm {
+    let Some(challenge) = spec.challenge() else {
+        return CompiledForm::Absent;
+    };
+    let mut values = Vec::with_capacity(challenge.params().len());
+    for &(name, template) in challenge.params() {
+        let Ok(pieces) = template::pieces(template) else {
+            return CompiledForm::Runtime;
+        };
+        match pieces.as_slice() {
+            [Piece::Param(param)] => values.push((name, None, Some(*param))),
+            _ if pieces.iter().all(|p| matches!(p, Piece::Text(_))) => {
+                let literal = template::render(template, |_| None::<&str>).into_owned();
+                // A literal that breaks its rule is rendered (and reported) at run time.
+                if challenge::check_value(name, &literal).is_err() {
+                    return CompiledForm::Runtime;
+                }
+                values.push((name, Some(literal), None));
+            }
+            // Text and placeholders in one value: rendered at run time.
+            _ => return CompiledForm::Runtime,
+        }
+    }
+    let mut out = Splitter::new();
+    header::write(
+        &mut out,
+        challenge.scheme(),
+        None,
+        values.iter().map(|(name, literal, param)| {
+            let value = match (literal, param) {
+                (Some(text), _) => Value::Text(text),
+                (None, Some(param)) => Value::Hole(param, name),
+                (None, None) => Value::Text(""),
+            };
+            (*name, value)
+        }),
+    );
+    out.finish()
+}
+
+fn compile_body(spec: &ErrorSpec) -> CompiledForm {
+    if spec.expose() && template::pieces(spec.message()).is_err() {
+        return CompiledForm::Runtime;
+    }
+    let mut out = Splitter::new();
+    body::write(&mut out, spec, &Message::Holes(spec.message()));
+    out.finish()
+}
+
+impl CompiledForm {
+    /// The form with its text leaked to `'static`: for specs made at run time from a
+    /// catalog, which live as long as the program.
+    fn leak(self) -> Form {
+        match self {
+            CompiledForm::Absent => Form::Absent,
+            CompiledForm::Fixed(text) => Form::Fixed(leak_str(text)),
+            CompiledForm::Split { text, holes } => {
+                let text: Vec<&'static str> = text.into_iter().map(leak_str).collect();
+                let holes: Vec<Hole> = holes.into_iter().map(|(p, a)| Hole::new(p, a)).collect();
+                Form::Split(Split::new(text.leak(), holes.leak()))
+            }
+            CompiledForm::Runtime => Form::Runtime,
+        }
+    }
+}
+
+fn leak_str(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+impl CompiledText {
+    /// The compiled forms with their text leaked to `'static`.
+    pub fn leak(self) -> Compiled {
+        Compiled::new(
+            self.message.map(leak_str),
+            self.header.leak(),
+            self.body.leak(),
+        )
+    }
+}
+
+/// A spec made at run time from validated parts, compiled, its text leaked.
+pub(crate) fn spec(parts: SpecParts) -> ErrorSpec {
+    ErrorSpec::from_parts(parts, compile(&parts).leak())
+}

@@ -1,0 +1,403 @@
+//! What a catalog entry is at run time: plain data, no rendering.
+//!
+//! An [`ErrorSpec`] is what the catalog says about one code, in a form that can be a
+//! `static`: the macros emit one per variant from a validated catalog,
+//! [`Catalog::to_specs`](crate::catalog::Catalog::to_specs) makes them at run time, and
+//! hand-written ones go through checked `const` constructors. Its fields are private, so a
+//! spec that broke a rule cannot reach the response path.
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use auth_errors_core::{AuthError, ChallengeSpec, ClientAction, ErrorSpec};
+//! use auth_errors_core::spec::{ParamSpec, ParamType};
+//!
+//! static INSUFFICIENT_SCOPE: ErrorSpec =
+//!     ErrorSpec::new("INSUFFICIENT_SCOPE", 403, "This action needs the {scope} scope")
+//!         .with_client(ClientAction::Forbidden)
+//!         .with_challenge(ChallengeSpec::new(
+//!             "Bearer",
+//!             &[("realm", "api"), ("error", "insufficient_scope"), ("scope", "{scope}")],
+//!         ))
+//!         .with_params(&[ParamSpec::new("scope", ParamType::Scope)]);
+//!
+//! #[derive(Debug)]
+//! struct MissingScope(String);
+//!
+//! impl std::fmt::Display for MissingScope {
+//!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+//!         f.write_str(&self.message())
+//!     }
+//! }
+//! impl std::error::Error for MissingScope {}
+//!
+//! impl AuthError for MissingScope {
+//!     fn spec(&self) -> &'static ErrorSpec {
+//!         &INSUFFICIENT_SCOPE
+//!     }
+//!     fn param(&self, name: &str) -> Option<Cow<'_, str>> {
+//!         (name == "scope").then(|| Cow::Borrowed(self.0.as_str()))
+//!     }
+//! }
+//!
+//! let err = MissingScope("orders:write".into());
+//! assert_eq!(err.status(), 403);
+//! assert_eq!(
+//!     err.challenge_value()?.as_deref(),
+//!     Some(r#"Bearer realm="api", error="insufficient_scope", scope="orders:write""#),
+//! );
+//! assert_eq!(
+//!     err.body(),
+//!     r#"{"code":"INSUFFICIENT_SCOPE","message":"This action needs the orders:write scope"}"#,
+//! );
+//! # Ok::<(), auth_errors_core::ChallengeError>(())
+//! ```
+
+mod challenge;
+mod client;
+pub(crate) mod compiled;
+pub(crate) mod names;
+mod param;
+
+pub use self::challenge::ChallengeSpec;
+pub use self::client::ClientAction;
+pub use self::names::{UnknownName, Vocabulary};
+pub use self::param::{ParamSpec, ParamType};
+
+use self::compiled::Compiled;
+use crate::body::{self, BodyFormat};
+use crate::challenge::rules;
+
+/// The message a body carries in place of the real one when an entry has `expose: false`.
+pub const GENERIC_MESSAGE: &str = "An internal error occurred";
+
+/// An extra response header of an entry; the value may hold `{param}` placeholders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderSpec {
+    name: &'static str,
+    value: &'static str,
+}
+
+impl HeaderSpec {
+    /// A header. The name must be a token and the value printable ASCII (RFC 9110 §5.5);
+    /// in a `const` a mistake is a compile error, elsewhere a panic.
+    pub const fn new(name: &'static str, value: &'static str) -> HeaderSpec {
+        assert!(
+            rules::is_token(name),
+            "a header name must be a token (RFC 9110 §5.1)"
+        );
+        assert!(
+            rules::is_quotable_str(value),
+            "a header value must be printable ASCII (RFC 9110 §5.5)"
+        );
+        HeaderSpec { name, value }
+    }
+
+    /// A header from a validated catalog, not checked again.
+    pub(crate) const fn new_unchecked(name: &'static str, value: &'static str) -> HeaderSpec {
+        HeaderSpec { name, value }
+    }
+
+    /// The header name.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The value template.
+    pub const fn value(&self) -> &'static str {
+        self.value
+    }
+}
+
+/// The static description of one catalog entry.
+///
+/// Built by the macros from a validated catalog, by
+/// [`Catalog::to_specs`](crate::catalog::Catalog::to_specs), or by hand with
+/// [`ErrorSpec::new`] and its `with_*` setters, each of which checks its input in `const`
+/// evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorSpec {
+    code: &'static str,
+    status: u16,
+    title: Option<&'static str>,
+    message: &'static str,
+    docs: Option<&'static str>,
+    deprecated: Option<&'static str>,
+    since: Option<&'static str>,
+    client: ClientAction,
+    expose: bool,
+    body: BodyFormat,
+    type_uri: Option<&'static str>,
+    challenge: Option<ChallengeSpec>,
+    params: &'static [ParamSpec],
+    headers: &'static [HeaderSpec],
+    compiled: Compiled,
+}
+
+impl ErrorSpec {
+    /// An entry with a code, a status and a message template; the rest defaults (no
+    /// challenge, `json` body, client action `none`, exposed message).
+    ///
+    /// The code must be `SCREAMING_SNAKE_CASE` and the status 400–599; in a `const` a
+    /// mistake is a compile error, elsewhere a panic, as `http::HeaderValue::from_static`
+    /// does.
+    pub const fn new(code: &'static str, status: u16, message: &'static str) -> ErrorSpec {
+        assert!(
+            rules::is_screaming_snake(code),
+            "a code is SCREAMING_SNAKE_CASE: [A-Z][A-Z0-9_]*"
+        );
+        assert!(status >= 400 && status <= 599, "an error status is 400–599");
+        ErrorSpec {
+            code,
+            status,
+            title: None,
+            message,
+            docs: None,
+            deprecated: None,
+            since: None,
+            client: ClientAction::None,
+            expose: true,
+            body: BodyFormat::Json,
+            type_uri: None,
+            challenge: None,
+            params: &[],
+            headers: &[],
+            compiled: Compiled::RUNTIME,
+        }
+    }
+
+    /// Sets the title (the problem `title`).
+    pub const fn with_title(mut self, title: &'static str) -> Self {
+        self.title = Some(title);
+        self
+    }
+
+    /// Sets the documentation (Markdown).
+    pub const fn with_docs(mut self, docs: &'static str) -> Self {
+        self.docs = Some(docs);
+        self
+    }
+
+    /// Marks the entry deprecated, with the reason.
+    pub const fn with_deprecated(mut self, reason: &'static str) -> Self {
+        self.deprecated = Some(reason);
+        self
+    }
+
+    /// Sets the version that introduced the entry.
+    pub const fn with_since(mut self, since: &'static str) -> Self {
+        self.since = Some(since);
+        self
+    }
+
+    /// Sets what a client should do.
+    pub const fn with_client(mut self, client: ClientAction) -> Self {
+        self.client = client;
+        self
+    }
+
+    /// Hides the message from the body (`expose: false`), which only a 5xx may do.
+    pub const fn with_expose(mut self, expose: bool) -> Self {
+        assert!(
+            expose || self.status >= 500,
+            "only a 5xx may hide its message"
+        );
+        self.expose = expose;
+        self
+    }
+
+    /// Sets the body format.
+    pub const fn with_body_format(mut self, format: BodyFormat) -> Self {
+        self.body = format;
+        self
+    }
+
+    /// Sets the problem `type` URI (and documentation link), resolved for this code.
+    pub const fn with_type_uri(mut self, uri: &'static str) -> Self {
+        self.type_uri = Some(uri);
+        self
+    }
+
+    /// Sets the challenge.
+    pub const fn with_challenge(mut self, challenge: ChallengeSpec) -> Self {
+        self.challenge = Some(challenge);
+        self
+    }
+
+    /// Sets the declared params.
+    pub const fn with_params(mut self, params: &'static [ParamSpec]) -> Self {
+        self.params = params;
+        self
+    }
+
+    /// Sets the extra headers.
+    pub const fn with_headers(mut self, headers: &'static [HeaderSpec]) -> Self {
+        let mut i = 0;
+        while i < headers.len() {
+            assert!(
+                !rules::is_reserved_header(headers[i].name),
+                "WWW-Authenticate, Content-Type and Content-Length are set by the library"
+            );
+            i += 1;
+        }
+        self.headers = headers;
+        self
+    }
+
+    /// The business code (`TOKEN_EXPIRED`).
+    pub const fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The HTTP status (400–599).
+    pub const fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// A short title; the problem `title` (the status reason phrase when absent).
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+
+    /// The message template; the body's `message` / `detail`.
+    pub const fn message(&self) -> &'static str {
+        self.message
+    }
+
+    /// Longer documentation, in Markdown.
+    pub const fn docs(&self) -> Option<&'static str> {
+        self.docs
+    }
+
+    /// Why the entry is deprecated, if it is.
+    pub const fn deprecated(&self) -> Option<&'static str> {
+        self.deprecated
+    }
+
+    /// The version that introduced the entry.
+    pub const fn since(&self) -> Option<&'static str> {
+        self.since
+    }
+
+    /// What a client should do.
+    pub const fn client(&self) -> ClientAction {
+        self.client
+    }
+
+    /// Whether the message reaches the body (`false` for a 5xx whose text is internal).
+    pub const fn expose(&self) -> bool {
+        self.expose
+    }
+
+    /// The body format.
+    pub const fn body_format(&self) -> BodyFormat {
+        self.body
+    }
+
+    /// The problem `type` URI and documentation link, already resolved for this code.
+    pub const fn type_uri(&self) -> Option<&'static str> {
+        self.type_uri
+    }
+
+    /// The challenge, if the response carries `WWW-Authenticate`.
+    pub const fn challenge(&self) -> Option<ChallengeSpec> {
+        self.challenge
+    }
+
+    /// The declared parameters, in order.
+    pub const fn params(&self) -> &'static [ParamSpec] {
+        self.params
+    }
+
+    /// Extra response headers.
+    pub const fn headers(&self) -> &'static [HeaderSpec] {
+        self.headers
+    }
+
+    /// The RFC 6750 / 9470 / 9449 `error` attribute of the challenge, if it has a literal one.
+    pub fn error_attribute(&self) -> Option<&'static str> {
+        self.challenge?.get("error")
+    }
+
+    /// The message template as clients see it: the generic message when `expose` is off.
+    pub const fn public_message(&self) -> &'static str {
+        if self.expose {
+            self.message
+        } else {
+            GENERIC_MESSAGE
+        }
+    }
+
+    /// The problem `title`: the entry's title, else the status reason phrase, else the code.
+    pub const fn problem_title(&self) -> &'static str {
+        match self.title {
+            Some(title) => title,
+            None => match body::reason_phrase(self.status) {
+                Some(phrase) => phrase,
+                None => self.code,
+            },
+        }
+    }
+
+    /// The compiled forms.
+    pub(crate) const fn compiled(&self) -> &Compiled {
+        &self.compiled
+    }
+
+    /// A spec from parts already checked by the catalog validator, with its compiled forms.
+    pub(crate) const fn from_parts(parts: SpecParts, compiled: Compiled) -> ErrorSpec {
+        let SpecParts {
+            code,
+            status,
+            title,
+            message,
+            docs,
+            deprecated,
+            since,
+            client,
+            expose,
+            body,
+            type_uri,
+            challenge,
+            params,
+            headers,
+        } = parts;
+        ErrorSpec {
+            code,
+            status,
+            title,
+            message,
+            docs,
+            deprecated,
+            since,
+            client,
+            expose,
+            body,
+            type_uri,
+            challenge,
+            params,
+            headers,
+            compiled,
+        }
+    }
+}
+
+/// Every field of an [`ErrorSpec`] but its compiled forms: what generated code and the
+/// catalog's `to_spec` fill from a validated entry. Reached through `__private`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub struct SpecParts {
+    pub code: &'static str,
+    pub status: u16,
+    pub title: Option<&'static str>,
+    pub message: &'static str,
+    pub docs: Option<&'static str>,
+    pub deprecated: Option<&'static str>,
+    pub since: Option<&'static str>,
+    pub client: ClientAction,
+    pub expose: bool,
+    pub body: BodyFormat,
+    pub type_uri: Option<&'static str>,
+    pub challenge: Option<ChallengeSpec>,
+    pub params: &'static [ParamSpec],
+    pub headers: &'static [HeaderSpec],
+}

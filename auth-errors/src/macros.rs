@@ -1,0 +1,224 @@
+//! The `macro_rules!` of this crate: the framework impls the catalog macros ask for, each
+//! a pair of twins for a feature on and off (as `axum-core/src/macros.rs` has), and the
+//! conversions shared by the two `http` crate versions the adapters speak.
+
+/// Implements the framework traits this crate's features enable for a generated or
+/// derived enum; the macros call it, so a user never repeats a feature.
+///
+/// After the type come the variants whose header and body are compile-time strings,
+/// each as `pattern => (status, BodyFormat, Option<challenge>, body)`: their responses
+/// are made in `const`s. Then, after `bearer:`, how each `BearerRejection` maps to a
+/// variant, when the enum has the entries the standard catalog answers them with.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_adapters {
+    ($ty:ty) => {
+        $crate::__impl_adapters!($ty;);
+    };
+    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),* $(,)?) => {
+        $crate::__impl_adapters!($ty; $($pat => ($status, $ct, $challenge, $body)),*; bearer:);
+    };
+    (
+        $ty:ty;
+        $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),* $(,)?;
+        bearer: $($rejection:ident => $variant:ident),* $(,)?
+    ) => {
+        $crate::__impl_axum!($ty; $($pat => ($status, $ct, $challenge, $body)),*);
+        $crate::__impl_actix!($ty; $($pat => ($status, $ct, $challenge, $body)),*);
+        $crate::__impl_utoipa!($ty);
+        $crate::__impl_bearer!($ty; $($rejection => $variant),*);
+    };
+}
+
+/// `From<BearerRejection>` for an enum that has a variant for every rejection.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_bearer {
+    ($ty:ty;) => {};
+    ($ty:ty; $($rejection:ident => $variant:ident),+) => {
+        #[automatically_derived]
+        impl ::core::convert::From<$crate::bearer::BearerRejection> for $ty {
+            fn from(rejection: $crate::bearer::BearerRejection) -> Self {
+                match rejection {
+                    $($crate::bearer::BearerRejection::$rejection => Self::$variant,)+
+                }
+            }
+        }
+    };
+}
+
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::utoipa::IntoResponses for $ty {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::utoipa::responses(<$ty>::SPECS)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_utoipa {
+    ($ty:ty) => {};
+}
+
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_axum {
+    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),*) => {
+        #[automatically_derived]
+        impl $crate::__private::axum_core::response::IntoResponse for $ty {
+            fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                #[allow(unreachable_patterns, clippy::match_single_binding)]
+                match &self {
+                    $($pat => {
+                        const RESPONSE: $crate::__private::HttpStatic =
+                            $crate::__private::HttpStatic::new($status, $ct, $challenge, $body);
+                        $crate::__private::axum_static(&self, RESPONSE)
+                    })*
+                    _ => $crate::__private::axum_response(&self),
+                }
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_axum {
+    ($($tt:tt)*) => {};
+}
+
+#[cfg(feature = "actix")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_actix {
+    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),*) => {
+        #[automatically_derived]
+        impl $crate::__private::actix_web::ResponseError for $ty {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::actix::status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                #[allow(unreachable_patterns, clippy::match_single_binding)]
+                match self {
+                    $($pat => {
+                        const RESPONSE: $crate::__private::ActixStatic =
+                            $crate::__private::ActixStatic::new($status, $ct, $challenge, $body);
+                        $crate::__private::actix_static(self, RESPONSE)
+                    })*
+                    _ => $crate::actix::error_response(self),
+                }
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "actix"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_actix {
+    ($($tt:tt)*) => {};
+}
+
+/// The conversions from a response plan to one `http` crate version's header types, and
+/// the compile-time response of a static variant in those types. Written once, expanded
+/// for `http` 1 (axum, tower, hyper) and for `http` 0.2 (actix-web 4).
+#[cfg(any(feature = "http", feature = "actix"))]
+macro_rules! header_conversions {
+    ($($header:ident)::+, $status_ty:ty, $status:path) => {
+        use $($header)::+::{HeaderName, HeaderValue};
+
+        /// The content types of the two body formats, validated once, at compile time.
+        const JSON: HeaderValue = HeaderValue::from_static("application/json");
+        const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
+
+        /// The content type of a body format as a header value.
+        const fn content_type(format: $crate::BodyFormat) -> HeaderValue {
+            match format {
+                $crate::BodyFormat::Json => JSON,
+                $crate::BodyFormat::Problem => PROBLEM,
+            }
+        }
+
+        /// A header value from the plan: a `'static` one is checked, then used without a copy.
+        fn header_value(value: ::std::borrow::Cow<'static, str>) -> Option<HeaderValue> {
+            match value {
+                // Checked first, so `from_static` cannot panic.
+                ::std::borrow::Cow::Borrowed(s) if $crate::__private::is_quotable_str(s) => {
+                    Some(HeaderValue::from_static(s))
+                }
+                ::std::borrow::Cow::Borrowed(_) => None,
+                ::std::borrow::Cow::Owned(s) => HeaderValue::try_from(s).ok(),
+            }
+        }
+
+        /// The plan's extra headers, each already a valid field value.
+        fn extra_headers(
+            headers: Vec<(&'static str, String)>,
+        ) -> impl Iterator<Item = (HeaderName, HeaderValue)> {
+            headers.into_iter().filter_map(|(name, value)| {
+                Some((
+                    HeaderName::from_bytes(name.as_bytes()).ok()?,
+                    HeaderValue::try_from(value).ok()?,
+                ))
+            })
+        }
+
+        /// The body as bytes: a static body is borrowed, not copied.
+        fn body_bytes(body: ::std::borrow::Cow<'static, str>) -> ::bytes::Bytes {
+            match body {
+                ::std::borrow::Cow::Borrowed(s) => ::bytes::Bytes::from_static(s.as_bytes()),
+                ::std::borrow::Cow::Owned(s) => ::bytes::Bytes::from(s),
+            }
+        }
+
+        /// The response of a variant whose header and body are compile-time strings, made
+        /// when the program is compiled: generated code keeps one in a `const` per such
+        /// variant, so building the response validates and copies nothing (the header
+        /// values are checked by `HeaderValue::from_static` during constant evaluation).
+        #[doc(hidden)]
+        #[derive(Debug, Clone)]
+        pub struct StaticResponse {
+            status: $status_ty,
+            content_type: HeaderValue,
+            challenge: Option<HeaderValue>,
+            body: &'static str,
+        }
+
+        impl StaticResponse {
+            /// What generated code evaluates in a `const`: the status, the body format, the
+            /// `WWW-Authenticate` value (if any) and the body of a static variant.
+            pub const fn new(
+                status: u16,
+                format: $crate::BodyFormat,
+                challenge: Option<&'static str>,
+                body: &'static str,
+            ) -> StaticResponse {
+                StaticResponse {
+                    status: $status(status),
+                    content_type: content_type(format),
+                    challenge: match challenge {
+                        Some(value) => Some(HeaderValue::from_static(value)),
+                        None => None,
+                    },
+                    body,
+                }
+            }
+        }
+    };
+}
