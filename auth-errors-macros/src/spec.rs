@@ -2,7 +2,6 @@
 
 use auth_errors_core::__private::{CompiledForm, CompiledText, SpecParts, compile};
 use auth_errors_core::spec::Vocabulary;
-use auth_errors_core::{BodyFormat, ClientAction};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Ident, Member, Type};
@@ -38,22 +37,7 @@ pub struct Resolved {
 /// The spec of a variant that did not resolve: a 500 with no message, never built
 /// because the crate does not compile past the error reported for it.
 pub fn stand_in(code: &'static str) -> SpecParts {
-    SpecParts {
-        code,
-        status: 500,
-        title: None,
-        message: "",
-        docs: None,
-        deprecated: None,
-        since: None,
-        client: ClientAction::None,
-        expose: true,
-        body: BodyFormat::Json,
-        type_uri: None,
-        challenge: None,
-        params: &[],
-        headers: &[],
-    }
+    SpecParts::new(code, 500, "")
 }
 
 /// The variant's message, header and body compiled by the runtime's own writers.

@@ -116,20 +116,7 @@ impl HeaderSpec {
 /// evaluation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ErrorSpec {
-    code: &'static str,
-    status: u16,
-    title: Option<&'static str>,
-    message: &'static str,
-    docs: Option<&'static str>,
-    deprecated: Option<&'static str>,
-    since: Option<&'static str>,
-    client: ClientAction,
-    expose: bool,
-    body: BodyFormat,
-    type_uri: Option<&'static str>,
-    challenge: Option<ChallengeSpec>,
-    params: &'static [ParamSpec],
-    headers: &'static [HeaderSpec],
+    parts: SpecParts,
     compiled: Compiled,
 }
 
@@ -147,85 +134,72 @@ impl ErrorSpec {
         );
         assert!(status >= 400 && status <= 599, "an error status is 400–599");
         ErrorSpec {
-            code,
-            status,
-            title: None,
-            message,
-            docs: None,
-            deprecated: None,
-            since: None,
-            client: ClientAction::None,
-            expose: true,
-            body: BodyFormat::Json,
-            type_uri: None,
-            challenge: None,
-            params: &[],
-            headers: &[],
+            parts: SpecParts::new(code, status, message),
             compiled: Compiled::RUNTIME,
         }
     }
 
     /// Sets the title (the problem `title`).
     pub const fn with_title(mut self, title: &'static str) -> Self {
-        self.title = Some(title);
+        self.parts.title = Some(title);
         self
     }
 
     /// Sets the documentation (Markdown).
     pub const fn with_docs(mut self, docs: &'static str) -> Self {
-        self.docs = Some(docs);
+        self.parts.docs = Some(docs);
         self
     }
 
     /// Marks the entry deprecated, with the reason.
     pub const fn with_deprecated(mut self, reason: &'static str) -> Self {
-        self.deprecated = Some(reason);
+        self.parts.deprecated = Some(reason);
         self
     }
 
     /// Sets the version that introduced the entry.
     pub const fn with_since(mut self, since: &'static str) -> Self {
-        self.since = Some(since);
+        self.parts.since = Some(since);
         self
     }
 
     /// Sets what a client should do.
     pub const fn with_client(mut self, client: ClientAction) -> Self {
-        self.client = client;
+        self.parts.client = client;
         self
     }
 
     /// Hides the message from the body (`expose: false`), which only a 5xx may do.
     pub const fn with_expose(mut self, expose: bool) -> Self {
         assert!(
-            expose || self.status >= 500,
+            expose || self.parts.status >= 500,
             "only a 5xx may hide its message"
         );
-        self.expose = expose;
+        self.parts.expose = expose;
         self
     }
 
     /// Sets the body format.
     pub const fn with_body_format(mut self, format: BodyFormat) -> Self {
-        self.body = format;
+        self.parts.body = format;
         self
     }
 
     /// Sets the problem `type` URI (and documentation link), resolved for this code.
     pub const fn with_type_uri(mut self, uri: &'static str) -> Self {
-        self.type_uri = Some(uri);
+        self.parts.type_uri = Some(uri);
         self
     }
 
     /// Sets the challenge.
     pub const fn with_challenge(mut self, challenge: ChallengeSpec) -> Self {
-        self.challenge = Some(challenge);
+        self.parts.challenge = Some(challenge);
         self
     }
 
     /// Sets the declared params.
     pub const fn with_params(mut self, params: &'static [ParamSpec]) -> Self {
-        self.params = params;
+        self.parts.params = params;
         self
     }
 
@@ -239,89 +213,89 @@ impl ErrorSpec {
             );
             i += 1;
         }
-        self.headers = headers;
+        self.parts.headers = headers;
         self
     }
 
     /// The business code (`TOKEN_EXPIRED`).
     pub const fn code(&self) -> &'static str {
-        self.code
+        self.parts.code
     }
 
     /// The HTTP status (400–599).
     pub const fn status(&self) -> u16 {
-        self.status
+        self.parts.status
     }
 
     /// A short title; the problem `title` (the status reason phrase when absent).
     pub const fn title(&self) -> Option<&'static str> {
-        self.title
+        self.parts.title
     }
 
     /// The message template; the body's `message` / `detail`.
     pub const fn message(&self) -> &'static str {
-        self.message
+        self.parts.message
     }
 
     /// Longer documentation, in Markdown.
     pub const fn docs(&self) -> Option<&'static str> {
-        self.docs
+        self.parts.docs
     }
 
     /// Why the entry is deprecated, if it is.
     pub const fn deprecated(&self) -> Option<&'static str> {
-        self.deprecated
+        self.parts.deprecated
     }
 
     /// The version that introduced the entry.
     pub const fn since(&self) -> Option<&'static str> {
-        self.since
+        self.parts.since
     }
 
     /// What a client should do.
     pub const fn client(&self) -> ClientAction {
-        self.client
+        self.parts.client
     }
 
     /// Whether the message reaches the body (`false` for a 5xx whose text is internal).
     pub const fn expose(&self) -> bool {
-        self.expose
+        self.parts.expose
     }
 
     /// The body format.
     pub const fn body_format(&self) -> BodyFormat {
-        self.body
+        self.parts.body
     }
 
     /// The problem `type` URI and documentation link, already resolved for this code.
     pub const fn type_uri(&self) -> Option<&'static str> {
-        self.type_uri
+        self.parts.type_uri
     }
 
     /// The challenge, if the response carries `WWW-Authenticate`.
     pub const fn challenge(&self) -> Option<ChallengeSpec> {
-        self.challenge
+        self.parts.challenge
     }
 
     /// The declared parameters, in order.
     pub const fn params(&self) -> &'static [ParamSpec] {
-        self.params
+        self.parts.params
     }
 
     /// Extra response headers.
     pub const fn headers(&self) -> &'static [HeaderSpec] {
-        self.headers
+        self.parts.headers
     }
 
     /// The RFC 6750 / 9470 / 9449 `error` attribute of the challenge, if it has a literal one.
     pub fn error_attribute(&self) -> Option<&'static str> {
-        self.challenge?.get("error")
+        self.parts.challenge?.get("error")
     }
 
     /// The message template as clients see it: the generic message when `expose` is off.
     pub const fn public_message(&self) -> &'static str {
-        if self.expose {
-            self.message
+        if self.parts.expose {
+            self.parts.message
         } else {
             GENERIC_MESSAGE
         }
@@ -329,11 +303,11 @@ impl ErrorSpec {
 
     /// The problem `title`: the entry's title, else the status reason phrase, else the code.
     pub const fn problem_title(&self) -> &'static str {
-        match self.title {
+        match self.parts.title {
             Some(title) => title,
-            None => match body::reason_phrase(self.status) {
+            None => match body::reason_phrase(self.parts.status) {
                 Some(phrase) => phrase,
-                None => self.code,
+                None => self.parts.code,
             },
         }
     }
@@ -345,39 +319,7 @@ impl ErrorSpec {
 
     /// A spec from parts already checked by the catalog validator, with its compiled forms.
     pub(crate) const fn from_parts(parts: SpecParts, compiled: Compiled) -> ErrorSpec {
-        let SpecParts {
-            code,
-            status,
-            title,
-            message,
-            docs,
-            deprecated,
-            since,
-            client,
-            expose,
-            body,
-            type_uri,
-            challenge,
-            params,
-            headers,
-        } = parts;
-        ErrorSpec {
-            code,
-            status,
-            title,
-            message,
-            docs,
-            deprecated,
-            since,
-            client,
-            expose,
-            body,
-            type_uri,
-            challenge,
-            params,
-            headers,
-            compiled,
-        }
+        ErrorSpec { parts, compiled }
     }
 }
 
@@ -400,4 +342,27 @@ pub struct SpecParts {
     pub challenge: Option<ChallengeSpec>,
     pub params: &'static [ParamSpec],
     pub headers: &'static [HeaderSpec],
+}
+
+impl SpecParts {
+    /// The parts of an entry with a code, a status and a message, the rest defaulted: no
+    /// challenge, `json` body, client action `none`, exposed message. Not checked.
+    pub const fn new(code: &'static str, status: u16, message: &'static str) -> SpecParts {
+        SpecParts {
+            code,
+            status,
+            title: None,
+            message,
+            docs: None,
+            deprecated: None,
+            since: None,
+            client: ClientAction::None,
+            expose: true,
+            body: BodyFormat::Json,
+            type_uri: None,
+            challenge: None,
+            params: &[],
+            headers: &[],
+        }
+    }
 }
