@@ -29,7 +29,15 @@ pub use markdown::markdown;
 pub use openapi::{openapi, openapi_json, openapi_yaml, status_name, status_responses};
 pub use typescript::typescript;
 
-use crate::ErrorSpec;
+use crate::{BodyFormat, ErrorSpec};
+
+/// The body format of a table: one catalog has one format (its `defaults.body`), which
+/// every entry carries; an empty table renders as `json`.
+pub(crate) fn body_format(specs: &[ErrorSpec]) -> BodyFormat {
+    specs
+        .first()
+        .map_or(BodyFormat::Json, ErrorSpec::body_format)
+}
 
 /// The status groups of a table, in order of first appearance: each status with its
 /// entries, so several codes can share one response (`Unauthorized`).

@@ -27,17 +27,17 @@ pub fn status_name(status: u16) -> String {
 }
 
 fn schema_name(specs: &[ErrorSpec]) -> &'static str {
-    match specs.first().map(|s| s.body_format()) {
-        Some(BodyFormat::Problem) => "Problem",
-        _ => "Error",
+    match super::body_format(specs) {
+        BodyFormat::Problem => "Problem",
+        BodyFormat::Json => "Error",
     }
 }
 
 fn body_schema(specs: &[ErrorSpec]) -> Value {
     let codes: Vec<&str> = specs.iter().map(|s| s.code()).collect();
     let code = json!({"type": "string", "enum": codes, "description": "The business code clients switch on."});
-    match specs.first().map(|s| s.body_format()) {
-        Some(BodyFormat::Problem) => json!({
+    match super::body_format(specs) {
+        BodyFormat::Problem => json!({
             "type": "object",
             "description": "RFC 9457 problem details with the business code as an extension member.",
             "required": ["title", "status", "detail", "code"],
@@ -49,7 +49,7 @@ fn body_schema(specs: &[ErrorSpec]) -> Value {
                 "code": code,
             },
         }),
-        _ => json!({
+        BodyFormat::Json => json!({
             "type": "object",
             "required": ["code", "message"],
             "properties": {

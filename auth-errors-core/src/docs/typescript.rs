@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::ErrorSpec;
 use crate::body::BodyFormat;
+use crate::spec::{ClientAction, Vocabulary};
 
 /// The static part of the pack, the same for every catalog.
 pub const RUNTIME: &str = include_str!("runtime.ts");
@@ -36,16 +37,18 @@ pub fn typescript(specs: &[ErrorSpec]) -> String {
         out,
         "/** The business codes of the catalog. */\nexport type ErrorCode = {union};\n"
     );
-    out.push_str(
-        "/** What a client should do on receiving an error. */\n\
-         export type ClientAction = \"refresh\" | \"reauthenticate\" | \"forbidden\" | \"retry\" | \"none\";\n\n",
+    let actions: Vec<String> = ClientAction::names().into_iter().map(lit).collect();
+    let _ = writeln!(
+        out,
+        "/** What a client should do on receiving an error. */\nexport type ClientAction = {};\n",
+        actions.join(" | ")
     );
-    match specs.first().map(|s| s.body_format()) {
-        Some(BodyFormat::Problem) => out.push_str(
+    match super::body_format(specs) {
+        BodyFormat::Problem => out.push_str(
             "/** The error body: RFC 9457 problem details with `code`. */\n\
              export interface ErrorBody {\n  type?: string;\n  title: string;\n  status: number;\n  detail: string;\n  code: ErrorCode;\n}\n\n",
         ),
-        _ => out.push_str(
+        BodyFormat::Json => out.push_str(
             "/** The error body. */\nexport interface ErrorBody {\n  code: ErrorCode;\n  message: string;\n}\n\n",
         ),
     }
@@ -77,15 +80,15 @@ pub fn typescript(specs: &[ErrorSpec]) -> String {
          export function isErrorCode(value: unknown): value is ErrorCode {\n  \
          return typeof value === \"string\" && Object.prototype.hasOwnProperty.call(ERRORS, value);\n}\n\n",
     );
-    match specs.first().map(|s| s.body_format()) {
-        Some(BodyFormat::Problem) => out.push_str(
+    match super::body_format(specs) {
+        BodyFormat::Problem => out.push_str(
             "/** Whether a value is an error body of this catalog. */\n\
              export function isErrorBody(value: unknown): value is ErrorBody {\n  \
              if (typeof value !== \"object\" || value === null) return false;\n  \
              const v = value as Record<string, unknown>;\n  \
              return isErrorCode(v[\"code\"]) && typeof v[\"title\"] === \"string\" && typeof v[\"status\"] === \"number\" && typeof v[\"detail\"] === \"string\";\n}\n\n",
         ),
-        _ => out.push_str(
+        BodyFormat::Json => out.push_str(
             "/** Whether a value is an error body of this catalog. */\n\
              export function isErrorBody(value: unknown): value is ErrorBody {\n  \
              if (typeof value !== \"object\" || value === null) return false;\n  \
