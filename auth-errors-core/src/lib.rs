@@ -40,6 +40,8 @@ pub mod __private {
     pub use std::borrow::Cow;
 
     pub use crate::challenge::rules::{is_quotable_str, is_token68};
+    #[cfg(feature = "docs")]
+    pub use crate::docs::openapi::status_responses;
     pub use crate::render::compile::{CompiledForm, CompiledText, compile};
     pub use crate::spec::SpecParts;
     pub use crate::spec::compiled::{Compiled, Form, Hole, Split};

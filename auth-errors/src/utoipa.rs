@@ -23,7 +23,7 @@ use crate::ErrorSpec;
 /// The responses of a table of entries, one per status, each listing its codes with an
 /// example per code. What the generated `IntoResponses` returns.
 pub fn responses(specs: &[ErrorSpec]) -> BTreeMap<String, RefOr<Response>> {
-    crate::docs::status_responses(specs)
+    crate::__private::status_responses(specs)
         .into_iter()
         .map(|(status, value)| {
             // The renderer's objects follow the OpenAPI schema utoipa's types read; should

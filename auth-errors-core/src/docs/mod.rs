@@ -21,12 +21,12 @@
 
 mod example;
 mod markdown;
-mod openapi;
+pub(crate) mod openapi;
 pub mod typescript;
 
 pub use example::{Example, example};
 pub use markdown::markdown;
-pub use openapi::{openapi, openapi_json, openapi_yaml, status_name, status_responses};
+pub use openapi::{openapi, openapi_json, openapi_yaml};
 pub use typescript::typescript;
 
 use crate::{BodyFormat, ErrorSpec};
@@ -41,7 +41,7 @@ pub(crate) fn body_format(specs: &[ErrorSpec]) -> BodyFormat {
 
 /// The status groups of a table, in order of first appearance: each status with its
 /// entries, so several codes can share one response (`Unauthorized`).
-pub fn by_status(specs: &[ErrorSpec]) -> Vec<(u16, Vec<&ErrorSpec>)> {
+pub(crate) fn by_status(specs: &[ErrorSpec]) -> Vec<(u16, Vec<&ErrorSpec>)> {
     let mut groups: Vec<(u16, Vec<&ErrorSpec>)> = Vec::new();
     for spec in specs {
         match groups.iter_mut().find(|(s, _)| *s == spec.status()) {

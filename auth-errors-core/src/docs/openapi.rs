@@ -10,7 +10,7 @@ use super::{by_status, example};
 
 /// The component name of a status group: its reason phrase in UpperCamelCase
 /// (`401` → `Unauthorized`), so paths can use `#/components/responses/Unauthorized`.
-pub fn status_name(status: u16) -> String {
+pub(crate) fn status_name(status: u16) -> String {
     match body::reason_phrase(status) {
         Some(reason) => reason
             .split(|c: char| !c.is_ascii_alphanumeric())
