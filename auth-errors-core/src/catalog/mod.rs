@@ -52,7 +52,7 @@ pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
 pub use load::{SUPPORTED_VERSIONS, nearest};
 pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Retired, Spanned, variant_name};
-pub use valid::{ERROR_CODE_STATUS, is_screaming_snake};
+pub use valid::is_screaming_snake;
 
 use diagnostic::Sink;
 

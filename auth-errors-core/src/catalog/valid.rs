@@ -5,20 +5,12 @@
 
 use std::collections::HashMap;
 
-use crate::challenge::{self, rules};
+use crate::challenge::{self, error_code, rules};
 use crate::spec::ParamType;
 use crate::template::{self, Piece};
 
 use super::diagnostic::{CatalogRule, Sink};
 use super::model::{Catalog, ChallengeDef, Defaults, Entry, Retired, Spanned};
-
-/// The RFC 6750 §3.1 and RFC 9470 §3 error codes and the status each belongs on.
-pub const ERROR_CODE_STATUS: &[(&str, u16, &str)] = &[
-    ("invalid_request", 400, "RFC 6750 §3.1"),
-    ("invalid_token", 401, "RFC 6750 §3.1"),
-    ("insufficient_scope", 403, "RFC 6750 §3.1"),
-    ("insufficient_user_authentication", 401, "RFC 9470 §3"),
-];
 
 /// Keywords that cannot be field names, not even as raw identifiers.
 const RESERVED_PARAM_NAMES: &[&str] = &["self", "super", "crate"];
@@ -496,10 +488,10 @@ fn challenge(entry: &Entry, def: &ChallengeDef, defaults: &Defaults, sink: &mut 
                     CatalogRule::Template,
                     "error must be a fixed code, not a template: clients and the status rules depend on it",
                 );
-            } else if let Some(&(_, expected, cite)) =
-                ERROR_CODE_STATUS.iter().find(|(e, _, _)| *e == error.value)
-                && expected != status
+            } else if let Some(standard) = error_code::lookup(&error.value)
+                && standard.status() != status
             {
+                let (expected, cite) = (standard.status(), standard.citation());
                 sink.push(
                     error.at,
                     code,
