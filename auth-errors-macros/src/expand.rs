@@ -213,6 +213,15 @@ fn pattern(r: &Resolved, bind: &[(Member, Ident)]) -> TokenStream {
     quote!(Self::#ident { #(#fields,)* .. })
 }
 
+/// The params of a variant that are `Scope` fields the catalog macro generated.
+fn scope_fields(r: &Resolved) -> Vec<&'static str> {
+    r.bindings
+        .iter()
+        .filter(|b| matches!(b.conv, Conv::Scope))
+        .map(|b| b.param)
+        .collect()
+}
+
 /// The impls every generated or derived enum gets.
 pub fn impls(
     ident: &Ident,
@@ -226,7 +235,7 @@ pub fn impls(
     let specs = resolved
         .iter()
         .zip(&compiled)
-        .map(|(r, c)| spec::tokens(&r.spec, c, krate));
+        .map(|(r, c)| spec::tokens(&r.spec, c, &scope_fields(r), krate));
     let any = |r: &Resolved| pattern(r, &[]);
 
     // One match from variant to its row of `SPECS`; every other method reads the row.

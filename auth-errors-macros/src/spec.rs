@@ -56,15 +56,23 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, proc_macro2::Span::call_site())
 }
 
-fn form(form: &CompiledForm, krate: &TokenStream) -> TokenStream {
+/// A compiled form; a hole whose param is one of `scopes` (a generated `Scope` field) is
+/// trusted where a `Scope` needs no check (a body, the `scope` attribute).
+fn form(form: &CompiledForm, scopes: &[&str], krate: &TokenStream) -> TokenStream {
     let p = quote!(#krate::__private);
     match form {
         CompiledForm::Absent => quote!(#p::Form::Absent),
         CompiledForm::Fixed(text) => quote!(#p::Form::Fixed(#text)),
         CompiledForm::Split { text, holes } => {
             let holes = holes.iter().map(|(param, attr)| {
+                let trusted =
+                    scopes.contains(param) && attr.is_none_or(|a| a.eq_ignore_ascii_case("scope"));
                 let attr = opt(*attr);
-                quote!(#p::Hole::new(#param, #attr))
+                if trusted {
+                    quote!(#p::Hole::trusted(#param, #attr))
+                } else {
+                    quote!(#p::Hole::new(#param, #attr))
+                }
             });
             quote!(#p::Form::Split(#p::Split::new(&[#(#text),*], &[#(#holes),*])))
         }
@@ -73,7 +81,12 @@ fn form(form: &CompiledForm, krate: &TokenStream) -> TokenStream {
 }
 
 /// An `ErrorSpec` expression: the validated parts and their compiled forms.
-pub fn tokens(spec: &SpecParts, compiled: &CompiledText, krate: &TokenStream) -> TokenStream {
+pub fn tokens(
+    spec: &SpecParts,
+    compiled: &CompiledText,
+    scopes: &[&str],
+    krate: &TokenStream,
+) -> TokenStream {
     let p = quote!(#krate::__private);
     let SpecParts {
         code,
@@ -107,8 +120,8 @@ pub fn tokens(spec: &SpecParts, compiled: &CompiledText, krate: &TokenStream) ->
         quote!(#p::header_spec(#name, #value))
     });
     let fixed_message = opt(compiled.message.as_deref());
-    let header = form(&compiled.header, krate);
-    let body_form = form(&compiled.body, krate);
+    let header = form(&compiled.header, scopes, krate);
+    let body_form = form(&compiled.body, scopes, krate);
     quote! {
         #p::spec(
             #p::SpecParts {

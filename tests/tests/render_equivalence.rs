@@ -261,3 +261,19 @@ fn the_standard_dynamic_entries_split() {
         "ten placeholders"
     );
 }
+
+proptest! {
+    /// A generated `Scope` field fills a trusted hole (no check, no escape): the same text as
+    /// the spec rendered at run time with the value checked and escaped, for every valid scope.
+    #[test]
+    fn trusted_scopes_render_as_checked(scope in "[!#-\\[\\]-~]{1,8}( [!#-\\[\\]-~]{1,8}){0,3}") {
+        let generated = OAuthError::InsufficientScope { scope: auth_errors::Scope::new(scope.clone()).unwrap() };
+        let spec = OAuthError::SPECS.iter().find(|s| s.code() == "INSUFFICIENT_SCOPE").unwrap();
+        let checked = Sample { spec: runtime(spec), a: scope, b: String::new() };
+        prop_assert_eq!(
+            generated.challenge_value().map(|v| v.map(Cow::into_owned)),
+            header(&checked)
+        );
+        prop_assert_eq!(generated.body(), checked.body());
+    }
+}

@@ -82,5 +82,5 @@ where
     V: AsRef<str>,
 {
     let values = super::split::values(split, lookup);
-    super::split::fill(split, &values, json::escaped, json::escaped)
+    super::split::fill::<super::split::Json, _>(split, &values)
 }

@@ -113,15 +113,13 @@ where
 {
     let values = split::values(split, lookup);
     for (hole, value) in split.holes.iter().zip(&values) {
+        if hole.trusted && value.is_some() {
+            continue;
+        }
         let text = value.as_ref().map_or(hole.param, AsRef::as_ref);
         challenge::check_value(hole.attr.unwrap_or_default(), text)?;
     }
-    Ok(split::fill(
-        split,
-        &values,
-        quoted::escaped,
-        quoted::escaped,
-    ))
+    Ok(split::fill::<split::Quoted, _>(split, &values))
 }
 
 /// The `WWW-Authenticate` value of `err`: the compiled text, the split filled, or rendered

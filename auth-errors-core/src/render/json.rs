@@ -30,6 +30,7 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Writes the text of `s` as it stands between the quotes of a JSON string. Escaping is
 /// per character, so pieces of a text escape to the pieces of its escape.
+#[inline]
 pub(crate) fn escaped<O: Out>(out: &mut O, s: &str) {
     if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
         out.push(s);

@@ -10,15 +10,22 @@ pub(crate) fn quoted<O: Out>(out: &mut O, value: &str) {
 }
 
 /// Writes the inside of a quoted-string of `value`: `"` and `\` escaped.
+#[inline]
 pub(crate) fn escaped<O: Out>(out: &mut O, value: &str) {
-    let mut rest = value;
-    while let Some(i) = rest.find(['"', '\\']) {
-        out.push(&rest[..i]);
-        out.push("\\");
-        out.push(&rest[i..i + 1]);
-        rest = &rest[i + 1..];
+    let needs = |b: &u8| *b == b'"' || *b == b'\\';
+    if !value.as_bytes().iter().any(needs) {
+        out.push(value);
+        return;
     }
-    out.push(rest);
+    let mut start = 0;
+    for (i, b) in value.bytes().enumerate() {
+        if needs(&b) {
+            out.push(&value[start..i]);
+            out.push("\\");
+            start = i;
+        }
+    }
+    out.push(&value[start..]);
 }
 
 #[cfg(test)]

@@ -18,19 +18,42 @@ where
     values
 }
 
-/// Writes the split with each value escaped by `escape` (`{param}` as written when the
-/// param has no value).
-fn write<O: Out, V: AsRef<str>>(
-    out: &mut O,
-    split: &Split,
-    values: &[Option<V>],
-    escape: fn(&mut O, &str),
-) {
+/// How a value is escaped where a hole stands.
+pub(crate) trait Escape {
+    /// Writes `s` escaped.
+    fn escape<O: Out>(out: &mut O, s: &str);
+}
+
+/// Inside a quoted-string (RFC 9110 §5.6.4).
+pub(crate) struct Quoted;
+
+impl Escape for Quoted {
+    #[inline]
+    fn escape<O: Out>(out: &mut O, s: &str) {
+        super::quoted::escaped(out, s);
+    }
+}
+
+/// Inside a JSON string (RFC 8259 §7).
+pub(crate) struct Json;
+
+impl Escape for Json {
+    #[inline]
+    fn escape<O: Out>(out: &mut O, s: &str) {
+        super::json::escaped(out, s);
+    }
+}
+
+/// Writes the split with each value escaped by `E` (`{param}` as written when the param
+/// has no value); a trusted hole's value needs no escape.
+#[inline]
+fn write<O: Out, E: Escape, V: AsRef<str>>(out: &mut O, split: &Split, values: &[Option<V>]) {
     let mut text = split.text.iter();
     out.push(text.next().copied().unwrap_or_default());
     for ((hole, value), t) in split.holes.iter().zip(values).zip(text) {
         match value {
-            Some(v) => escape(out, v.as_ref()),
+            Some(v) if hole.trusted => out.push(v.as_ref()),
+            Some(v) => E::escape(out, v.as_ref()),
             None => {
                 out.push("{");
                 out.push(hole.param);
@@ -41,18 +64,12 @@ fn write<O: Out, V: AsRef<str>>(
     }
 }
 
-/// The split filled in, in one exactly sized allocation: `measure` and `escape` are the
-/// same escaping over the two sinks.
-pub(crate) fn fill<V: AsRef<str>>(
-    split: &Split,
-    values: &[Option<V>],
-    measure: fn(&mut Measure, &str),
-    escape: fn(&mut String, &str),
-) -> String {
+/// The split filled in, each value escaped by `E`, in one exactly sized allocation.
+pub(crate) fn fill<E: Escape, V: AsRef<str>>(split: &Split, values: &[Option<V>]) -> String {
     let mut m = Measure(0);
-    write(&mut m, split, values, measure);
+    write::<_, E, _>(&mut m, split, values);
     let mut out = String::with_capacity(m.0);
-    write(&mut out, split, values, escape);
+    write::<_, E, _>(&mut out, split, values);
     debug_assert_eq!(out.len(), m.0);
     out
 }

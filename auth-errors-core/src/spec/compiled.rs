@@ -74,11 +74,35 @@ pub struct Hole {
     /// For a header, the challenge attribute whose rule the value must meet; `None` in a
     /// body, where the value is JSON-escaped.
     pub(crate) attr: Option<&'static str>,
+    /// The value is a generated `Scope` field: checked against RFC 6749 §3.3 when it was
+    /// built, so it meets the `scope` rule and holds nothing a quoted-string or JSON escapes.
+    pub(crate) trusted: bool,
 }
 
 impl Hole {
     /// A hole for `param`, inside the attribute `attr` of a challenge, or in a body.
     pub const fn new(param: &'static str, attr: Option<&'static str>) -> Hole {
-        Hole { param, attr }
+        Hole {
+            param,
+            attr,
+            trusted: false,
+        }
+    }
+
+    /// A hole whose value is a generated `Scope` field, which needs no check and no escape
+    /// in a body or in the `scope` attribute. Generated code marks only such holes.
+    pub const fn trusted(param: &'static str, attr: Option<&'static str>) -> Hole {
+        assert!(
+            match attr {
+                Some(attr) => crate::challenge::rules::eq_ignore_ascii_case(attr, "scope"),
+                None => true,
+            },
+            "only a body or the scope attribute can trust a Scope"
+        );
+        Hole {
+            param,
+            attr,
+            trusted: true,
+        }
     }
 }
