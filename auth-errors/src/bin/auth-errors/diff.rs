@@ -43,13 +43,13 @@ pub fn run(old: &str, new: &str, allow_breaking: bool, format: Format) -> ExitCo
     };
     let diff = catalog::diff(&old, &new);
     match format {
-        Format::Text if diff.changes.is_empty() => println!("no changes"),
+        Format::Text if diff.changes().is_empty() => println!("no changes"),
         Format::Text => {
             println!("{diff}");
             let breaking = diff.breaking().count();
             println!(
                 "{breaking} breaking, {} non-breaking",
-                diff.changes.len() - breaking
+                diff.changes().len() - breaking
             );
         }
         Format::Markdown => print!("{}", diff.to_markdown()),
