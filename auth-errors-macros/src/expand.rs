@@ -1,7 +1,7 @@
 //! Code generation: the generated enum (catalog mode) and the impls every enum gets.
 
 use auth_errors_core::ParamType;
-use auth_errors_core::catalog::{Catalog, Entry};
+use auth_errors_core::catalog::{Catalog, Entry, Partial};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{DeriveInput, Ident, Member};
@@ -54,7 +54,7 @@ pub fn catalog(args: CatalogArgs, input: DeriveInput) -> TokenStream {
         .catalog
         .as_ref()
         .map(|c| {
-            c.entries
+            c.entries()
                 .iter()
                 .filter(|e| {
                     let name = e.variant_name();
@@ -115,15 +115,15 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
 }
 
 /// A catalog entry as a generated variant, with its fields typed by the params.
-fn from_entry(entry: &Entry, catalog: &Catalog) -> Resolved {
-    let spec = entry.to_parts(&catalog.defaults, &mut leak);
+fn from_entry(entry: &Entry, catalog: &Catalog<Partial>) -> Resolved {
+    let spec = entry.to_parts(catalog.defaults(), &mut leak);
     let bindings = entry
-        .params
+        .params()
         .iter()
         .map(|p| Binding {
-            param: leak(&p.name.value),
-            member: Member::Named(field_ident(&p.name.value)),
-            conv: match p.ty.value {
+            param: leak(p.name().value()),
+            member: Member::Named(field_ident(p.name().value())),
+            conv: match p.ty().value() {
                 ParamType::String => Conv::AsStr,
                 ParamType::Scope => Conv::Scope,
                 ParamType::Integer => Conv::Display,
@@ -150,18 +150,18 @@ fn field_ident(name: &str) -> Ident {
     }
 }
 
-fn variant_tokens(entry: &Entry, catalog: &Catalog, krate: &TokenStream) -> TokenStream {
+fn variant_tokens(entry: &Entry, catalog: &Catalog<Partial>, krate: &TokenStream) -> TokenStream {
     let ident = Ident::new(&entry.variant_name(), Span::call_site());
-    let mut docs = vec![format!(" {}", entry.message.value)];
-    let status = entry.status.value;
-    let mut line = format!(" `{status}` · `{}`", entry.code.value);
-    if let Some(c) = &entry.challenge {
+    let mut docs = vec![format!(" {}", entry.message().value())];
+    let status = entry.status().value();
+    let mut line = format!(" `{status}` · `{}`", entry.code().value());
+    if let Some(c) = entry.challenge() {
         let attrs: Vec<String> = c
-            .attributes(&catalog.defaults)
+            .attributes(catalog.defaults())
             .iter()
-            .map(|(n, v)| format!("{n}=\"{}\"", v.value))
+            .map(|(n, v)| format!("{n}=\"{}\"", v.value()))
             .collect();
-        let scheme = &c.scheme(&catalog.defaults).value;
+        let scheme = c.scheme(catalog.defaults()).value();
         if attrs.is_empty() {
             line.push_str(&format!(" · `WWW-Authenticate: {scheme}`"));
         } else {
@@ -173,29 +173,33 @@ fn variant_tokens(entry: &Entry, catalog: &Catalog, krate: &TokenStream) -> Toke
     }
     docs.push(String::new());
     docs.push(line);
-    if let Some(d) = &entry.docs {
+    if let Some(d) = entry.docs() {
         docs.push(String::new());
-        docs.extend(d.value.lines().map(|l| format!(" {l}")));
+        docs.extend(d.value().lines().map(|l| format!(" {l}")));
     }
-    let deprecated = entry.deprecated.as_ref().map(|d| {
-        if d.value.is_empty() {
+    let deprecated = entry.deprecated().map(|d| {
+        if d.value().is_empty() {
             quote!(#[deprecated])
         } else {
-            let reason = &d.value;
+            let reason = d.value();
             quote!(#[deprecated = #reason])
         }
     });
-    let fields = entry.params.iter().map(|p| {
-        let name = field_ident(&p.name.value);
-        let doc = format!(" The `{{{}}}` param ({}).", p.name.value, p.ty.value);
-        let ty = match p.ty.value {
+    let fields = entry.params().iter().map(|p| {
+        let name = field_ident(p.name().value());
+        let doc = format!(
+            " The `{{{}}}` param ({}).",
+            p.name().value(),
+            p.ty().value()
+        );
+        let ty = match p.ty().value() {
             ParamType::String => quote!(::std::string::String),
             ParamType::Scope => quote!(#krate::Scope),
             ParamType::Integer => quote!(u64),
         };
         quote!(#[doc = #doc] #name: #ty,)
     });
-    let body = if entry.params.is_empty() {
+    let body = if entry.params().is_empty() {
         quote!()
     } else {
         quote!({ #(#fields)* })

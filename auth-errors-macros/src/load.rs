@@ -2,14 +2,14 @@
 
 use std::path::PathBuf;
 
-use auth_errors_core::catalog::{self, Catalog};
+use auth_errors_core::catalog::{self, Catalog, Partial};
 use syn::LitStr;
 
 use crate::errors::Errors;
 
 pub struct Loaded {
     /// What loaded: the sound entries even when others have mistakes.
-    pub catalog: Option<Catalog>,
+    pub catalog: Option<Catalog<Partial>>,
     /// The absolute path of the catalog and of every file it includes, for the
     /// `include_str!`s that make an edit of any of them rebuild the crate.
     pub paths: Vec<String>,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use auth_errors_core::ParamType;
 use auth_errors_core::catalog::{
-    self, Catalog, ChallengeDef, Defaults, Entry, Location, Param, Spanned,
+    self, Catalog, Defaults, Entry, InlineChallenge, InlineEntry, Partial,
 };
 use auth_errors_core::template;
 use syn::spanned::Spanned as _;
@@ -35,7 +35,7 @@ fn placeholder(v: &Variant) -> Resolved {
 /// from what loaded may be one that failed to load; no second error names it.
 pub fn resolve(
     input: &Input,
-    catalog: Option<&Catalog>,
+    catalog: Option<&Catalog<Partial>>,
     catalog_broken: bool,
     errors: &mut Errors,
 ) -> Vec<Resolved> {
@@ -65,9 +65,9 @@ pub fn resolve(
     }
     if let (Some(span), Some(catalog)) = (input.attrs.exhaustive, catalog) {
         let missing: Vec<&str> = catalog
-            .entries
+            .entries()
             .iter()
-            .map(|e| e.code.value.as_str())
+            .map(|e| e.code().as_str())
             .filter(|c| !codes.contains_key(*c))
             .collect();
         if !missing.is_empty() {
@@ -94,7 +94,7 @@ fn screaming_snake(ident: &syn::Ident) -> String {
 
 fn resolve_variant(
     v: &Variant,
-    catalog: Option<&Catalog>,
+    catalog: Option<&Catalog<Partial>>,
     catalog_broken: bool,
     errors: &mut Errors,
 ) -> Option<Resolved> {
@@ -104,7 +104,7 @@ fn resolve_variant(
         .code
         .as_ref()
         .map_or_else(|| screaming_snake(v.ident), LitStr::value);
-    let defaults = catalog.map(|c| c.defaults.clone()).unwrap_or_default();
+    let defaults = catalog.map(|c| c.defaults().clone()).unwrap_or_default();
     let entry = if attrs.is_inline() {
         inline_entry(v, &code, &defaults, errors)?
     } else {
@@ -131,7 +131,7 @@ fn resolve_variant(
                     code_span,
                     format!(
                         "no entry {code} in `{}`{hint}; name another with #[auth_error(code = \"…\")]",
-                        catalog.file
+                        catalog.file()
                     ),
                 ));
                 return None;
@@ -167,18 +167,18 @@ fn resolve_variant(
     })
 }
 
-fn nearest_code<'c>(code: &str, catalog: &'c Catalog) -> Option<&'c str> {
+fn nearest_code<'c>(code: &str, catalog: &'c Catalog<Partial>) -> Option<&'c str> {
     let lower: Vec<String> = catalog
-        .entries
+        .entries()
         .iter()
-        .map(|e| e.code.value.to_ascii_lowercase())
+        .map(|e| e.code().value().to_ascii_lowercase())
         .collect();
     let names: Vec<&str> = lower.iter().map(String::as_str).collect();
     let near = catalog::nearest(code, &names)?;
     catalog
-        .entries
+        .entries()
         .iter()
-        .map(|e| e.code.value.as_str())
+        .map(|e| e.code().as_str())
         .find(|c| c.eq_ignore_ascii_case(near))
 }
 
@@ -202,31 +202,33 @@ fn bind_fields(v: &Variant, entry: &Entry, errors: &mut Errors) -> Option<Vec<Bi
     let mut out = Vec::new();
     let fields: Vec<_> = v.param_fields().collect();
     let mut ok = true;
-    for (i, p) in entry.params.iter().enumerate() {
+    for (i, p) in entry.params().iter().enumerate() {
         let field = match v.style {
             Style::Named => fields
                 .iter()
-                .find(|f| f.name().is_some_and(|n| n == p.name.value.as_str())),
+                .find(|f| f.name().is_some_and(|n| n == p.name().as_str())),
             Style::Tuple => fields.get(i),
             Style::Unit => None,
         };
         let Some(field) = field else {
             let want = match v.style {
                 Style::Tuple => format!("a field at position {i}"),
-                _ => format!("a field `{}`", p.name.value),
+                _ => format!("a field `{}`", p.name().value()),
             };
             errors.push(syn::Error::new(
                 v.ident.span(),
                 format!(
                     "variant `{}` needs {want} for the {{{}}} param of {}",
-                    v.ident, p.name.value, entry.code.value
+                    v.ident,
+                    p.name().value(),
+                    entry.code().value()
                 ),
             ));
             ok = false;
             continue;
         };
         out.push(Binding {
-            param: leak(&p.name.value),
+            param: leak(p.name().value()),
             member: field.member.clone(),
             conv: if as_str_type(field.ty) {
                 Conv::AsStr
@@ -238,9 +240,8 @@ fn bind_fields(v: &Variant, entry: &Entry, errors: &mut Errors) -> Option<Vec<Bi
     ok.then_some(out)
 }
 
-fn spanned(lit: &Option<LitStr>) -> Option<Spanned<String>> {
-    lit.as_ref()
-        .map(|l| Spanned::new(l.value(), Location::default()))
+fn text(lit: &Option<LitStr>) -> Option<String> {
+    lit.as_ref().map(LitStr::value)
 }
 
 /// An entry stated in `#[auth_error(…)]`, run through the catalog's own validator.
@@ -252,7 +253,6 @@ fn inline_entry(
 ) -> Option<Entry> {
     let attrs: &VariantAttrs = &v.attrs;
     let span = attrs.span.unwrap_or_else(|| v.ident.span());
-    let at = Location::default();
     let status = match &attrs.status {
         Some(lit) => match lit.base10_parse::<u16>() {
             Ok(s) => s,
@@ -272,26 +272,24 @@ fn inline_entry(
             return None;
         }
     };
-    let Some(message) = spanned(&attrs.message) else {
+    let Some(message) = text(&attrs.message) else {
         errors.push(syn::Error::new(
             span,
             "an inline entry needs `message = \"…\"`",
         ));
         return None;
     };
-    let challenge = attrs.challenge.as_ref().map(|c| ChallengeDef {
-        at,
-        scheme: spanned(&c.scheme),
-        realm: spanned(&c.realm),
-        error: spanned(&c.error),
-        error_description: spanned(&c.error_description),
-        error_uri: spanned(&c.error_uri),
-        scope: spanned(&c.scope),
-        params: Vec::new(),
+    let challenge = attrs.challenge.as_ref().map(|c| InlineChallenge {
+        scheme: text(&c.scheme),
+        realm: text(&c.realm),
+        error: text(&c.error),
+        error_description: text(&c.error_description),
+        error_uri: text(&c.error_uri),
+        scope: text(&c.scope),
     });
     let client = match &attrs.client {
         Some(lit) => match lit.value().parse() {
-            Ok(a) => Some(Spanned::new(a, at)),
+            Ok(a) => Some(a),
             Err(e) => {
                 errors.push(syn::Error::new(lit.span(), format!("{e}")));
                 None
@@ -302,16 +300,11 @@ fn inline_entry(
     // Params: the placeholders used, typed by where they stand and by the field's type.
     let challenge_templates: Vec<(String, String)> = challenge
         .as_ref()
-        .map(|c| {
-            c.attributes(defaults)
-                .into_iter()
-                .map(|(n, v)| (n.to_owned(), v.value.clone()))
-                .collect()
-        })
+        .map(|c| c.attributes(defaults))
         .unwrap_or_default();
     let mut names: Vec<String> = Vec::new();
-    for t in std::iter::once(message.value.as_str())
-        .chain(challenge_templates.iter().map(|(_, v)| v.as_str()))
+    for t in
+        std::iter::once(message.as_str()).chain(challenge_templates.iter().map(|(_, v)| v.as_str()))
     {
         for n in template::placeholders(t) {
             if !names.iter().any(|x| x == n) {
@@ -354,37 +347,31 @@ fn inline_entry(
             } else {
                 ParamType::String
             };
-            Some(Param {
-                name: Spanned::new(name.clone(), at),
-                ty: Spanned::new(ty, at),
-            })
+            Some((name.clone(), ty))
         })
         .collect();
-    let entry = Entry {
-        origin: "inline".to_owned(),
-        code: Spanned::new(code.to_owned(), at),
-        status: Spanned::new(status, at),
+    let entry = InlineEntry {
+        code: code.to_owned(),
+        status,
         message,
-        title: spanned(&attrs.title),
-        docs: spanned(&attrs.docs),
-        deprecated: spanned(&attrs.deprecated),
-        since: None,
-        headers: Vec::new(),
+        title: text(&attrs.title),
+        docs: text(&attrs.docs),
+        deprecated: text(&attrs.deprecated),
         client,
-        expose: Spanned::new(true, at),
         params,
         challenge,
     };
-    let found = catalog::validate_entry(&entry, defaults, "inline");
-    if !found.is_empty() {
-        for d in found {
-            let message = match &d.code {
-                Some(code) => format!("{code}: {}", d.message),
-                None => d.message,
-            };
-            errors.push(syn::Error::new(span, message));
+    match entry.check(defaults) {
+        Ok(entry) => Some(entry),
+        Err(found) => {
+            for d in found {
+                let message = match d.code() {
+                    Some(code) => format!("{code}: {}", d.message()),
+                    None => d.message().to_owned(),
+                };
+                errors.push(syn::Error::new(span, message));
+            }
+            None
         }
-        return None;
     }
-    Some(entry)
 }

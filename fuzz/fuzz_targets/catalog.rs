@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
                 found.is_empty(),
                 "load succeeded but load_partial found {found:?}"
             );
-            assert_eq!(partial.as_ref(), Some(c));
+            assert!(
+                partial.as_ref().is_some_and(|p| p == c),
+                "load_partial's catalog is not load's"
+            );
         }
         Err(d) => {
             assert!(!found.is_empty() || partial.is_none());

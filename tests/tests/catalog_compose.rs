@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use auth_errors::catalog::{self, Catalog, Diagnostic};
+use auth_errors::catalog::{self, Catalog, Diagnostic, Partial};
 use auth_errors_tests::{tests_path, workspace_root};
 
 /// Loads `root` from a set of in-memory files, as `load_with` reads them by name.
-fn compose(files: &[(&str, &str)], root: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
+fn compose(files: &[(&str, &str)], root: &str) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
     let files: HashMap<&str, &str> = files.iter().copied().collect();
     let text = files[root];
     catalog::load_partial_with(text, root, &mut |name: &str| {
@@ -23,11 +23,11 @@ fn lines(found: &[Diagnostic]) -> Vec<String> {
     found.iter().map(ToString::to_string).collect()
 }
 
-fn codes_and_origins(catalog: &Catalog) -> Vec<(String, String)> {
+fn codes_and_origins<S>(catalog: &Catalog<S>) -> Vec<(String, String)> {
     catalog
-        .entries
+        .entries()
         .iter()
-        .map(|e| (e.code.value.clone(), e.origin.clone()))
+        .map(|e| (e.code().value().clone(), e.origin().to_owned()))
         .collect()
 }
 
@@ -77,7 +77,7 @@ fn a_team_catalog_composes_std_and_a_shared_file() {
 
     // The root's defaults govern every entry, the included ones too.
     let expired = catalog.get("TOKEN_EXPIRED").unwrap();
-    let spec = expired.to_spec(&catalog.defaults, &mut |s| {
+    let spec = expired.to_spec(catalog.defaults(), &mut |s| {
         Box::leak(s.to_owned().into_boxed_str())
     });
     let challenge = spec.challenge().unwrap();
@@ -87,16 +87,24 @@ fn a_team_catalog_composes_std_and_a_shared_file() {
         Some("https://docs.example.com/errors/TOKEN_EXPIRED")
     );
     // Locations stay those of the entry's own file.
-    assert_eq!(expired.code.at.line, 25);
-    assert_eq!(catalog.get("ORDERS_NOT_FOUND").unwrap().code.at.line, 16);
+    assert_eq!(expired.code().at().map(|at| at.line()), Some(25));
+    assert_eq!(
+        catalog
+            .get("ORDERS_NOT_FOUND")
+            .unwrap()
+            .code()
+            .at()
+            .map(|at| at.line()),
+        Some(16)
+    );
 
-    let includes: Vec<&str> = catalog.includes.iter().map(|i| i.as_str()).collect();
+    let includes: Vec<&str> = catalog.includes().iter().map(|i| i.as_str()).collect();
     assert_eq!(includes, ["std", "../shared/billing.yaml"]);
-    assert_eq!(catalog.prefix.as_ref().map(|p| p.as_str()), Some("ORDERS_"));
+    assert_eq!(catalog.prefix().map(|p| p.as_str()), Some("ORDERS_"));
     let retired: Vec<(&str, &str)> = catalog
-        .retired
+        .retired()
         .iter()
-        .map(|r| (r.code.as_str(), r.origin.as_str()))
+        .map(|r| (r.code().as_str(), r.origin()))
         .collect();
     assert_eq!(retired, [("ORDERS_OUT_OF_STOCK", team.as_str())]);
 }
@@ -121,7 +129,7 @@ fn two_included_files_defining_one_code_name_both_places() {
             "api/teams/b.yaml:6:3: error: SHARED_CODE: already defined at api/teams/a.yaml:3:3; a code may be defined by only one of the composed catalog files"
         ]
     );
-    assert_eq!(found[0].rule.id(), "duplicate-code");
+    assert_eq!(found[0].rule().id(), "duplicate-code");
     // The model keeps the first definition only.
     let catalog = catalog.unwrap();
     assert_eq!(
@@ -162,7 +170,7 @@ fn a_mistake_inside_an_included_file_names_that_file() {
             "shared.yaml:6:5: error: SHARED: a challenge on a 403 response must say why with an 'error' (RFC 6750 §3); only a 401 may carry a challenge without one",
         ]
     );
-    assert_eq!(catalog.unwrap().entries.len(), 2);
+    assert_eq!(catalog.unwrap().entries().len(), 2);
 }
 
 #[test]
@@ -176,8 +184,8 @@ fn an_include_cycle_is_an_error_not_a_stack_overflow() {
             "b.yaml:2:11: error: include cycle: a.yaml → b.yaml → a.yaml; a catalog may not include itself"
         ]
     );
-    assert_eq!(found[0].rule.id(), "include");
-    assert_eq!(catalog.unwrap().entries.len(), 2);
+    assert_eq!(found[0].rule().id(), "include");
+    assert_eq!(catalog.unwrap().entries().len(), 2);
 
     let me =
         "version: 1\ninclude: [./me.yaml]\nerrors:\n  A_CODE:\n    status: 400\n    message: A\n";
@@ -200,11 +208,14 @@ fn includes_whose_names_never_repeat_stop_at_a_depth_limit() {
     });
     assert_eq!(reads, 15);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].rule.id(), "include");
-    assert_eq!(found[0].file, format!("{}errors.yaml", "loop/".repeat(15)));
+    assert_eq!(found[0].rule().id(), "include");
+    assert_eq!(
+        found[0].file(),
+        format!("{}errors.yaml", "loop/".repeat(15))
+    );
     assert!(
         found[0]
-            .message
+            .message()
             .starts_with("includes nest deeper than 16 files at '"),
         "{}",
         found[0]
@@ -222,7 +233,7 @@ fn a_missing_include_is_reported_where_it_is_named() {
         ]
     );
     // What did load is kept.
-    assert_eq!(catalog.unwrap().entries.len(), 8);
+    assert_eq!(catalog.unwrap().entries().len(), 8);
 }
 
 #[test]
@@ -236,16 +247,16 @@ fn a_missing_include_on_disk_is_an_include_diagnostic() {
     )
     .unwrap();
     let err = catalog::load_file(&path).unwrap_err();
-    assert_eq!(err.0.len(), 1, "{err}");
-    let d = &err.0[0];
+    assert_eq!(err.len(), 1, "{err}");
+    let d = &err.as_slice()[0];
     assert_eq!(
-        (d.rule.id(), d.file.as_str()),
+        (d.rule().id(), d.file()),
         ("include", path.to_str().unwrap())
     );
-    assert_eq!(d.location.map(|l| (l.line, l.column)), Some((2, 11)));
+    assert_eq!(d.location().map(|l| (l.line(), l.column())), Some((2, 11)));
     let gone = dir.join("gone.yaml").display().to_string();
     assert!(
-        d.message
+        d.message()
             .starts_with(&format!("cannot read the included catalog '{gone}': ")),
         "{d}"
     );
@@ -255,8 +266,8 @@ fn a_missing_include_on_disk_is_an_include_diagnostic() {
 fn text_given_catalogs_include_std_but_not_paths() {
     let with_std = "version: 1\ninclude: [std]\n";
     let catalog = catalog::load(with_std, "errors.yaml").unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(catalog.entries.len(), 7);
-    assert!(catalog.entries.iter().all(|e| e.origin == "std"));
+    assert_eq!(catalog.entries().len(), 7);
+    assert!(catalog.entries().iter().all(|e| e.origin() == "std"));
 
     let with_path = "version: 1\ninclude: [shared.yaml]\n";
     let err = catalog::load(with_path, "errors.yaml").unwrap_err();
@@ -274,16 +285,18 @@ fn include_values_are_checked() {
         "e.yaml:2:10: error: 'include' must be a list of catalog files, found a string"
     );
     let text = "version: 1\ninclude:\n  - /etc/errors.yaml\n  - ''\n  - 3\nerrors:\n  A:\n    status: 400\n    message: A\n";
-    let found = catalog::load(text, "e.yaml").unwrap_err().0;
+    let found = catalog::load(text, "e.yaml").unwrap_err();
     let got: Vec<(u64, &str)> = found
         .iter()
-        .map(|d| (d.location.unwrap().line, d.rule.id()))
+        .map(|d| (d.location().unwrap().line(), d.rule().id()))
         .collect();
     assert_eq!(got, [(3, "include"), (4, "include"), (5, "wrong-type")]);
     assert!(
-        found[0].message.contains("not an absolute path"),
+        found.as_slice()[0]
+            .message()
+            .contains("not an absolute path"),
         "{}",
-        found[0]
+        found.as_slice()[0]
     );
 }
 
@@ -291,7 +304,7 @@ fn include_values_are_checked() {
 fn a_catalog_of_includes_only_needs_no_errors_but_an_empty_list_does() {
     let (catalog, found) = compose(&[("all.yaml", "version: 1\ninclude: [std]\n")], "all.yaml");
     assert!(found.is_empty(), "{found:?}");
-    assert_eq!(catalog.unwrap().entries.len(), 7);
+    assert_eq!(catalog.unwrap().entries().len(), 7);
 
     let (_, found) = compose(&[("all.yaml", "version: 1\ninclude: []\n")], "all.yaml");
     assert_eq!(
@@ -311,7 +324,7 @@ fn codes_must_carry_the_files_own_prefix() {
             "errors.yaml:8:3: error: ORDER_LATE: every code this catalog defines must start with its prefix 'ORDERS_' (line 3) and go on after it",
         ]
     );
-    assert_eq!(found[0].rule.id(), "prefix");
+    assert_eq!(found[0].rule().id(), "prefix");
 
     // A code that is the prefix alone does not carry it.
     let bare =
@@ -336,7 +349,7 @@ fn a_retired_code_may_not_be_defined_again() {
         err.to_string(),
         "errors.yaml:5:3: error: TOKEN_OLD: the code is retired (line 3 lists it under 'retired:'); a retired code may never be defined again, so clients that knew it are not misled: choose a new code"
     );
-    assert_eq!(err.0[0].rule.id(), "retired");
+    assert_eq!(err.as_slice()[0].rule().id(), "retired");
 }
 
 #[test]
@@ -355,7 +368,7 @@ fn a_retired_list_reaches_across_files() {
         ]
     );
     let catalog = catalog.unwrap();
-    let retired: Vec<&str> = catalog.retired.iter().map(|r| r.origin.as_str()).collect();
+    let retired: Vec<&str> = catalog.retired().iter().map(|r| r.origin()).collect();
     assert_eq!(retired, ["shared.yaml"]);
 }
 

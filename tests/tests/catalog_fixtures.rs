@@ -21,7 +21,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use auth_errors::catalog::{self, Catalog, Diagnostic, Diagnostics};
+use auth_errors::catalog::{self, Catalog, Diagnostic};
 use auth_errors_tests::{tests_path, yaml_files};
 
 /// The least number of invalid fixtures the suite must hold.
@@ -103,18 +103,19 @@ fn file_name(path: &Path) -> String {
 
 /// A diagnostic written as an `# expect:` line would say it, plus its full message.
 fn as_expect_line(d: &Diagnostic) -> String {
-    let at = d
-        .location
-        .map_or_else(|| "?:?".to_owned(), |l| format!("{}:{}", l.line, l.column));
-    format!("{at} {}: {}", d.rule.id(), d.message)
+    let at = d.location().map_or_else(
+        || "?:?".to_owned(),
+        |l| format!("{}:{}", l.line(), l.column()),
+    );
+    format!("{at} {}: {}", d.rule().id(), d.message())
 }
 
 fn matches(expected: &Expected, actual: &Diagnostic) -> bool {
     actual
-        .location
-        .is_some_and(|l| l.line == expected.line && l.column == expected.column)
-        && actual.rule.id() == expected.rule
-        && actual.message.contains(&expected.contains)
+        .location()
+        .is_some_and(|l| l.line() == expected.line && l.column() == expected.column)
+        && actual.rule().id() == expected.rule
+        && actual.message().contains(&expected.contains)
 }
 
 /// Compares one invalid fixture; returns a description of what differs, if anything.
@@ -130,7 +131,7 @@ fn check_invalid(path: &Path) -> Result<usize, String> {
     }
     let actual: Vec<Diagnostic> = match catalog::load(&text, &name) {
         Ok(_) => Vec::new(),
-        Err(Diagnostics(found)) => found,
+        Err(found) => found.into_iter().collect(),
     };
     let same = actual.len() == header.expected.len()
         && header
@@ -266,7 +267,7 @@ fn edge_cases_keep_order_merges_unicode_and_docs() {
     let cat = edge_cases();
 
     // Entry order is file order.
-    let codes: Vec<&str> = cat.entries.iter().map(|e| e.code.value.as_str()).collect();
+    let codes: Vec<&str> = cat.entries().iter().map(|e| e.code().as_str()).collect();
     let in_text = codes_in_text(&path);
     assert!(
         in_text.len() >= 8,
@@ -278,116 +279,103 @@ fn edge_cases_keep_order_merges_unicode_and_docs() {
     let merged = cat
         .get("MERGED_TOKEN_EXPIRED")
         .expect("MERGED_TOKEN_EXPIRED");
-    assert_eq!(merged.status.value, 401);
-    assert_eq!(merged.message.value, "Access token expired");
-    let challenge = merged.challenge.as_ref().expect("merged challenge");
-    assert_eq!(
-        challenge.error.as_ref().map(|e| e.as_str()),
-        Some("invalid_token")
-    );
-    assert_eq!(
-        merged.client.as_ref().map(|c| c.value.name()),
-        Some("refresh")
-    );
+    assert_eq!(merged.status().get(), 401);
+    assert_eq!(merged.message().value(), "Access token expired");
+    let challenge = merged.challenge().expect("merged challenge");
+    assert_eq!(challenge.error().map(|e| e.as_str()), Some("invalid_token"));
+    assert_eq!(merged.client().map(|c| c.value().name()), Some("refresh"));
     let overridden = cat.get("MERGED_OVERRIDE").expect("MERGED_OVERRIDE");
-    assert_eq!(overridden.status.value, 401);
-    assert_eq!(overridden.message.value, "Session token expired");
+    assert_eq!(overridden.status().get(), 401);
+    assert_eq!(overridden.message().value(), "Session token expired");
     assert_eq!(
         overridden
-            .challenge
-            .as_ref()
-            .and_then(|c| c.error_description.as_ref())
+            .challenge()
+            .and_then(|c| c.error_description())
             .map(|d| d.as_str()),
         Some("The session token expired")
     );
     let multi = cat.get("MERGED_TWO_BASES").expect("MERGED_TWO_BASES");
-    assert_eq!(multi.status.value, 503);
-    assert_eq!(multi.client.as_ref().map(|c| c.value.name()), Some("retry"));
-    assert!(!multi.expose.value);
+    assert_eq!(multi.status().get(), 503);
+    assert_eq!(multi.client().map(|c| c.value().name()), Some("retry"));
+    assert!(!multi.expose().get());
 
     // Unicode in messages arrives intact.
     let unicode = cat.get("UNICODE_MESSAGE").expect("UNICODE_MESSAGE");
     assert_eq!(
-        unicode.message.value,
+        unicode.message().value(),
         "Le jeton a expiré — トークンの有効期限が切れました 🔑"
     );
-    assert_eq!(
-        unicode.title.as_ref().map(|t| t.as_str()),
-        Some("Jeton expiré ⏰")
-    );
+    assert_eq!(unicode.title().map(|t| t.as_str()), Some("Jeton expiré ⏰"));
 
     // Multi-line Markdown docs keep their newlines, code fences and braces.
     let docs = cat
         .get("DOCUMENTED")
-        .and_then(|e| e.docs.as_ref())
+        .and_then(|e| e.docs())
         .expect("DOCUMENTED docs");
     assert!(
-        docs.value.contains("\n\n"),
+        docs.value().contains("\n\n"),
         "paragraphs lost: {:?}",
-        docs.value
+        docs.value()
     );
     assert!(
-        docs.value.contains(
+        docs.value().contains(
             "```json\n{\"code\": \"DOCUMENTED\", \"message\": \"{not a placeholder}\"}\n```"
         ),
         "code fence lost: {:?}",
-        docs.value
+        docs.value()
     );
     assert!(
-        docs.value.ends_with("}}\n"),
+        docs.value().ends_with("}}\n"),
         "trailing text lost: {:?}",
-        docs.value
+        docs.value()
     );
-    assert!(docs.value.lines().count() >= 8);
+    assert!(docs.value().lines().count() >= 8);
 
     // Deprecated with a reason, and with `true`.
     let reason = cat.get("DEPRECATED_WITH_REASON").expect("reason");
     assert_eq!(
-        reason.deprecated.as_ref().map(|d| d.as_str()),
+        reason.deprecated().map(|d| d.as_str()),
         Some("Use TOKEN_EXPIRED; removed in 3.0")
     );
-    assert_eq!(reason.since.as_ref().map(|s| s.as_str()), Some("1.2.0"));
+    assert_eq!(reason.since().map(|s| s.as_str()), Some("1.2.0"));
     let bare = cat.get("DEPRECATED_BARE").expect("bare");
-    assert_eq!(bare.deprecated.as_ref().map(|d| d.as_str()), Some(""));
+    assert_eq!(bare.deprecated().map(|d| d.as_str()), Some(""));
 
     // Headers with an integer param, expose on a 500, explicit client.
     let limited = cat.get("RATE_LIMITED").expect("RATE_LIMITED");
-    assert_eq!(limited.headers.len(), 1);
-    assert_eq!(limited.headers[0].0.value, "Retry-After");
-    assert_eq!(limited.headers[0].1.value, "{seconds}");
+    assert_eq!(limited.headers().len(), 1);
+    assert_eq!(limited.headers()[0].0.as_str(), "Retry-After");
+    assert_eq!(limited.headers()[0].1.as_str(), "{seconds}");
     assert_eq!(
-        limited.param("seconds").map(|p| p.ty.value.name()),
+        limited.param("seconds").map(|p| p.ty().value().name()),
         Some("integer")
     );
-    assert_eq!(
-        limited.client.as_ref().map(|c| c.value.name()),
-        Some("retry")
-    );
+    assert_eq!(limited.client().map(|c| c.value().name()), Some("retry"));
     let internal = cat.get("INTERNAL").expect("INTERNAL");
-    assert_eq!(internal.status.value, 500);
-    assert!(!internal.expose.value);
+    assert_eq!(internal.status().get(), 500);
+    assert!(!internal.expose().get());
 
     // Problem bodies with a docs URL.
-    assert_eq!(cat.defaults.body, auth_errors::BodyFormat::Problem);
+    assert_eq!(cat.defaults().body(), auth_errors::BodyFormat::Problem);
     assert_eq!(
-        cat.defaults.docs_url_for("INTERNAL").as_deref(),
+        cat.defaults().docs_url_for("INTERNAL").as_deref(),
         Some("https://docs.example.com/errors/INTERNAL")
     );
 
     // DPoP and RFC 9728 challenges keep their extension params in order.
     let dpop = cat.get("DPOP_PROOF_INVALID").expect("DPOP_PROOF_INVALID");
-    let c = dpop.challenge.as_ref().expect("DPoP challenge");
-    assert_eq!(c.scheme(&cat.defaults).value, "DPoP");
+    let c = dpop.challenge().expect("DPoP challenge");
+    assert_eq!(c.scheme(cat.defaults()).as_str(), "DPoP");
     let params: Vec<(&str, &str)> = c
-        .params
+        .params()
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_str()))
         .collect();
     assert_eq!(params, [("algs", "ES256 PS256")]);
     let metadata = cat.get("TOKEN_MISSING").expect("TOKEN_MISSING");
-    let c = metadata.challenge.as_ref().expect("metadata challenge");
+    let c = metadata.challenge().expect("metadata challenge");
     assert_eq!(
-        c.params.first().map(|(n, v)| (n.as_str(), v.as_str())),
+        c.params().first().map(|(n, v)| (n.as_str(), v.as_str())),
         Some((
             "resource_metadata",
             "https://api.example.com/.well-known/oauth-protected-resource"
@@ -399,11 +387,11 @@ fn edge_cases_keep_order_merges_unicode_and_docs() {
 fn a_missing_file_is_an_io_diagnostic() {
     let path = tests_path("fixtures/no-such-dir/no-such-catalog.yaml");
     let err = catalog::load_file(&path).expect_err("a missing file loaded");
-    assert_eq!(err.0.len(), 1, "{err}");
-    let d = &err.0[0];
-    assert_eq!(d.rule.id(), "io");
-    assert_eq!(d.location, None);
-    assert!(d.file.ends_with("no-such-catalog.yaml"), "{}", d.file);
+    assert_eq!(err.len(), 1, "{err}");
+    let d = &err.as_slice()[0];
+    assert_eq!(d.rule().id(), "io");
+    assert_eq!(d.location(), None);
+    assert!(d.file().ends_with("no-such-catalog.yaml"), "{}", d.file());
     assert!(d.to_string().contains("cannot read the catalog"), "{d}");
 }
 
@@ -476,9 +464,9 @@ fn junk_case_in_child() {
         .unwrap_or_else(|| panic!("no junk case {name:?}"));
     match catalog::load(&text, "junk.yaml") {
         Ok(_) => panic!("loaded as a catalog"),
-        Err(d) if d.0.is_empty() => panic!("rejected without a diagnostic"),
+        Err(d) if d.is_empty() => panic!("rejected without a diagnostic"),
         Err(d) => {
-            if let Some(bad) = d.0.iter().find(|d| d.location.is_none()) {
+            if let Some(bad) = d.iter().find(|d| d.location().is_none()) {
                 panic!("a diagnostic without a location: {bad}");
             }
             println!("{d}");

@@ -8,7 +8,7 @@ use auth_errors_tests::workspace_root;
 fn standard_catalog_is_valid_and_complete() {
     let path = workspace_root().join("schema/auth-errors.yaml");
     let cat = catalog::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
-    let codes: Vec<&str> = cat.entries.iter().map(|e| e.code.value.as_str()).collect();
+    let codes: Vec<&str> = cat.entries().iter().map(|e| e.code().as_str()).collect();
     assert_eq!(
         codes,
         [
@@ -21,13 +21,13 @@ fn standard_catalog_is_valid_and_complete() {
             "INSUFFICIENT_USER_AUTHENTICATION",
         ]
     );
-    for e in &cat.entries {
-        assert!(e.docs.is_some(), "{} has no docs", e.code.value);
+    for e in cat.entries() {
+        assert!(e.docs().is_some(), "{} has no docs", e.code().as_str());
     }
     // RFC 6750 §3.1: no error code when the request had no token.
     let missing = cat.get("TOKEN_MISSING").unwrap();
-    assert_eq!(missing.status.value, 401);
-    assert!(missing.challenge.as_ref().unwrap().error.is_none());
+    assert_eq!(missing.status().get(), 401);
+    assert!(missing.challenge().unwrap().error().is_none());
     // RFC 6750 §3.1 status for each error code.
     for (code, status, error) in [
         ("TOKEN_EXPIRED", 401, "invalid_token"),
@@ -42,11 +42,11 @@ fn standard_catalog_is_valid_and_complete() {
         ),
     ] {
         let e = cat.get(code).unwrap();
-        assert_eq!(e.status.value, status, "{code}");
-        let c = e.challenge.as_ref().unwrap();
-        assert_eq!(c.error.as_ref().map(|s| s.as_str()), Some(error), "{code}");
+        assert_eq!(e.status().get(), status, "{code}");
+        let c = e.challenge().unwrap();
+        assert_eq!(c.error().map(|s| s.as_str()), Some(error), "{code}");
     }
     let step_up = cat.get("INSUFFICIENT_USER_AUTHENTICATION").unwrap();
-    let names: Vec<&str> = step_up.params.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = step_up.params().iter().map(|p| p.name().as_str()).collect();
     assert_eq!(names, ["acr_values", "max_age"]);
 }

@@ -1,13 +1,17 @@
 //! Composing catalogs: a file `include:`s others (`std`, or paths relative to itself).
 //!
-//! Each file is loaded and checked on its own, with its diagnostics naming it; then the
-//! rules across entries (a code defined twice, a variant clash, a retired code defined
-//! again) run over the composed catalog. Included entries come first, in `include:`
-//! order, then the file's own. A file reached twice (two files both include `std`) is
-//! composed once; a cycle is a diagnostic at the `include:` that closes it.
+//! Each file is loaded and checked on its own, with its diagnostics naming it. Its
+//! entries join the composed ones after those of the files it includes (in `include:`
+//! order), each code once: a second definition is reported where it stands and left out.
+//! The rules across entries (a variant clash, a retired code defined again) then run over
+//! the composed entries, and the catalog is made once, from the root file's settings and
+//! everything composed. A file reached twice (two files both include `std`) is composed
+//! once; a cycle is a diagnostic at the `include:` that closes it.
+
+use std::collections::HashMap;
 
 use super::diagnostic::{CatalogRule, Diagnostic, Sink};
-use super::model::{Catalog, Entry, Retired};
+use super::model::{Catalog, Entry, Partial, Retired, Top};
 use super::{load, valid, yaml};
 
 /// The standard catalog (`schema/auth-errors.yaml`): what `include: [std]` composes.
@@ -32,27 +36,35 @@ const MAX_INCLUDE_DEPTH: usize = 16;
 /// Reads an included file by its name (a path relative to where the root was named).
 pub(crate) type Read<'r> = dyn FnMut(&str) -> Result<String, String> + 'r;
 
-/// Loads `text` as the catalog named `file`, composing every file it includes.
+/// The name a file is shown under (in diagnostics and the model), from the name it is
+/// read by.
+pub(crate) type Show<'r> = dyn Fn(&str) -> String + 'r;
+
+/// Loads `text` as the catalog named `file`, composing every file it includes; each file
+/// is read by `read` and shown as `show` names it.
 pub(crate) fn compose(
     text: &str,
     file: &str,
     read: &mut Read<'_>,
-) -> (Option<Catalog>, Vec<Diagnostic>) {
+    show: &Show<'_>,
+) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
     let mut composer = Composer {
         read,
+        show,
         stack: Vec::new(),
         order: Vec::new(),
+        read_names: Vec::new(),
         entries: Vec::new(),
+        codes: HashMap::new(),
         retired: Vec::new(),
     };
     let (root, mut found) = composer.file(text, file);
-    let catalog = root.map(|mut root| {
-        let mut sink = Sink::new(file);
-        valid::composed(&mut composer.entries, &composer.retired, &mut sink);
+    let shown = composer.shown(file);
+    let catalog = root.map(|top| {
+        let mut sink = Sink::new(&shown);
+        valid::composed(&composer.entries, &composer.retired, &mut sink);
         found.append(&mut sink.found);
-        root.entries = composer.entries;
-        root.retired = composer.retired;
-        root
+        Catalog::new(shown, top, composer.entries, composer.retired)
     });
     // File by file in the order they were read (the root first), and in file order
     // within each; the sort is stable, so mistakes at one place keep their order.
@@ -60,43 +72,60 @@ pub(crate) fn compose(
     found.sort_by_key(|d| {
         let rank = order
             .iter()
-            .position(|f| *f == d.file)
+            .position(|f| f == d.file())
             .unwrap_or(usize::MAX);
-        (rank, d.location)
+        (rank, d.location())
     });
     (catalog, found)
 }
 
 struct Composer<'a, 'r> {
     read: &'a mut Read<'r>,
+    show: &'a Show<'r>,
     /// The files being loaded, root first: an include of one of them is a cycle.
     stack: Vec<String>,
-    /// Every file read, in the order it was first read.
+    /// Every file read, in the order it was first read, as it is shown.
     order: Vec<String>,
-    /// The composed entries so far.
+    /// Every file read, by the name it is read by.
+    read_names: Vec<String>,
+    /// The composed entries so far, each code once.
     entries: Vec<Entry>,
+    /// Where each code of `entries` stands in it.
+    codes: HashMap<String, usize>,
     /// Every file's retired codes.
     retired: Vec<Retired>,
 }
 
 impl Composer<'_, '_> {
-    /// Loads and checks one file, then the files it includes; appends the includes'
-    /// entries and then its own to `self.entries`. Returns the file's catalog (its
-    /// entries moved out) and every diagnostic of it and its includes.
-    fn file(&mut self, text: &str, name: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
-        self.order.push(name.to_owned());
-        let root = match yaml::parse(text, name) {
+    /// The name a file is shown under; the standard catalog is not a file and keeps its
+    /// name.
+    fn shown(&self, name: &str) -> String {
+        if name == STD {
+            STD.to_owned()
+        } else {
+            (self.show)(name)
+        }
+    }
+
+    /// Loads and checks one file, then the files it includes; adds the includes' entries
+    /// and then its own to the composed ones. Returns the file's top-level settings and
+    /// every diagnostic of it and its includes.
+    fn file(&mut self, text: &str, name: &str) -> (Option<Top>, Vec<Diagnostic>) {
+        let shown = self.shown(name);
+        self.read_names.push(name.to_owned());
+        self.order.push(shown.clone());
+        let root = match yaml::parse(text, &shown) {
             Ok(root) => root,
             Err(d) => return (None, vec![d]),
         };
-        let mut sink = Sink::new(name);
-        let Some(mut catalog) = load::catalog(&root, &mut sink) else {
+        let mut sink = Sink::new(&shown);
+        let Some(file) = load::file(&root, &mut sink) else {
             return (None, sink.found);
         };
-        valid::file(&catalog, &mut sink);
+        valid::file(&file, &mut sink);
         let mut found = Vec::new();
         self.stack.push(name.to_owned());
-        for include in &catalog.includes {
+        for include in &file.top.includes {
             let child = if include.value == STD {
                 STD.to_owned()
             } else {
@@ -116,7 +145,7 @@ impl Composer<'_, '_> {
                 );
                 continue;
             }
-            if self.order.contains(&child) {
+            if self.read_names.contains(&child) {
                 continue;
             }
             if self.stack.len() >= MAX_INCLUDE_DEPTH {
@@ -146,10 +175,30 @@ impl Composer<'_, '_> {
             }
         }
         self.stack.pop();
-        self.entries.append(&mut catalog.entries);
-        self.retired.extend(catalog.retired.iter().cloned());
+        let load::File {
+            top,
+            entries,
+            retired,
+        } = file;
+        for entry in entries {
+            self.add(entry, &mut sink);
+        }
+        self.retired.extend(retired);
         sink.found.append(&mut found);
-        (Some(catalog), sink.found)
+        (Some(top), sink.found)
+    }
+
+    /// Adds an entry to the composed ones, unless its code is there already: then it is
+    /// reported where it stands and left out, so the catalog holds each code once.
+    fn add(&mut self, entry: Entry, sink: &mut Sink) {
+        match self.codes.get(&entry.code.value) {
+            Some(&first) => valid::duplicate_code(&entry, &self.entries[first], sink),
+            None => {
+                self.codes
+                    .insert(entry.code.value.clone(), self.entries.len());
+                self.entries.push(entry);
+            }
+        }
     }
 }
 
@@ -193,6 +242,70 @@ pub fn include_path(including: &str, include: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::include_path;
+    use crate::catalog::Loader;
+
+    const A: &str = "version: 1\nerrors:\n  SHARED:\n    status: 409\n    message: From A\n";
+    const B: &str = "version: 1\ninclude: [std, a.yaml]\nerrors:\n  SHARED:\n    status: 410\n    message: From B\n  B_CODE:\n    status: 400\n    message: B\n";
+
+    #[test]
+    fn a_code_defined_twice_keeps_its_first_definition() {
+        let (catalog, found) = Loader::new()
+            .read(|name| match name {
+                "a.yaml" => Ok(A.to_owned()),
+                other => Err(other.to_owned()),
+            })
+            .load_partial(B, "b.yaml");
+        let lines: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "b.yaml:4:3: error: SHARED: already defined at a.yaml:3:3; a code may be defined by only one of the composed catalog files"
+            ]
+        );
+        let catalog = catalog.unwrap_or_else(|| panic!("nothing loaded"));
+        let shared = catalog
+            .get("SHARED")
+            .map(|e| (e.origin(), e.status().get()));
+        assert_eq!(shared, Some(("a.yaml", 409)));
+        assert_eq!(catalog.entries().len(), 7 + 2);
+    }
+
+    #[test]
+    fn files_are_shown_as_the_loader_names_them_and_read_by_their_own_names() {
+        let mut read = Vec::new();
+        let result = Loader::new()
+            .read(|name| {
+                read.push(name.to_owned());
+                Ok(A.to_owned())
+            })
+            .show_names(|name| format!("HEAD:{name}"))
+            .load(B, "api/b.yaml");
+        // The duplicate is reported in the file it stands in, both files shown by revision.
+        let Err(found) = result else {
+            panic!("the duplicate code loaded")
+        };
+        assert_eq!(
+            found.to_string(),
+            "HEAD:api/b.yaml:4:3: error: SHARED: already defined at HEAD:api/a.yaml:3:3; a code may be defined by only one of the composed catalog files"
+        );
+        assert_eq!(read, ["api/a.yaml"]);
+
+        let Ok(catalog) = Loader::new()
+            .read(|_| Ok(A.to_owned()))
+            .show_names(|name| format!("HEAD:{name}"))
+            .load(
+                "version: 1\ninclude: [std, a.yaml]\nretired: [GONE]\n",
+                "api/b.yaml",
+            )
+        else {
+            panic!("did not load")
+        };
+        assert_eq!(catalog.file(), "HEAD:api/b.yaml");
+        let origins: Vec<&str> = catalog.entries().iter().map(|e| e.origin()).collect();
+        assert_eq!(origins.first(), Some(&"std"));
+        assert_eq!(origins.last(), Some(&"HEAD:api/a.yaml"));
+        assert_eq!(catalog.retired()[0].origin(), "HEAD:api/b.yaml");
+    }
 
     #[test]
     fn include_names_are_relative_to_the_including_file() {

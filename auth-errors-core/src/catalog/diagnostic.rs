@@ -3,12 +3,34 @@
 use std::fmt;
 
 /// A 1-based line and column in a catalog file (columns count characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+///
+/// Only the loader makes one, from where the YAML parser found a value: a value with no
+/// place in a file (a built-in default, an entry stated in code) has no `Location`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
+    line: u64,
+    column: u64,
+}
+
+impl Location {
+    /// The start of a file: where a mistake about the whole document is reported.
+    pub(crate) const START: Location = Location { line: 1, column: 1 };
+
+    /// A place from the parser's 1-based line and column; `None` when it does not know
+    /// the place (it says 0).
+    pub(crate) fn new(line: u64, column: u64) -> Option<Location> {
+        (line > 0 && column > 0).then_some(Location { line, column })
+    }
+
     /// The line, from 1.
-    pub line: u64,
+    pub const fn line(self) -> u64 {
+        self.line
+    }
+
     /// The column, from 1.
-    pub column: u64,
+    pub const fn column(self) -> u64 {
+        self.column
+    }
 }
 
 impl fmt::Display for Location {
@@ -127,16 +149,55 @@ impl fmt::Display for CatalogRule {
 /// `errors.yaml:8:13: error: TOKEN_EXPIRED: error_description may not contain '"' (RFC 6750 §3)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    file: String,
+    location: Option<Location>,
+    code: Option<String>,
+    rule: CatalogRule,
+    message: String,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(
+        file: &str,
+        location: Option<Location>,
+        code: Option<&str>,
+        rule: CatalogRule,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.to_owned(),
+            location,
+            code: code.map(str::to_owned),
+            rule,
+            message: message.into(),
+        }
+    }
+
     /// The catalog file, as named to the loader.
-    pub file: String,
-    /// Where in the file; `None` when the file could not be read at all.
-    pub location: Option<Location>,
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Where in the file; `None` when the file could not be read at all, or the mistake
+    /// is in an entry stated outside a file.
+    pub fn location(&self) -> Option<Location> {
+        self.location
+    }
+
     /// The entry's code, when the mistake is inside an entry.
-    pub code: Option<String>,
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
     /// The rule that was broken.
-    pub rule: CatalogRule,
+    pub fn rule(&self) -> CatalogRule {
+        self.rule
+    }
+
     /// What is wrong, naming the rule.
-    pub message: String,
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -155,9 +216,54 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-/// Every mistake found in a catalog, in file order.
+/// Every mistake found in a catalog, in file order: why it did not load, so never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// What the loader found; it makes `Diagnostics` only when it found something.
+    pub(crate) fn new(found: Vec<Diagnostic>) -> Self {
+        Diagnostics(found)
+    }
+
+    /// The mistakes in file order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    /// The mistakes as a slice.
+    pub fn as_slice(&self) -> &[Diagnostic] {
+        &self.0
+    }
+
+    /// How many mistakes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none (never, for what a load returns).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -190,7 +296,7 @@ impl Sink {
 
     pub(crate) fn push(
         &mut self,
-        at: Location,
+        at: Option<Location>,
         code: Option<&str>,
         rule: CatalogRule,
         message: impl Into<String>,
@@ -203,17 +309,27 @@ impl Sink {
     pub(crate) fn push_in(
         &mut self,
         file: &str,
-        at: Location,
+        at: Option<Location>,
         code: Option<&str>,
         rule: CatalogRule,
         message: impl Into<String>,
     ) {
-        self.found.push(Diagnostic {
-            file: file.to_owned(),
-            location: Some(at),
-            code: code.map(str::to_owned),
-            rule,
-            message: message.into(),
-        });
+        self.found
+            .push(Diagnostic::new(file, at, code, rule, message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Location;
+
+    #[test]
+    fn a_location_is_one_based_or_none() {
+        assert_eq!(Location::new(0, 0), None);
+        assert_eq!(Location::new(3, 0), None);
+        let at = Location::new(3, 7);
+        assert_eq!(at.map(|at| (at.line(), at.column())), Some((3, 7)));
+        assert_eq!(at.map(|at| at.to_string()), Some("3:7".to_owned()));
+        assert_eq!(Location::START.to_string(), "1:1");
     }
 }

@@ -8,7 +8,7 @@ use crate::body::BodyFormat;
 use crate::spec::{ClientAction, ParamType};
 
 use super::diagnostic::{CatalogRule, Location, Sink};
-use super::model::{Catalog, ChallengeDef, Defaults, Entry, Param, Retired, Spanned};
+use super::model::{ChallengeDef, Defaults, Entry, Param, Retired, Spanned, Top};
 use super::yaml::{Node, Value};
 
 /// The format versions this library reads.
@@ -41,10 +41,18 @@ pub(crate) const CHALLENGE_KEYS: &[&str] = &[
     "params",
 ];
 
-/// Builds the model from a parsed document; `None` when the document is not a
+/// One file's catalog as loaded, before it is composed with the files it includes.
+#[derive(Debug)]
+pub(crate) struct File {
+    pub(crate) top: Top,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) retired: Vec<Retired>,
+}
+
+/// Builds one file's model from its parsed document; `None` when the document is not a
 /// catalog at all (its diagnostics are in `sink`).
-pub(crate) fn catalog(root: &Node, sink: &mut Sink) -> Option<Catalog> {
-    let start = Location { line: 1, column: 1 };
+pub(crate) fn file(root: &Node, sink: &mut Sink) -> Option<File> {
+    let start = Some(Location::START);
     let Value::Map(top) = &root.value else {
         let found = root.value.kind();
         sink.push(
@@ -121,13 +129,15 @@ pub(crate) fn catalog(root: &Node, sink: &mut Sink) -> Option<Catalog> {
             "the catalog has no entries: add an 'errors' mapping",
         ),
     }
-    Some(Catalog {
-        file: sink.file.clone(),
+    let top = Top {
         version: version.unwrap_or(1),
         defaults,
-        entries,
         includes,
         prefix,
+    };
+    Some(File {
+        top,
+        entries,
         retired,
     })
 }
@@ -377,7 +387,12 @@ fn string(node: &Node, key: &str, code: Option<&str>, sink: &mut Sink) -> Option
     }
 }
 
-fn load_entry(code: &str, code_at: Location, node: &Node, sink: &mut Sink) -> Option<Entry> {
+fn load_entry(
+    code: &str,
+    code_at: Option<Location>,
+    node: &Node,
+    sink: &mut Sink,
+) -> Option<Entry> {
     let c = Some(code);
     let map = mapping(node, "an entry", c, sink)?;
     let mut status = None;
@@ -585,7 +600,7 @@ fn load_params(node: &Node, code: Option<&str>, sink: &mut Sink) -> Vec<Param> {
 }
 
 fn load_challenge(
-    key_at: Location,
+    key_at: Option<Location>,
     node: &Node,
     code: Option<&str>,
     sink: &mut Sink,

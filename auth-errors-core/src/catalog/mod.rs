@@ -24,7 +24,7 @@
 //!       error: invalid_token
 //! "#;
 //! let catalog = catalog::load(text, "errors.yaml")?;
-//! assert_eq!(catalog.entries[0].variant_name(), "TokenExpired");
+//! assert_eq!(catalog.entries()[0].variant_name(), "TokenExpired");
 //!
 //! // Every mistake is reported, with file, line, column, code and rule.
 //! let bad = "version: 1\nerrors:\n  TOKEN_EXPIRED:\n    status: 200\n    mesage: x\n";
@@ -40,6 +40,7 @@
 mod compose;
 mod diagnostic;
 mod diff;
+mod inline;
 mod load;
 mod model;
 mod valid;
@@ -50,18 +51,108 @@ use std::path::Path;
 pub use compose::{STANDARD_CATALOG, STD, include_path};
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
+pub use inline::{InlineChallenge, InlineEntry};
 pub use load::{SUPPORTED_VERSIONS, nearest};
-pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Retired, Spanned, variant_name};
+pub use model::{
+    Catalog, ChallengeDef, Defaults, Entry, Param, Partial, Retired, Spanned, Valid, variant_name,
+};
 pub use valid::is_screaming_snake;
 
-use diagnostic::Sink;
+/// Loads catalogs: reads the files they include, and names each file as it is shown.
+///
+/// A loader with no reader ([`Loader::new`]) loads catalogs given as text; `std`, the
+/// standard catalog, is built in and never read.
+pub struct Loader<'r> {
+    read: Box<compose::Read<'r>>,
+    show: Box<compose::Show<'r>>,
+}
+
+impl Default for Loader<'_> {
+    fn default() -> Self {
+        Loader::new()
+    }
+}
+
+impl<'r> Loader<'r> {
+    /// A loader that reads no file: an `include:` other than `std` is a diagnostic.
+    pub fn new() -> Self {
+        Loader {
+            read: Box::new(no_files),
+            show: Box::new(str::to_owned),
+        }
+    }
+
+    /// Reads files with `read`, by name; `Err` says why a file cannot be read, and
+    /// becomes an `include` diagnostic at the `include:` that names it.
+    ///
+    /// An included file's name is its `include:` path taken relative to the name of the
+    /// file that includes it (`api/errors.yaml` including `../shared/base.yaml` reads
+    /// `shared/base.yaml`), so `read` resolves names as it resolves the root's: from the
+    /// working directory, a crate's folder, or a git revision.
+    pub fn read(mut self, read: impl FnMut(&str) -> Result<String, String> + 'r) -> Self {
+        self.read = Box::new(read);
+        self
+    }
+
+    /// Reads files from the file system, names relative to the working directory.
+    pub fn read_files(self) -> Self {
+        self.read(|name| std::fs::read_to_string(name).map_err(|e| e.to_string()))
+    }
+
+    /// Shows each file as `show` names it (`origin/main:errors.yaml` for a file read at a
+    /// git revision): in diagnostics, [`Catalog::file`], [`Entry::origin`] and
+    /// [`Retired::origin`]. Files are still read by their own names, and `std` keeps its.
+    pub fn show_names(mut self, show: impl Fn(&str) -> String + 'r) -> Self {
+        self.show = Box::new(show);
+        self
+    }
+
+    /// Loads and validates the catalog `text`, named `file`, with the files it includes.
+    /// Returns every mistake at once, in file order.
+    pub fn load(&mut self, text: &str, file: &str) -> Result<Catalog, Diagnostics> {
+        match self.load_partial(text, file) {
+            (Some(catalog), found) if found.is_empty() => Ok(catalog.into_valid()),
+            (_, found) => Err(Diagnostics::new(found)),
+        }
+    }
+
+    /// Reads the catalog `file` with the loader's reader, then loads it as
+    /// [`load`](Loader::load) does; a file that cannot be read is a diagnostic too.
+    pub fn load_file(&mut self, file: &str) -> Result<Catalog, Diagnostics> {
+        match (self.read)(file) {
+            Ok(text) => self.load(&text, file),
+            Err(e) => Err(Diagnostics::new(vec![Diagnostic::new(
+                &(self.show)(file),
+                None,
+                None,
+                CatalogRule::Io,
+                format!("cannot read the catalog: {e}"),
+            )])),
+        }
+    }
+
+    /// Loads what it can of the catalog `text`, named `file`, and returns it with every
+    /// mistake found: the entries that loaded, each checked by the rules but kept
+    /// whatever they found. The catalog is `None` only when the text is not a catalog at
+    /// all. With no mistake, the catalog is what [`load`](Loader::load) returns.
+    ///
+    /// The macros use it to emit the entries that are sound even when others are not,
+    /// so one mistake in the file gives one error at the use site, not one per variant.
+    pub fn load_partial(
+        &mut self,
+        text: &str,
+        file: &str,
+    ) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
+        compose::compose(text, file, &mut self.read, &self.show)
+    }
+}
 
 /// Loads and validates a catalog from YAML text; `file` names it in diagnostics.
 ///
 /// Returns every mistake at once, in file order. The text may include `std`; a catalog
 /// that includes files by path needs [`load_file`] or [`load_with`], which can read them.
 pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
-    load_with(text, file, &mut no_files)
+    Loader::new().load(text, file)
 }
 
 /// Loads a catalog and returns whatever loaded together with every mistake found.
@@ -69,19 +160,12 @@ pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
 /// The macros use it to emit the entries that are sound even when others are not, so
 /// one mistake in the file gives one error at the use site, not one per variant.
 /// The model is `None` only when the text is not a catalog at all.
-pub fn load_partial(text: &str, file: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
-    load_partial_with(text, file, &mut no_files)
+pub fn load_partial(text: &str, file: &str) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
+    Loader::new().load_partial(text, file)
 }
 
 /// Loads and validates a catalog named `file`, composing the files it includes, which
-/// `read` returns by name.
-///
-/// An included file's name is its `include:` path taken relative to the name of the file
-/// that includes it (`api/errors.yaml` including `../shared/base.yaml` reads
-/// `shared/base.yaml`), so `read` resolves names as it resolves `file`: from the working
-/// directory, a crate's folder, or a git revision. `std` is built in and never read.
-/// `Err` from `read` says why a file cannot be read; it becomes an `include` diagnostic
-/// at the `include:` that names the file.
+/// `read` returns by name (see [`Loader::read`]).
 ///
 /// ```
 /// use auth_errors_core::catalog;
@@ -93,9 +177,9 @@ pub fn load_partial(text: &str, file: &str) -> (Option<Catalog>, Vec<Diagnostic>
 ///     other => Err(format!("no file {other}")),
 /// })?;
 /// let codes: Vec<(&str, &str)> = catalog
-///     .entries
+///     .entries()
 ///     .iter()
-///     .map(|e| (e.code.as_str(), e.origin.as_str()))
+///     .map(|e| (e.code().as_str(), e.origin()))
 ///     .collect();
 /// assert_eq!(codes.first(), Some(&("TOKEN_MISSING", "std")));
 /// assert_eq!(
@@ -109,23 +193,17 @@ pub fn load_with(
     file: &str,
     read: &mut dyn FnMut(&str) -> Result<String, String>,
 ) -> Result<Catalog, Diagnostics> {
-    match load_partial_with(text, file, read) {
-        (Some(catalog), found) if found.is_empty() => Ok(catalog),
-        (_, found) => Err(Diagnostics(found)),
-    }
+    Loader::new().read(read).load(text, file)
 }
 
 /// [`load_partial`] for a catalog that may include files by path: `read` returns an
 /// included file's text by name, as in [`load_with`].
-///
-/// The macros call it with a `read` that resolves names next to the catalog and records
-/// each file, so that editing any of them rebuilds the crate.
 pub fn load_partial_with(
     text: &str,
     file: &str,
     read: &mut dyn FnMut(&str) -> Result<String, String>,
-) -> (Option<Catalog>, Vec<Diagnostic>) {
-    compose::compose(text, file, read)
+) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
+    Loader::new().read(read).load_partial(text, file)
 }
 
 /// The reader of a catalog given as text: it has no files to include.
@@ -135,29 +213,10 @@ fn no_files(name: &str) -> Result<String, String> {
     ))
 }
 
-/// Runs the semantic rules on one entry built outside a file (the derive's inline
-/// `#[auth_error(status = …, message = …)]`), exactly as on a catalog entry.
-pub fn validate_entry(entry: &Entry, defaults: &Defaults, file: &str) -> Vec<Diagnostic> {
-    let mut sink = Sink::new(file);
-    valid::entry(entry, defaults, &mut sink);
-    sink.found
-}
-
 /// Reads and loads a catalog file and the files it includes (paths relative to it). A
 /// missing or unreadable file is a diagnostic too.
 pub fn load_file(path: impl AsRef<Path>) -> Result<Catalog, Diagnostics> {
-    let path = path.as_ref();
-    let file = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => load_with(&text, &file, &mut |name: &str| {
-            std::fs::read_to_string(name).map_err(|e| e.to_string())
-        }),
-        Err(e) => Err(Diagnostics(vec![Diagnostic {
-            file,
-            location: None,
-            code: None,
-            rule: CatalogRule::Io,
-            message: format!("cannot read the catalog: {e}"),
-        }])),
-    }
+    Loader::new()
+        .read_files()
+        .load_file(&path.as_ref().display().to_string())
 }

@@ -4,21 +4,39 @@ use crate::__private::{challenge_spec, header_spec, param_spec};
 use crate::body::BodyFormat;
 use crate::spec::{ClientAction, ErrorSpec, HeaderSpec, ParamSpec, ParamType, SpecParts};
 
+use std::marker::PhantomData;
+
 use super::diagnostic::Location;
 
 /// A value and where it stands in the catalog file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {
-    /// The value.
-    pub value: T,
-    /// Where the value (not its key) starts.
-    pub at: Location,
+    pub(crate) value: T,
+    pub(crate) at: Option<Location>,
 }
 
 impl<T> Spanned<T> {
-    /// Pairs a value with its location.
-    pub const fn new(value: T, at: Location) -> Self {
+    /// Pairs a value with where it stands; `None` for a value stated outside a file.
+    pub(crate) const fn new(value: T, at: Option<Location>) -> Self {
         Spanned { value, at }
+    }
+
+    /// The value.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// Where the value (not its key) starts; `None` for a value with no place in a file
+    /// (a built-in default, an entry stated in code).
+    pub fn at(&self) -> Option<Location> {
+        self.at
+    }
+}
+
+impl<T: Copy> Spanned<T> {
+    /// The value, copied (a status, a flag, a type).
+    pub fn get(&self) -> T {
+        self.value
     }
 }
 
@@ -29,32 +47,105 @@ impl Spanned<String> {
     }
 }
 
-/// A loaded and validated catalog.
+/// The state of a [`Catalog`] that loaded with no mistake: the only state a
+/// [`load`](super::load) returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Valid {}
+
+/// The state of a [`Catalog`] that a partial load returns: what loaded of a text that
+/// may have mistakes. Its entries are the ones that loaded, each checked by the rules
+/// but kept whatever they found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Partial {}
+
+/// A loaded catalog: validated (`Catalog`, that is `Catalog<Valid>`), or as far as a
+/// partial load got (`Catalog<Partial>`). Only the loader makes one, and nothing can
+/// change it after.
 ///
-/// When the file includes others (`include:`), this is the composed catalog: `entries`
-/// holds the included files' entries first (in `include:` order, each file's in file
-/// order), then the file's own; each entry names the file it comes from in
-/// [`Entry::origin`]. The `defaults` are the including (root) file's and apply to every
-/// entry: one API has one scheme, realm and body format.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Catalog {
-    /// The file name given to the loader.
-    pub file: String,
-    /// The format version (1).
-    pub version: u32,
-    /// Values every entry inherits.
-    pub defaults: Defaults,
-    /// The entries in order, included ones first.
-    pub entries: Vec<Entry>,
-    /// The file's `include:` list as written (`std`, or paths relative to the file).
-    pub includes: Vec<Spanned<String>>,
-    /// The `prefix:` every code the file itself defines carries.
-    pub prefix: Option<Spanned<String>>,
-    /// The retired codes of the file and of every file it includes: none may be defined.
-    pub retired: Vec<Retired>,
+/// When the file includes others (`include:`), this is the composed catalog:
+/// [`entries`](Catalog::entries) holds the included files' entries first (in `include:`
+/// order, each file's in file order), then the file's own; each entry names the file it
+/// comes from in [`Entry::origin`]. The [`defaults`](Catalog::defaults) are the including
+/// (root) file's and apply to every entry: one API has one scheme, realm and body format.
+#[derive(Debug, Clone)]
+pub struct Catalog<S = Valid> {
+    pub(crate) file: String,
+    pub(crate) top: Top,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) retired: Vec<Retired>,
+    state: PhantomData<S>,
 }
 
-impl Catalog {
+/// What a file's top-level keys say, besides its entries and its retired codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Top {
+    pub(crate) version: u32,
+    pub(crate) defaults: Defaults,
+    pub(crate) includes: Vec<Spanned<String>>,
+    pub(crate) prefix: Option<Spanned<String>>,
+}
+
+impl Catalog<Partial> {
+    /// The catalog composed from the root file named `file` (its `top`), every entry and
+    /// every retired code of it and of the files it includes.
+    pub(crate) fn new(file: String, top: Top, entries: Vec<Entry>, retired: Vec<Retired>) -> Self {
+        Catalog {
+            file,
+            top,
+            entries,
+            retired,
+            state: PhantomData,
+        }
+    }
+
+    /// The same catalog, valid: for the loader, when it found no mistake.
+    pub(crate) fn into_valid(self) -> Catalog<Valid> {
+        Catalog {
+            file: self.file,
+            top: self.top,
+            entries: self.entries,
+            retired: self.retired,
+            state: PhantomData,
+        }
+    }
+}
+
+impl<S> Catalog<S> {
+    /// The file name given to the loader.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The format version (1).
+    pub fn version(&self) -> u32 {
+        self.top.version
+    }
+
+    /// Values every entry inherits.
+    pub fn defaults(&self) -> &Defaults {
+        &self.top.defaults
+    }
+
+    /// The entries in order, included ones first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The file's `include:` list as written (`std`, or paths relative to the file).
+    pub fn includes(&self) -> &[Spanned<String>] {
+        &self.top.includes
+    }
+
+    /// The `prefix:` every code the file itself defines carries.
+    pub fn prefix(&self) -> Option<&Spanned<String>> {
+        self.top.prefix.as_ref()
+    }
+
+    /// The retired codes of the file and of every file it includes: none may be defined.
+    pub fn retired(&self) -> &[Retired] {
+        &self.retired
+    }
+
     /// Every entry as an [`ErrorSpec`], for the renderers.
     ///
     /// The specs' text is leaked to make it `'static`: call this once per process (a
@@ -63,7 +154,7 @@ impl Catalog {
         let mut leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
         self.entries
             .iter()
-            .map(|e| e.to_spec(&self.defaults, &mut leak))
+            .map(|e| e.to_spec(&self.top.defaults, &mut leak))
             .collect()
     }
 
@@ -73,33 +164,52 @@ impl Catalog {
     }
 }
 
+/// Two catalogs are equal when they hold the same model, whichever their state.
+impl<A, B> PartialEq<Catalog<B>> for Catalog<A> {
+    fn eq(&self, other: &Catalog<B>) -> bool {
+        self.file == other.file
+            && self.top == other.top
+            && self.entries == other.entries
+            && self.retired == other.retired
+    }
+}
+
+impl<S> Eq for Catalog<S> {}
+
 /// A code listed under `retired:`: removed for good, never to be defined again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Retired {
+    pub(crate) code: Spanned<String>,
+    pub(crate) origin: String,
+}
+
+impl Retired {
     /// The code, where the list names it.
-    pub code: Spanned<String>,
+    pub fn code(&self) -> &Spanned<String> {
+        &self.code
+    }
+
     /// The file whose `retired:` list names it.
-    pub origin: String,
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
 }
 
 /// The `defaults` section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Defaults {
-    /// The auth-scheme of challenges (`Bearer`).
-    pub scheme: Spanned<String>,
-    /// The realm every challenge carries, if any.
-    pub realm: Option<Spanned<String>>,
-    /// The body format.
-    pub body: BodyFormat,
-    /// A URL template (`https://docs.example.com/errors/{code}`) for documentation links and
-    /// the problem `type`.
-    pub docs_url: Option<Spanned<String>>,
+    pub(crate) scheme: Spanned<String>,
+    pub(crate) realm: Option<Spanned<String>>,
+    pub(crate) body: BodyFormat,
+    pub(crate) docs_url: Option<Spanned<String>>,
 }
 
+/// What a catalog without a `defaults` section has: `Bearer` challenges without a
+/// realm, `json` bodies, no documentation URL. The scheme stands nowhere in a file.
 impl Default for Defaults {
     fn default() -> Self {
         Defaults {
-            scheme: Spanned::new("Bearer".to_owned(), Location::default()),
+            scheme: Spanned::new("Bearer".to_owned(), None),
             realm: None,
             body: BodyFormat::Json,
             docs_url: None,
@@ -108,6 +218,27 @@ impl Default for Defaults {
 }
 
 impl Defaults {
+    /// The auth-scheme of challenges (`Bearer`).
+    pub fn scheme(&self) -> &Spanned<String> {
+        &self.scheme
+    }
+
+    /// The realm every challenge carries, if any.
+    pub fn realm(&self) -> Option<&Spanned<String>> {
+        self.realm.as_ref()
+    }
+
+    /// The body format.
+    pub fn body(&self) -> BodyFormat {
+        self.body
+    }
+
+    /// A URL template (`https://docs.example.com/errors/{code}`) for documentation links
+    /// and the problem `type`.
+    pub fn docs_url(&self) -> Option<&Spanned<String>> {
+        self.docs_url.as_ref()
+    }
+
     /// The documentation URL of a code, if the catalog has a `docs_url`.
     pub fn docs_url_for(&self, code: &str) -> Option<String> {
         self.docs_url
@@ -119,36 +250,90 @@ impl Defaults {
 /// One catalog entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// The catalog file that defines the entry, as named to the loader (`std` for the
-    /// standard catalog); every location of the entry is in this file.
-    pub origin: String,
-    /// The code, located at its key.
-    pub code: Spanned<String>,
-    /// The HTTP status.
-    pub status: Spanned<u16>,
-    /// The message template.
-    pub message: Spanned<String>,
-    /// A short title.
-    pub title: Option<Spanned<String>>,
-    /// Markdown documentation.
-    pub docs: Option<Spanned<String>>,
-    /// Why the entry is deprecated (empty when it says only `true`).
-    pub deprecated: Option<Spanned<String>>,
-    /// The version that introduced it.
-    pub since: Option<Spanned<String>>,
-    /// Extra response headers, name and value template.
-    pub headers: Vec<(Spanned<String>, Spanned<String>)>,
-    /// What a client should do, when the entry says.
-    pub client: Option<Spanned<ClientAction>>,
-    /// Whether the message reaches the body.
-    pub expose: Spanned<bool>,
-    /// The declared parameters in order.
-    pub params: Vec<Param>,
-    /// The challenge, if any.
-    pub challenge: Option<ChallengeDef>,
+    pub(crate) origin: String,
+    pub(crate) code: Spanned<String>,
+    pub(crate) status: Spanned<u16>,
+    pub(crate) message: Spanned<String>,
+    pub(crate) title: Option<Spanned<String>>,
+    pub(crate) docs: Option<Spanned<String>>,
+    pub(crate) deprecated: Option<Spanned<String>>,
+    pub(crate) since: Option<Spanned<String>>,
+    pub(crate) headers: Vec<(Spanned<String>, Spanned<String>)>,
+    pub(crate) client: Option<Spanned<ClientAction>>,
+    pub(crate) expose: Spanned<bool>,
+    pub(crate) params: Vec<Param>,
+    pub(crate) challenge: Option<ChallengeDef>,
 }
 
 impl Entry {
+    /// The catalog file that defines the entry, as named to the loader (`std` for the
+    /// standard catalog, `inline` for an entry stated in code); every location of the
+    /// entry is in this file.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The code, located at its key.
+    pub fn code(&self) -> &Spanned<String> {
+        &self.code
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> &Spanned<u16> {
+        &self.status
+    }
+
+    /// The message template.
+    pub fn message(&self) -> &Spanned<String> {
+        &self.message
+    }
+
+    /// A short title.
+    pub fn title(&self) -> Option<&Spanned<String>> {
+        self.title.as_ref()
+    }
+
+    /// Markdown documentation.
+    pub fn docs(&self) -> Option<&Spanned<String>> {
+        self.docs.as_ref()
+    }
+
+    /// Why the entry is deprecated (empty when it says only `true`).
+    pub fn deprecated(&self) -> Option<&Spanned<String>> {
+        self.deprecated.as_ref()
+    }
+
+    /// The version that introduced it.
+    pub fn since(&self) -> Option<&Spanned<String>> {
+        self.since.as_ref()
+    }
+
+    /// Extra response headers, name and value template.
+    pub fn headers(&self) -> &[(Spanned<String>, Spanned<String>)] {
+        &self.headers
+    }
+
+    /// What a client should do, when the entry says ([`client_action`](Entry::client_action)
+    /// says it in every case).
+    pub fn client(&self) -> Option<&Spanned<ClientAction>> {
+        self.client.as_ref()
+    }
+
+    /// Whether the message reaches the body.
+    pub fn expose(&self) -> &Spanned<bool> {
+        &self.expose
+    }
+
+    /// The declared parameters in order.
+    pub fn params(&self) -> &[Param] {
+        &self.params
+    }
+
+    /// The challenge, if any.
+    pub fn challenge(&self) -> Option<&ChallengeDef> {
+        self.challenge.as_ref()
+    }
+
     /// The variant name a macro generates for this code (`TOKEN_EXPIRED` → `TokenExpired`).
     pub fn variant_name(&self) -> String {
         variant_name(&self.code.value)
@@ -243,35 +428,78 @@ pub fn variant_name(code: &str) -> String {
 /// A declared parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Param {
+    pub(crate) name: Spanned<String>,
+    pub(crate) ty: Spanned<ParamType>,
+}
+
+impl Param {
     /// Its name.
-    pub name: Spanned<String>,
+    pub fn name(&self) -> &Spanned<String> {
+        &self.name
+    }
+
     /// Its type.
-    pub ty: Spanned<ParamType>,
+    pub fn ty(&self) -> &Spanned<ParamType> {
+        &self.ty
+    }
 }
 
 /// An entry's `challenge` section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChallengeDef {
-    /// Where the `challenge` key stands.
-    pub at: Location,
-    /// A scheme overriding the default.
-    pub scheme: Option<Spanned<String>>,
-    /// A realm overriding the default.
-    pub realm: Option<Spanned<String>>,
-    /// `error` (RFC 6750 §3).
-    pub error: Option<Spanned<String>>,
-    /// `error_description` (RFC 6750 §3).
-    pub error_description: Option<Spanned<String>>,
-    /// `error_uri` (RFC 6750 §3).
-    pub error_uri: Option<Spanned<String>>,
-    /// `scope` (RFC 6750 §3).
-    pub scope: Option<Spanned<String>>,
-    /// Extension auth-params (DPoP `algs`, RFC 9470 `acr_values`, RFC 9728
-    /// `resource_metadata`, …) in order.
-    pub params: Vec<(Spanned<String>, Spanned<String>)>,
+    pub(crate) at: Option<Location>,
+    pub(crate) scheme: Option<Spanned<String>>,
+    pub(crate) realm: Option<Spanned<String>>,
+    pub(crate) error: Option<Spanned<String>>,
+    pub(crate) error_description: Option<Spanned<String>>,
+    pub(crate) error_uri: Option<Spanned<String>>,
+    pub(crate) scope: Option<Spanned<String>>,
+    pub(crate) params: Vec<(Spanned<String>, Spanned<String>)>,
 }
 
 impl ChallengeDef {
+    /// Where the `challenge` key stands.
+    pub fn at(&self) -> Option<Location> {
+        self.at
+    }
+
+    /// The challenge's own scheme, overriding the default ([`scheme`](ChallengeDef::scheme)
+    /// gives the one it uses).
+    pub fn own_scheme(&self) -> Option<&Spanned<String>> {
+        self.scheme.as_ref()
+    }
+
+    /// The challenge's own realm, overriding the default.
+    pub fn own_realm(&self) -> Option<&Spanned<String>> {
+        self.realm.as_ref()
+    }
+
+    /// `error` (RFC 6750 §3).
+    pub fn error(&self) -> Option<&Spanned<String>> {
+        self.error.as_ref()
+    }
+
+    /// `error_description` (RFC 6750 §3).
+    pub fn error_description(&self) -> Option<&Spanned<String>> {
+        self.error_description.as_ref()
+    }
+
+    /// `error_uri` (RFC 6750 §3).
+    pub fn error_uri(&self) -> Option<&Spanned<String>> {
+        self.error_uri.as_ref()
+    }
+
+    /// `scope` (RFC 6750 §3).
+    pub fn scope(&self) -> Option<&Spanned<String>> {
+        self.scope.as_ref()
+    }
+
+    /// Extension auth-params (DPoP `algs`, RFC 9470 `acr_values`, RFC 9728
+    /// `resource_metadata`, …) in order.
+    pub fn params(&self) -> &[(Spanned<String>, Spanned<String>)] {
+        &self.params
+    }
+
     /// The scheme: the challenge's own, else the catalog default.
     pub fn scheme<'a>(&'a self, defaults: &'a Defaults) -> &'a Spanned<String> {
         self.scheme.as_ref().unwrap_or(&defaults.scheme)

@@ -9,8 +9,9 @@ use crate::challenge::{self, error_code, rules};
 use crate::spec::ParamType;
 use crate::template::{self, Piece};
 
-use super::diagnostic::{CatalogRule, Sink};
-use super::model::{Catalog, ChallengeDef, Defaults, Entry, Retired, Spanned};
+use super::diagnostic::{CatalogRule, Location, Sink};
+use super::load::File;
+use super::model::{ChallengeDef, Defaults, Entry, Retired, Spanned};
 
 /// Keywords that cannot be field names, not even as raw identifiers.
 const RESERVED_PARAM_NAMES: &[&str] = &["self", "super", "crate"];
@@ -20,11 +21,12 @@ const RESERVED_HEADERS: &[&str] = &["www-authenticate", "content-type", "content
 
 /// Runs the rules of one file over what it loaded: its defaults, prefix, retired list
 /// and entries. The rules across entries run over the composed catalog ([`composed`]).
-pub(crate) fn file(catalog: &Catalog, sink: &mut Sink) {
-    defaults(&catalog.defaults, sink);
-    let prefix = catalog.prefix.as_ref().filter(|p| self::prefix(p, sink));
-    retired_list(&catalog.retired, sink);
-    for entry in &catalog.entries {
+pub(crate) fn file(file: &File, sink: &mut Sink) {
+    let defaults = &file.top.defaults;
+    self::defaults(defaults, sink);
+    let prefix = file.top.prefix.as_ref().filter(|p| self::prefix(p, sink));
+    retired_list(&file.retired, sink);
+    for entry in &file.entries {
         if let Some(prefix) = prefix
             && !(entry.code.value.starts_with(&prefix.value) && entry.code.value != prefix.value)
         {
@@ -33,54 +35,50 @@ pub(crate) fn file(catalog: &Catalog, sink: &mut Sink) {
                 Some(&entry.code.value),
                 CatalogRule::Prefix,
                 format!(
-                    "every code this catalog defines must start with its prefix '{}' (line {}) and go on after it",
-                    prefix.value, prefix.at.line
+                    "every code this catalog defines must start with its prefix '{}'{} and go on after it",
+                    prefix.value,
+                    line(" (line {})", prefix.at)
                 ),
             );
         }
-        self::entry(entry, &catalog.defaults, sink);
+        self::entry(entry, defaults, sink);
     }
+}
+
+/// `pattern` with `{}` replaced by the line of `at`, or nothing for a value with no place.
+fn line(pattern: &str, at: Option<Location>) -> String {
+    at.map(|at| pattern.replace("{}", &at.line().to_string()))
+        .unwrap_or_default()
 }
 
 /// Where another value stands, as seen from a diagnostic in `from`: `line 12` in the same
 /// file, `std:12:3` in another.
-fn place(from: &str, file: &str, at: super::diagnostic::Location) -> String {
-    if from == file {
-        format!("line {}", at.line)
-    } else {
-        format!("{file}:{at}")
+fn place(from: &str, file: &str, at: Option<Location>) -> String {
+    match at {
+        Some(at) if from == file => format!("line {}", at.line()),
+        Some(at) => format!("{file}:{at}"),
+        None => file.to_owned(),
     }
 }
 
-/// The rules across the entries of a (composed) catalog: a code defined by two files, two
-/// codes that become one variant name, a retired code defined again. The second
-/// definition of a code is reported and dropped, so the model holds each code once.
-pub(crate) fn composed(entries: &mut Vec<Entry>, retired: &[Retired], sink: &mut Sink) {
-    let mut codes: HashMap<String, (String, super::diagnostic::Location)> = HashMap::new();
-    entries.retain(|entry| {
-        match codes.get(&entry.code.value) {
-            Some((file, at)) => {
-                let first = place(&entry.origin, file, *at);
-                sink.push_in(
-                    &entry.origin,
-                    entry.code.at,
-                    Some(&entry.code.value),
-                    CatalogRule::DuplicateCode,
-                    format!(
-                        "already defined at {first}; a code may be defined by only one of the composed catalog files"
-                    ),
-                );
-                false
-            }
-            None => {
-                codes.insert(
-                    entry.code.value.clone(),
-                    (entry.origin.clone(), entry.code.at),
-                );
-                true
-            }
-        }
-    });
+/// A code defined by two of the composed files: `entry` is the second definition, which
+/// the composed catalog leaves out; `first` is the one it keeps.
+pub(crate) fn duplicate_code(entry: &Entry, first: &Entry, sink: &mut Sink) {
+    let first = place(&entry.origin, &first.origin, first.code.at);
+    sink.push_in(
+        &entry.origin,
+        entry.code.at,
+        Some(&entry.code.value),
+        CatalogRule::DuplicateCode,
+        format!(
+            "already defined at {first}; a code may be defined by only one of the composed catalog files"
+        ),
+    );
+}
+
+/// The rules across the entries of a composed catalog, which holds each code once: two
+/// codes that become one variant name, a retired code defined again.
+pub(crate) fn composed(entries: &[Entry], retired: &[Retired], sink: &mut Sink) {
     let mut variants: HashMap<String, &Entry> = HashMap::new();
     for entry in entries.iter() {
         let variant = entry.variant_name();
@@ -149,8 +147,8 @@ fn retired_list(retired: &[Retired], sink: &mut Sink) {
                 code,
                 CatalogRule::Retired,
                 format!(
-                    "listed twice under 'retired:' (first at line {})",
-                    first.code.at.line
+                    "listed twice under 'retired:'{}",
+                    line(" (first at line {})", first.code.at)
                 ),
             );
         }

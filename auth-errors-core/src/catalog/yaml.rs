@@ -26,7 +26,8 @@ pub(crate) enum Value {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Node {
     pub(crate) value: Value,
-    pub(crate) at: Location,
+    /// Where the value starts, when the parser knows.
+    pub(crate) at: Option<Location>,
 }
 
 impl Value {
@@ -49,10 +50,7 @@ impl<'de> Deserialize<'de> for Node {
         let spanned = serde_saphyr::Spanned::<Value>::deserialize(d)?;
         Ok(Node {
             value: spanned.value,
-            at: Location {
-                line: spanned.referenced.line(),
-                column: spanned.referenced.column(),
-            },
+            at: Location::new(spanned.referenced.line(), spanned.referenced.column()),
         })
     }
 }
@@ -159,7 +157,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Node, Diagnostic> {
         {
             Ok(Node {
                 value: Value::Null,
-                at: Location { line: 1, column: 1 },
+                at: Some(Location::START),
             })
         }
         Err(err) => Err(syntax_diagnostic(&err, file)),
@@ -167,10 +165,9 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Node, Diagnostic> {
 }
 
 fn syntax_diagnostic(err: &serde_saphyr::Error, file: &str) -> Diagnostic {
-    let location = err.location().map(|l| Location {
-        line: l.line(),
-        column: l.column(),
-    });
+    let location = err
+        .location()
+        .and_then(|l| Location::new(l.line(), l.column()));
     let rendered = err
         .without_snippet()
         .render_with_options(serde_saphyr::render_options! {
@@ -200,13 +197,9 @@ fn syntax_diagnostic(err: &serde_saphyr::Error, file: &str) -> Diagnostic {
         }
         _ => format!("invalid YAML: {message}"),
     };
-    Diagnostic {
-        file: file.to_owned(),
-        location: Some(location.unwrap_or(Location { line: 1, column: 1 })),
-        code: None,
-        rule,
-        message,
-    }
+    // Without a place from the parser, the mistake is the document's: its start.
+    let at = location.unwrap_or(Location::START);
+    Diagnostic::new(file, Some(at), None, rule, message)
 }
 
 /// Strips serde-saphyr's `error: line N column M: ` prefix: the diagnostic carries the
@@ -242,7 +235,7 @@ mod tests {
         let Value::Map(top) = node.value else {
             panic!("not a map")
         };
-        assert_eq!(top[1].0.at, Location { line: 3, column: 1 });
+        assert_eq!(top[1].0.at, Location::new(3, 1));
         let Value::Map(errors) = &top[1].1.value else {
             panic!("errors")
         };
@@ -263,11 +256,8 @@ mod tests {
     fn duplicate_key_is_located() {
         let err = parse("a: 1\na: 2\n", "t.yaml").err();
         assert_eq!(
-            err.map(|d| (d.rule, d.location)),
-            Some((
-                CatalogRule::DuplicateKey,
-                Some(Location { line: 2, column: 1 })
-            ))
+            err.map(|d| (d.rule(), d.location())),
+            Some((CatalogRule::DuplicateKey, Location::new(2, 1)))
         );
     }
 }

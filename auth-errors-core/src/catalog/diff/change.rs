@@ -29,8 +29,8 @@ impl Site {
     }
 
     /// A place in the file that defines `entry`.
-    pub(super) fn of(entry: &Entry, at: Location) -> Self {
-        Site::new(&entry.origin, Some(at))
+    pub(super) fn of(entry: &Entry, at: Option<Location>) -> Self {
+        Site::new(&entry.origin, at)
     }
 
     /// The file, as named to the loader (`std` for the standard catalog).
@@ -58,8 +58,8 @@ impl Serialize for Site {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Site", 3)?;
         st.serialize_field("file", &self.file)?;
-        st.serialize_field("line", &self.location.map(|l| l.line))?;
-        st.serialize_field("column", &self.location.map(|l| l.column))?;
+        st.serialize_field("line", &self.location.map(Location::line))?;
+        st.serialize_field("column", &self.location.map(Location::column))?;
         st.end()
     }
 }

@@ -16,14 +16,14 @@ fn code(e: &Entry) -> Option<&str> {
 /// The body format applies to every entry: a change changes every body. Breaking.
 pub(super) fn body_format(c: &mut Changes<'_>) {
     let (old, new) = (c.old, c.new);
-    if old.defaults.body != new.defaults.body {
+    if old.defaults().body != new.defaults().body {
         let file = |c: &Catalog| Site::new(&c.file, None);
         c.changed(
             ChangeKind::BodyFormat,
             None,
             Words::of("body format changed"),
-            Side::bare(old.defaults.body.name(), file(old)),
-            Side::bare(new.defaults.body.name(), file(new)),
+            Side::bare(old.defaults().body.name(), file(old)),
+            Side::bare(new.defaults().body.name(), file(new)),
         )
         .text(": every error body changes");
     }
@@ -34,15 +34,15 @@ pub(super) fn body_format(c: &mut Changes<'_>) {
 pub(super) fn docs_url(c: &mut Changes<'_>) {
     let (old, new) = (c.old, c.new);
     fn url(c: &Catalog) -> Option<&str> {
-        c.defaults.docs_url.as_ref().map(|u| u.value.as_str())
+        c.defaults().docs_url.as_ref().map(|u| u.value.as_str())
     }
     if url(old) == url(new) {
         return;
     }
     let problem =
-        old.defaults.body == BodyFormat::Problem && new.defaults.body == BodyFormat::Problem;
+        old.defaults().body == BodyFormat::Problem && new.defaults().body == BodyFormat::Problem;
     let side = |c: &Catalog| {
-        let at = c.defaults.docs_url.as_ref().map(|u| u.at);
+        let at = c.defaults().docs_url.as_ref().and_then(|u| u.at);
         Side::quoted(url(c), Site::new(&c.file, at))
     };
     let (kind, means) = if problem {
@@ -124,8 +124,11 @@ pub(super) fn challenge_error(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
     }
     // The error where it stands, else its challenge, else the code.
     let site = |e: &Entry, error: Option<&Spanned<String>>| {
-        let at = error.map(|v| v.at).or(e.challenge.as_ref().map(|c| c.at));
-        Site::of(e, at.unwrap_or(e.code.at))
+        let at = error.and_then(|v| v.at);
+        Site::of(
+            e,
+            at.or(e.challenge.as_ref().and_then(|c| c.at)).or(e.code.at),
+        )
     };
     let (old, new) = (site(o, eo), site(n, en));
     let kind = ChangeKind::ChallengeError;
@@ -161,7 +164,7 @@ pub(super) fn scheme(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
     let (Some(co), Some(cn)) = (&o.challenge, &n.challenge) else {
         return;
     };
-    let (a, b) = (co.scheme(&c.old.defaults), cn.scheme(&c.new.defaults));
+    let (a, b) = (co.scheme(c.old.defaults()), cn.scheme(c.new.defaults()));
     if !a.value.eq_ignore_ascii_case(&b.value) {
         c.changed(
             ChangeKind::Scheme,
@@ -212,7 +215,7 @@ pub(super) fn challenge_attributes(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
     };
     let (old, new) = (c.old, c.new);
     let attributes = |def: &ChallengeDef, catalog: &Catalog| -> Vec<(String, String)> {
-        def.attributes(&catalog.defaults)
+        def.attributes(catalog.defaults())
             .into_iter()
             .filter(|(name, _)| !name.eq_ignore_ascii_case("error"))
             .map(|(name, v)| (name.to_owned(), v.value.clone()))

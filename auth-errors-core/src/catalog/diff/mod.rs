@@ -60,7 +60,7 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
     for compare in CATALOG_WIDE {
         compare(&mut changes);
     }
-    for o in &old.entries {
+    for o in old.entries() {
         match new.get(&o.code.value) {
             Some(n) => PER_ENTRY
                 .iter()
@@ -68,7 +68,7 @@ pub fn diff(old: &Catalog, new: &Catalog) -> Diff {
             None => entry::removed(&mut changes, o),
         }
     }
-    for n in &new.entries {
+    for n in new.entries() {
         if old.get(&n.code.value).is_none() {
             entry::added(&mut changes, n);
         }

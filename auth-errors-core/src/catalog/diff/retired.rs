@@ -12,15 +12,15 @@ use super::words::Words;
 pub(super) fn compare(c: &mut Changes<'_>) {
     let (old, new) = (c.old, c.new);
     let listed = |list: &[Retired], r: &Retired| list.iter().any(|q| q.code.value == r.code.value);
-    for r in old.retired.iter().filter(|r| !listed(&new.retired, r)) {
+    for r in old.retired().iter().filter(|r| !listed(new.retired(), r)) {
         let mut w = Words::of("no longer listed under ");
         w.value("retired:")
             .text(", so the code may be reused with another meaning");
         c.push(ChangeKind::Unretired, code(r), Some(site(r)), None, w);
     }
-    for r in &new.retired {
+    for r in new.retired() {
         let removed_now = old.get(&r.code.value).is_some() && new.get(&r.code.value).is_none();
-        if !listed(&old.retired, r) && !removed_now {
+        if !listed(old.retired(), r) && !removed_now {
             let w = Words::of("retired: the code may never be defined again");
             c.push(ChangeKind::Retired, code(r), None, Some(site(r)), w);
         }
@@ -33,7 +33,7 @@ fn code(r: &Retired) -> Option<&str> {
 
 /// Where the `retired:` list names the code.
 fn site(r: &Retired) -> Site {
-    Site::new(&r.origin, Some(r.code.at))
+    Site::new(&r.origin, r.code.at)
 }
 
 #[cfg(test)]

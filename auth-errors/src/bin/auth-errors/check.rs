@@ -10,10 +10,10 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
         match catalog::load_file(path) {
-            Ok(cat) => println!("{}: ok ({} entries)", path.display(), cat.entries.len()),
+            Ok(cat) => println!("{}: ok ({} entries)", path.display(), cat.entries().len()),
             Err(diagnostics) => {
                 failed = true;
-                for d in &diagnostics.0 {
+                for d in &diagnostics {
                     eprintln!("{d}");
                 }
             }

@@ -2,7 +2,7 @@
 
 use std::process::{Command, ExitCode};
 
-use auth_errors::catalog::{self, Catalog, Diagnostic};
+use auth_errors::catalog::{self, Catalog, Diagnostic, Loader};
 
 /// The exit status when a change is breaking and `--allow-breaking` is absent.
 const BREAKING: u8 = 1;
@@ -75,7 +75,7 @@ pub fn run(old: &str, new: &str, allow_breaking: bool, format: Format) -> ExitCo
 /// Loads a catalog argument (`which` is `OLD` or `NEW`); `Err` is what to print.
 fn load(arg: &str, which: &str) -> Result<Catalog, String> {
     let Some(spec) = arg.strip_prefix("git:") else {
-        return catalog::load_file(arg).map_err(|d| invalid(which, arg, &d.0));
+        return catalog::load_file(arg).map_err(|d| invalid(which, arg, d.as_slice()));
     };
     let Some((rev, path)) = spec
         .split_once(':')
@@ -100,35 +100,13 @@ fn load(arg: &str, which: &str) -> Result<Catalog, String> {
         path.to_owned()
     };
     let text = show(rev, &name).map_err(|e| format!("error: cannot read {which} '{arg}': {e}"))?;
-    let mut read = |name: &str| show(rev, name);
-    let mut catalog = catalog::load_with(&text, &name, &mut read).map_err(|d| {
-        let shown: Vec<Diagnostic> =
-            d.0.into_iter()
-                .map(|mut d| {
-                    d.file = at_rev(rev, &d.file);
-                    d
-                })
-                .collect();
-        invalid(which, arg, &shown)
-    })?;
-    // Name the files by revision, as git does (`origin/main:errors.yaml`), so a change's
+    // Files are named by revision, as git does (`origin/main:errors.yaml`), so a change's
     // place says which version it is in.
-    catalog.file = at_rev(rev, &catalog.file);
-    for e in &mut catalog.entries {
-        e.origin = at_rev(rev, &e.origin);
-    }
-    for r in &mut catalog.retired {
-        r.origin = at_rev(rev, &r.origin);
-    }
-    Ok(catalog)
-}
-
-fn at_rev(rev: &str, file: &str) -> String {
-    if file == catalog::STD {
-        file.to_owned()
-    } else {
-        format!("{rev}:{file}")
-    }
+    Loader::new()
+        .read(|name| show(rev, name))
+        .show_names(|name| format!("{rev}:{name}"))
+        .load(&text, &name)
+        .map_err(|d| invalid(which, arg, d.as_slice()))
 }
 
 fn invalid(which: &str, arg: &str, found: &[Diagnostic]) -> String {

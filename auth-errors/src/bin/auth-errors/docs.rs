@@ -23,7 +23,7 @@ pub fn run(file: &Path, format: Format, out: Option<&Path>, title: &str) -> Exit
     let cat = match catalog::load_file(file) {
         Ok(cat) => cat,
         Err(diagnostics) => {
-            for d in &diagnostics.0 {
+            for d in &diagnostics {
                 eprintln!("{d}");
             }
             return ExitCode::FAILURE;
