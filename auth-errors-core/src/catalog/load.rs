@@ -8,6 +8,7 @@ use crate::body::BodyFormat;
 use crate::spec::{ClientAction, ParamType};
 
 use super::diagnostic::{CatalogRule, Location, Sink};
+use super::hint::nearest;
 use super::model::{ChallengeDef, Defaults, Entry, Param, Retired, Spanned, Top};
 use super::yaml::{Node, Value};
 
@@ -262,32 +263,6 @@ fn string_key<'n>(
             None
         }
     }
-}
-
-/// The known name closest to `key` by edit distance, if it is close enough to be a typo
-/// (compared case-insensitively against lower-case names).
-pub fn nearest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    let lower = key.to_ascii_lowercase();
-    known
-        .iter()
-        .map(|&k| (edit_distance(&lower, k), k))
-        .filter(|&(d, k)| d <= (k.len() / 3).max(2))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = substitution.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 fn load_version(node: &Node, sink: &mut Sink) -> Option<u32> {

@@ -40,9 +40,11 @@
 mod compose;
 mod diagnostic;
 mod diff;
+mod hint;
 mod inline;
 mod load;
 mod model;
+mod to_spec;
 mod valid;
 mod yaml;
 
@@ -51,8 +53,9 @@ use std::path::Path;
 pub use compose::{STANDARD_CATALOG, STD, include_path};
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
+pub use hint::nearest;
 pub use inline::{InlineChallenge, InlineEntry};
-pub use load::{SUPPORTED_VERSIONS, nearest};
+pub use load::SUPPORTED_VERSIONS;
 pub use model::{
     Catalog, ChallengeDef, Defaults, Entry, Param, Partial, Retired, Spanned, Valid, variant_name,
 };

@@ -1,8 +1,7 @@
 //! The catalog model: what a catalog file says, with where it says it.
 
-use crate::__private::{challenge_spec, header_spec, param_spec};
 use crate::body::BodyFormat;
-use crate::spec::{ClientAction, ErrorSpec, HeaderSpec, ParamSpec, ParamType, SpecParts};
+use crate::spec::{ClientAction, ParamType};
 
 use std::marker::PhantomData;
 
@@ -144,18 +143,6 @@ impl<S> Catalog<S> {
     /// The retired codes of the file and of every file it includes: none may be defined.
     pub fn retired(&self) -> &[Retired] {
         &self.retired
-    }
-
-    /// Every entry as an [`ErrorSpec`], for the renderers.
-    ///
-    /// The specs' text is leaked to make it `'static`: call this once per process (a
-    /// CLI run, a build script), not per request.
-    pub fn to_specs(&self) -> Vec<ErrorSpec> {
-        let mut leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
-        self.entries
-            .iter()
-            .map(|e| e.to_spec(&self.top.defaults, &mut leak))
-            .collect()
     }
 
     /// The entry with this code.
@@ -358,65 +345,6 @@ impl Entry {
     /// The declared param with this name.
     pub fn param(&self, name: &str) -> Option<&Param> {
         self.params.iter().find(|p| p.name.value == name)
-    }
-
-    /// The entry as an [`ErrorSpec`], its text made `'static` by `intern` and its message,
-    /// header and body compiled.
-    pub fn to_spec(
-        &self,
-        defaults: &Defaults,
-        intern: &mut dyn FnMut(&str) -> &'static str,
-    ) -> ErrorSpec {
-        crate::render::compile::spec(self.to_parts(defaults, intern))
-    }
-
-    /// The entry's spec before compiling, its text made `'static` by `intern`: what the
-    /// macros compile and emit as literals.
-    pub fn to_parts(
-        &self,
-        defaults: &Defaults,
-        intern: &mut dyn FnMut(&str) -> &'static str,
-    ) -> SpecParts {
-        let mut opt = |s: &Option<Spanned<String>>| s.as_ref().map(|s| intern(&s.value));
-        let title = opt(&self.title);
-        let docs = opt(&self.docs);
-        let deprecated = opt(&self.deprecated);
-        let since = opt(&self.since);
-        let type_uri = defaults.docs_url_for(&self.code.value).map(|u| intern(&u));
-        let challenge = self.challenge.as_ref().map(|c| {
-            let params: Vec<(&'static str, &'static str)> = c
-                .attributes(defaults)
-                .into_iter()
-                .map(|(n, v)| (intern(n), intern(&v.value)))
-                .collect();
-            challenge_spec(intern(&c.scheme(defaults).value), Vec::leak(params))
-        });
-        let params: Vec<ParamSpec> = self
-            .params
-            .iter()
-            .map(|p| param_spec(intern(&p.name.value), p.ty.value))
-            .collect();
-        let headers: Vec<HeaderSpec> = self
-            .headers
-            .iter()
-            .map(|(n, v)| header_spec(intern(&n.value), intern(&v.value)))
-            .collect();
-        SpecParts {
-            code: intern(&self.code.value),
-            status: self.status.value,
-            title,
-            message: intern(&self.message.value),
-            docs,
-            deprecated,
-            since,
-            client: self.client_action(),
-            expose: self.expose.value,
-            body: defaults.body,
-            type_uri,
-            challenge,
-            params: Vec::leak(params),
-            headers: Vec::leak(headers),
-        }
     }
 }
 
