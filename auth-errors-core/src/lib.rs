@@ -34,7 +34,8 @@ pub use body::BodyFormat;
 pub use challenge::{Challenge, ChallengeError, Scope};
 pub use spec::{ChallengeSpec, ClientAction, ErrorSpec, ParamType};
 
-/// Items the generated code names; not a public API.
+/// Items the generated code and the macros name (and the CLI: `include_path`); not a
+/// public API.
 #[doc(hidden)]
 pub mod __private {
     pub use std::borrow::Cow;
@@ -100,6 +101,13 @@ pub mod __private {
             self
         }
     }
+
+    #[cfg(feature = "catalog")]
+    pub use crate::catalog::compose::include_path;
+    #[cfg(feature = "catalog")]
+    pub use crate::catalog::hint::nearest;
+    #[cfg(feature = "catalog")]
+    pub use crate::catalog::inline::{InlineChallenge, InlineEntry};
 
     /// A param value from a field of any displayable type.
     pub fn display_param<T: std::fmt::Display + ?Sized>(value: &T) -> Cow<'_, str> {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use auth_errors_core::catalog::{self, Catalog, Partial};
+use auth_errors_core::catalog::{Catalog, Loader, Partial};
 use syn::LitStr;
 
 use crate::errors::Errors;
@@ -59,12 +59,14 @@ pub fn catalog(path: &LitStr, errors: &mut Errors) -> Loaded {
     let mut paths = vec![full.display().to_string()];
     // Included files are named relative to the written path, so they resolve against
     // the same folder the catalog was found in.
-    let (catalog, diagnostics) = catalog::load_partial_with(&text, &written, &mut |name: &str| {
-        let file = base.join(name);
-        let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-        paths.push(file.display().to_string());
-        Ok(text)
-    });
+    let (catalog, diagnostics) = Loader::new()
+        .read(|name| {
+            let file = base.join(name);
+            let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+            paths.push(file.display().to_string());
+            Ok(text)
+        })
+        .load_partial(&text, &written);
     for d in diagnostics {
         errors.push(syn::Error::new(path.span(), d.to_string()));
     }

@@ -4,10 +4,9 @@
 
 use std::collections::HashMap;
 
+use auth_errors_core::__private::{InlineChallenge, InlineEntry, nearest};
 use auth_errors_core::ParamType;
-use auth_errors_core::catalog::{
-    self, Catalog, Defaults, Entry, InlineChallenge, InlineEntry, Partial,
-};
+use auth_errors_core::catalog::{Catalog, Defaults, Entry, Partial};
 use auth_errors_core::template;
 use syn::spanned::Spanned as _;
 use syn::{LitStr, Type};
@@ -174,7 +173,7 @@ fn nearest_code<'c>(code: &str, catalog: &'c Catalog<Partial>) -> Option<&'c str
         .map(|e| e.code().value().to_ascii_lowercase())
         .collect();
     let names: Vec<&str> = lower.iter().map(String::as_str).collect();
-    let near = catalog::nearest(code, &names)?;
+    let near = nearest(code, &names)?;
     catalog
         .entries()
         .iter()

@@ -1,5 +1,5 @@
 //! The catalog loader and validator on arbitrary text: no panic, and `load` and
-//! `load_partial` agree (a catalog loads exactly when the partial load finds nothing wrong).
+//! `Loader::load_partial` agree (a catalog loads exactly when the partial load finds nothing wrong).
 #![no_main]
 
 use auth_errors_core::catalog;
@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let full = catalog::load(text, "fuzz.yaml");
-    let (partial, found) = catalog::load_partial(text, "fuzz.yaml");
+    let (partial, found) = catalog::Loader::new().load_partial(text, "fuzz.yaml");
     match &full {
         Ok(c) => {
             assert!(

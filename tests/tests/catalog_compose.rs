@@ -4,19 +4,21 @@
 
 use std::collections::HashMap;
 
-use auth_errors::catalog::{self, Catalog, Diagnostic, Partial};
+use auth_errors::catalog::{self, Catalog, Diagnostic, Loader, Partial};
 use auth_errors_tests::{tests_path, workspace_root};
 
-/// Loads `root` from a set of in-memory files, as `load_with` reads them by name.
+/// Loads `root` from a set of in-memory files, as a `Loader` reads them by name.
 fn compose(files: &[(&str, &str)], root: &str) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
     let files: HashMap<&str, &str> = files.iter().copied().collect();
     let text = files[root];
-    catalog::load_partial_with(text, root, &mut |name: &str| {
-        files
-            .get(name)
-            .map(|t| (*t).to_owned())
-            .ok_or_else(|| format!("no such file (test reader asked for '{name}')"))
-    })
+    Loader::new()
+        .read(|name| {
+            files
+                .get(name)
+                .map(|t| (*t).to_owned())
+                .ok_or_else(|| format!("no such file (test reader asked for '{name}')"))
+        })
+        .load_partial(text, root)
 }
 
 fn lines(found: &[Diagnostic]) -> Vec<String> {
@@ -57,7 +59,10 @@ fn the_embedded_standard_catalog_is_the_schema_one() {
 #[test]
 fn a_team_catalog_composes_std_and_a_shared_file() {
     let path = tests_path("fixtures/compose/team/errors.yaml");
-    let catalog = catalog::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let catalog = Loader::new()
+        .read_files()
+        .load_file(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
     let team = path.display().to_string();
     let billing = tests_path("fixtures/compose/shared/billing.yaml")
         .display()
@@ -202,10 +207,12 @@ fn includes_whose_names_never_repeat_stop_at_a_depth_limit() {
     // `loop/loop/errors.yaml`, … are one file under ever new names.
     let text = "version: 1\ninclude: [loop/errors.yaml]\n";
     let mut reads = 0;
-    let (_, found) = catalog::load_partial_with(text, "errors.yaml", &mut |_: &str| {
-        reads += 1;
-        Ok(text.to_owned())
-    });
+    let (_, found) = Loader::new()
+        .read(|_| {
+            reads += 1;
+            Ok(text.to_owned())
+        })
+        .load_partial(text, "errors.yaml");
     assert_eq!(reads, 15);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].rule().id(), "include");
@@ -246,7 +253,7 @@ fn a_missing_include_on_disk_is_an_include_diagnostic() {
         "version: 1\ninclude: [gone.yaml]\nerrors:\n  MINE:\n    status: 400\n    message: Mine\n",
     )
     .unwrap();
-    let err = catalog::load_file(&path).unwrap_err();
+    let err = Loader::new().read_files().load_file(&path).unwrap_err();
     assert_eq!(err.len(), 1, "{err}");
     let d = &err.as_slice()[0];
     assert_eq!(
@@ -273,7 +280,7 @@ fn text_given_catalogs_include_std_but_not_paths() {
     let err = catalog::load(with_path, "errors.yaml").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "errors.yaml:2:11: error: cannot read the included catalog 'shared.yaml': the catalog was given as text, so 'shared.yaml' cannot be read; load it with catalog::load_file or catalog::load_with"
+        "errors.yaml:2:11: error: cannot read the included catalog 'shared.yaml': the catalog was given as text, so 'shared.yaml' cannot be read; load it with a catalog::Loader that reads files"
     );
 }
 
@@ -406,7 +413,9 @@ fn codes_from_two_files_that_become_one_variant_name_both_are_named() {
 #[test]
 fn a_composed_catalog_renders_docs_with_every_entry() {
     let path = tests_path("fixtures/compose/team/errors.yaml");
-    let specs = catalog::load_file(&path)
+    let specs = Loader::new()
+        .read_files()
+        .load_file(&path)
         .unwrap_or_else(|e| panic!("{e}"))
         .to_specs();
     let md = auth_errors::docs::markdown(&specs);

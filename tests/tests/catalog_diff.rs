@@ -416,12 +416,10 @@ fn composed_catalogs_are_compared_code_by_code() {
     assert_eq!(removed[0].0, "TOKEN_MISSING");
     // Moving a code between files changes nothing a client sees.
     let shared = cat("", BAD);
-    let moved = catalog::load_with(
-        "version: 1\ninclude: [shared.yaml]\n",
-        "errors.yaml",
-        &mut |_: &str| Ok(shared.clone()),
-    )
-    .unwrap();
+    let moved = catalog::Loader::new()
+        .read(|_| Ok(shared.clone()))
+        .load("version: 1\ninclude: [shared.yaml]\n", "errors.yaml")
+        .unwrap();
     assert!(catalog::diff(&new, &moved).changes().is_empty());
 }
 

@@ -386,7 +386,10 @@ fn edge_cases_keep_order_merges_unicode_and_docs() {
 #[test]
 fn a_missing_file_is_an_io_diagnostic() {
     let path = tests_path("fixtures/no-such-dir/no-such-catalog.yaml");
-    let err = catalog::load_file(&path).expect_err("a missing file loaded");
+    let err = catalog::Loader::new()
+        .read_files()
+        .load_file(&path)
+        .expect_err("a missing file loaded");
     assert_eq!(err.len(), 1, "{err}");
     let d = &err.as_slice()[0];
     assert_eq!(d.rule().id(), "io");

@@ -9,7 +9,9 @@ use auth_errors::{catalog, docs};
 use auth_errors_tests::{tests_path, workspace_root};
 
 fn specs(path: &Path) -> Vec<auth_errors::ErrorSpec> {
-    catalog::load_file(path)
+    catalog::Loader::new()
+        .read_files()
+        .load_file(path)
         .unwrap_or_else(|e| panic!("{e}"))
         .to_specs()
 }

@@ -54,7 +54,7 @@ fn parse_property(text: &str) {
 
 fn catalog_property(text: &str) {
     let full = catalog::load(text, "fuzz.yaml");
-    let (partial, found) = catalog::load_partial(text, "fuzz.yaml");
+    let (partial, found) = catalog::Loader::new().load_partial(text, "fuzz.yaml");
     match &full {
         Ok(c) => {
             assert!(

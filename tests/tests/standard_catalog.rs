@@ -7,7 +7,10 @@ use auth_errors_tests::workspace_root;
 #[test]
 fn standard_catalog_is_valid_and_complete() {
     let path = workspace_root().join("schema/auth-errors.yaml");
-    let cat = catalog::load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let cat = catalog::Loader::new()
+        .read_files()
+        .load_file(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
     let codes: Vec<&str> = cat.entries().iter().map(|e| e.code().as_str()).collect();
     assert_eq!(
         codes,

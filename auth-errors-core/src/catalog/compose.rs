@@ -204,14 +204,8 @@ impl Composer<'_, '_> {
 
 /// The name of a file included by `including`: the include's path taken relative to the
 /// including file's folder, with `.` and `..` resolved, separated by `/`. It is the name
-/// [`load_with`](super::load_with) asks its reader for.
-///
-/// ```
-/// use auth_errors_core::catalog::include_path;
-///
-/// assert_eq!(include_path("api/errors.yaml", "../shared/base.yaml"), "shared/base.yaml");
-/// assert_eq!(include_path("errors.yaml", "./teams/a.yaml"), "teams/a.yaml");
-/// ```
+/// a [`Loader`](super::Loader) asks its reader for (and the CLI's name of a path given
+/// from a folder of a git repository, through `__private`).
 pub fn include_path(including: &str, include: &str) -> String {
     let mut parts: Vec<&str> = including.split(['/', '\\']).collect();
     parts.pop();

@@ -13,7 +13,7 @@ use super::model::{ChallengeDef, Defaults, Entry, Param, Retired, Spanned, Top};
 use super::yaml::{Node, Value};
 
 /// The format versions this library reads.
-pub const SUPPORTED_VERSIONS: &[u32] = &[1];
+const SUPPORTED_VERSIONS: &[u32] = &[1];
 
 pub(crate) const TOP_KEYS: &[&str] = &[
     "version", "defaults", "errors", "include", "prefix", "retired",

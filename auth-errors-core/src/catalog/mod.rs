@@ -4,10 +4,17 @@
 //! so a rule is written once and a mistake reads the same everywhere:
 //! `errors.yaml:8:13: error: TOKEN_EXPIRED: error_description may not contain '"' (RFC 6750 §3)`.
 //!
-//! A catalog can `include:` other catalog files (`std` for the standard catalog, or paths
-//! relative to the including file), declare a `prefix:` its own codes carry, and list
-//! `retired:` codes that may never be defined again; see [`load_with`]. [`diff()`]
-//! classifies the changes between two versions of a catalog, breaking or not.
+//! [`load`] loads a catalog given as text; a [`Loader`] also reads the files it includes
+//! and names them as they should be shown, or loads what it can of a catalog with
+//! mistakes. A catalog can `include:` other catalog files (`std` for the standard
+//! catalog, or paths relative to the including file), declare a `prefix:` its own codes
+//! carry, and list `retired:` codes that may never be defined again. [`diff()`] classifies
+//! the changes between two versions of a catalog, breaking or not.
+//!
+//! Inside, the stages are one file each: `yaml` (text → located nodes), `load` (nodes →
+//! one file's model), `valid` (the rules), `compose` (includes → one catalog), `model`
+//! (what a catalog is), `to_spec` (an entry as an `ErrorSpec`), `diagnostic`, `hint`
+//! ("did you mean"), `inline` (the derive's inline entries) and `diff`.
 //!
 //! ```
 //! use auth_errors_core::catalog;
@@ -37,11 +44,11 @@
 //! # Ok::<(), catalog::Diagnostics>(())
 //! ```
 
-mod compose;
+pub(crate) mod compose;
 mod diagnostic;
 mod diff;
-mod hint;
-mod inline;
+pub(crate) mod hint;
+pub(crate) mod inline;
 mod load;
 mod model;
 mod to_spec;
@@ -50,21 +57,49 @@ mod yaml;
 
 use std::path::Path;
 
-pub use compose::{STANDARD_CATALOG, STD, include_path};
+pub use compose::{STANDARD_CATALOG, STD};
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
-pub use hint::nearest;
-pub use inline::{InlineChallenge, InlineEntry};
-pub use load::SUPPORTED_VERSIONS;
-pub use model::{
-    Catalog, ChallengeDef, Defaults, Entry, Param, Partial, Retired, Spanned, Valid, variant_name,
-};
-pub use valid::is_screaming_snake;
+pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Partial, Retired, Spanned, Valid};
 
-/// Loads catalogs: reads the files they include, and names each file as it is shown.
+/// Loads and validates a catalog given as YAML text; `file` names it in diagnostics.
+///
+/// Returns every mistake at once, in file order. The text may include `std`; a catalog
+/// that includes files by path needs a [`Loader`] that reads them.
+pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
+    Loader::new().load(text, file)
+}
+
+/// Loads catalogs: reads the files they include, names each file as it should be shown,
+/// and loads what it can of a catalog with mistakes.
 ///
 /// A loader with no reader ([`Loader::new`]) loads catalogs given as text; `std`, the
-/// standard catalog, is built in and never read.
+/// standard catalog, is built in and never read. Every load returns each mistake at once,
+/// with file, line, column, code and rule.
+///
+/// ```
+/// use auth_errors_core::catalog::{self, Loader};
+///
+/// let team = "version: 1\ninclude: [std, shared.yaml]\nprefix: ORDERS_\nerrors:\n  ORDERS_NOT_FOUND:\n    status: 404\n    message: No such order\n";
+/// let shared = "version: 1\nerrors:\n  RATE_LIMITED:\n    status: 429\n    message: Slow down\n";
+/// let catalog = Loader::new()
+///     .read(|name| match name {
+///         "api/shared.yaml" => Ok(shared.to_owned()),
+///         other => Err(format!("no file {other}")),
+///     })
+///     .load(team, "api/errors.yaml")?;
+/// let codes: Vec<(&str, &str)> = catalog
+///     .entries()
+///     .iter()
+///     .map(|e| (e.code().as_str(), e.origin()))
+///     .collect();
+/// assert_eq!(codes.first(), Some(&("TOKEN_MISSING", "std")));
+/// assert_eq!(
+///     codes[codes.len() - 2..],
+///     [("RATE_LIMITED", "api/shared.yaml"), ("ORDERS_NOT_FOUND", "api/errors.yaml")],
+/// );
+/// # Ok::<(), catalog::Diagnostics>(())
+/// ```
 pub struct Loader<'r> {
     read: Box<compose::Read<'r>>,
     show: Box<compose::Show<'r>>,
@@ -86,7 +121,7 @@ impl<'r> Loader<'r> {
     }
 
     /// Reads files with `read`, by name; `Err` says why a file cannot be read, and
-    /// becomes an `include` diagnostic at the `include:` that names it.
+    /// becomes a diagnostic: an `include` one at the `include:` that names the file.
     ///
     /// An included file's name is its `include:` path taken relative to the name of the
     /// file that includes it (`api/errors.yaml` including `../shared/base.yaml` reads
@@ -97,7 +132,7 @@ impl<'r> Loader<'r> {
         self
     }
 
-    /// Reads files from the file system, names relative to the working directory.
+    /// Reads files from the file system, their names taken from the working directory.
     pub fn read_files(self) -> Self {
         self.read(|name| std::fs::read_to_string(name).map_err(|e| e.to_string()))
     }
@@ -105,13 +140,23 @@ impl<'r> Loader<'r> {
     /// Shows each file as `show` names it (`origin/main:errors.yaml` for a file read at a
     /// git revision): in diagnostics, [`Catalog::file`], [`Entry::origin`] and
     /// [`Retired::origin`]. Files are still read by their own names, and `std` keeps its.
+    ///
+    /// ```
+    /// use auth_errors_core::catalog::Loader;
+    ///
+    /// let text = "version: 1\nerrors:\n  GONE:\n    status: 200\n    message: Gone\n";
+    /// let err = Loader::new()
+    ///     .show_names(|name| format!("HEAD:{name}"))
+    ///     .load(text, "errors.yaml")
+    ///     .unwrap_err();
+    /// assert!(err.to_string().starts_with("HEAD:errors.yaml:4:13: error: GONE: status 200"));
+    /// ```
     pub fn show_names(mut self, show: impl Fn(&str) -> String + 'r) -> Self {
         self.show = Box::new(show);
         self
     }
 
     /// Loads and validates the catalog `text`, named `file`, with the files it includes.
-    /// Returns every mistake at once, in file order.
     pub fn load(&mut self, text: &str, file: &str) -> Result<Catalog, Diagnostics> {
         match self.load_partial(text, file) {
             (Some(catalog), found) if found.is_empty() => Ok(catalog.into_valid()),
@@ -119,13 +164,15 @@ impl<'r> Loader<'r> {
         }
     }
 
-    /// Reads the catalog `file` with the loader's reader, then loads it as
-    /// [`load`](Loader::load) does; a file that cannot be read is a diagnostic too.
-    pub fn load_file(&mut self, file: &str) -> Result<Catalog, Diagnostics> {
-        match (self.read)(file) {
-            Ok(text) => self.load(&text, file),
+    /// Reads the catalog at `path` with the loader's reader (named by the path as it is
+    /// displayed), then loads it as [`load`](Loader::load) does; a catalog that cannot be
+    /// read is a diagnostic too.
+    pub fn load_file(&mut self, path: impl AsRef<Path>) -> Result<Catalog, Diagnostics> {
+        let file = path.as_ref().display().to_string();
+        match (self.read)(&file) {
+            Ok(text) => self.load(&text, &file),
             Err(e) => Err(Diagnostics::new(vec![Diagnostic::new(
-                &(self.show)(file),
+                &(self.show)(&file),
                 None,
                 None,
                 CatalogRule::Io,
@@ -135,12 +182,21 @@ impl<'r> Loader<'r> {
     }
 
     /// Loads what it can of the catalog `text`, named `file`, and returns it with every
-    /// mistake found: the entries that loaded, each checked by the rules but kept
-    /// whatever they found. The catalog is `None` only when the text is not a catalog at
-    /// all. With no mistake, the catalog is what [`load`](Loader::load) returns.
+    /// mistake found. The catalog holds the entries that loaded, each checked by the
+    /// rules but kept whatever they found; it is `None` only when the text is not a
+    /// catalog at all. With no mistake, it is what [`load`](Loader::load) returns.
     ///
     /// The macros use it to emit the entries that are sound even when others are not,
     /// so one mistake in the file gives one error at the use site, not one per variant.
+    ///
+    /// ```
+    /// use auth_errors_core::catalog::Loader;
+    ///
+    /// let text = "version: 1\nerrors:\n  GOOD:\n    status: 400\n    message: Good\n  BAD:\n    status: 200\n    message: Bad\n";
+    /// let (catalog, found) = Loader::new().load_partial(text, "errors.yaml");
+    /// assert_eq!(catalog.map(|c| c.entries().len()), Some(2));
+    /// assert_eq!(found.len(), 1);
+    /// ```
     pub fn load_partial(
         &mut self,
         text: &str,
@@ -150,76 +206,9 @@ impl<'r> Loader<'r> {
     }
 }
 
-/// Loads and validates a catalog from YAML text; `file` names it in diagnostics.
-///
-/// Returns every mistake at once, in file order. The text may include `std`; a catalog
-/// that includes files by path needs [`load_file`] or [`load_with`], which can read them.
-pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
-    Loader::new().load(text, file)
-}
-
-/// Loads a catalog and returns whatever loaded together with every mistake found.
-///
-/// The macros use it to emit the entries that are sound even when others are not, so
-/// one mistake in the file gives one error at the use site, not one per variant.
-/// The model is `None` only when the text is not a catalog at all.
-pub fn load_partial(text: &str, file: &str) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
-    Loader::new().load_partial(text, file)
-}
-
-/// Loads and validates a catalog named `file`, composing the files it includes, which
-/// `read` returns by name (see [`Loader::read`]).
-///
-/// ```
-/// use auth_errors_core::catalog;
-///
-/// let team = "version: 1\ninclude: [std, shared.yaml]\nprefix: ORDERS_\nerrors:\n  ORDERS_NOT_FOUND:\n    status: 404\n    message: No such order\n";
-/// let shared = "version: 1\nerrors:\n  RATE_LIMITED:\n    status: 429\n    message: Slow down\n";
-/// let catalog = catalog::load_with(team, "api/errors.yaml", &mut |name: &str| match name {
-///     "api/shared.yaml" => Ok(shared.to_owned()),
-///     other => Err(format!("no file {other}")),
-/// })?;
-/// let codes: Vec<(&str, &str)> = catalog
-///     .entries()
-///     .iter()
-///     .map(|e| (e.code().as_str(), e.origin()))
-///     .collect();
-/// assert_eq!(codes.first(), Some(&("TOKEN_MISSING", "std")));
-/// assert_eq!(
-///     codes[codes.len() - 2..],
-///     [("RATE_LIMITED", "api/shared.yaml"), ("ORDERS_NOT_FOUND", "api/errors.yaml")],
-/// );
-/// # Ok::<(), catalog::Diagnostics>(())
-/// ```
-pub fn load_with(
-    text: &str,
-    file: &str,
-    read: &mut dyn FnMut(&str) -> Result<String, String>,
-) -> Result<Catalog, Diagnostics> {
-    Loader::new().read(read).load(text, file)
-}
-
-/// [`load_partial`] for a catalog that may include files by path: `read` returns an
-/// included file's text by name, as in [`load_with`].
-pub fn load_partial_with(
-    text: &str,
-    file: &str,
-    read: &mut dyn FnMut(&str) -> Result<String, String>,
-) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
-    Loader::new().read(read).load_partial(text, file)
-}
-
-/// The reader of a catalog given as text: it has no files to include.
+/// The reader of a loader that reads no file.
 fn no_files(name: &str) -> Result<String, String> {
     Err(format!(
-        "the catalog was given as text, so '{name}' cannot be read; load it with catalog::load_file or catalog::load_with"
+        "the catalog was given as text, so '{name}' cannot be read; load it with a catalog::Loader that reads files"
     ))
-}
-
-/// Reads and loads a catalog file and the files it includes (paths relative to it). A
-/// missing or unreadable file is a diagnostic too.
-pub fn load_file(path: impl AsRef<Path>) -> Result<Catalog, Diagnostics> {
-    Loader::new()
-        .read_files()
-        .load_file(&path.as_ref().display().to_string())
 }

@@ -349,7 +349,7 @@ impl Entry {
 }
 
 /// The variant name of a code: heck's UpperCamelCase.
-pub fn variant_name(code: &str) -> String {
+fn variant_name(code: &str) -> String {
     heck::ToUpperCamelCase::to_upper_camel_case(code)
 }
 

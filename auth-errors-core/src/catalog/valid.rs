@@ -205,7 +205,7 @@ fn defaults(defaults: &Defaults, sink: &mut Sink) {
 }
 
 /// Whether a code is `SCREAMING_SNAKE_CASE`: `[A-Z][A-Z0-9]*(_[A-Z0-9]+)*`.
-pub fn is_screaming_snake(code: &str) -> bool {
+fn is_screaming_snake(code: &str) -> bool {
     code.split('_').enumerate().all(|(i, part)| {
         !part.is_empty()
             && part

@@ -2,6 +2,7 @@
 
 use std::process::{Command, ExitCode};
 
+use auth_errors::__private::include_path;
 use auth_errors::catalog::{self, Catalog, Diagnostic, Loader};
 
 /// The exit status when a change is breaking and `--allow-breaking` is absent.
@@ -75,7 +76,10 @@ pub fn run(old: &str, new: &str, allow_breaking: bool, format: Format) -> ExitCo
 /// Loads a catalog argument (`which` is `OLD` or `NEW`); `Err` is what to print.
 fn load(arg: &str, which: &str) -> Result<Catalog, String> {
     let Some(spec) = arg.strip_prefix("git:") else {
-        return catalog::load_file(arg).map_err(|d| invalid(which, arg, d.as_slice()));
+        return Loader::new()
+            .read_files()
+            .load_file(arg)
+            .map_err(|d| invalid(which, arg, d.as_slice()));
     };
     let Some((rev, path)) = spec
         .split_once(':')
@@ -95,7 +99,7 @@ fn load(arg: &str, which: &str) -> Result<Catalog, String> {
     let name = if path.starts_with("./") || path.starts_with("../") {
         let prefix = git(&["rev-parse", "--show-prefix"])
             .map_err(|e| format!("error: cannot read {which} '{arg}': {e}"))?;
-        catalog::include_path(&format!("{}.", prefix.trim()), path)
+        include_path(&format!("{}.", prefix.trim()), path)
     } else {
         path.to_owned()
     };

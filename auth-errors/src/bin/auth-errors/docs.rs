@@ -3,7 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use auth_errors::{catalog, docs};
+use auth_errors::catalog::Loader;
+use auth_errors::docs;
 
 /// What `docs` renders.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -20,7 +21,7 @@ pub enum Format {
 
 /// Loads the catalog (reporting every mistake, as `check` does) and renders it.
 pub fn run(file: &Path, format: Format, out: Option<&Path>, title: &str) -> ExitCode {
-    let cat = match catalog::load_file(file) {
+    let cat = match Loader::new().read_files().load_file(file) {
         Ok(cat) => cat,
         Err(diagnostics) => {
             for d in &diagnostics {
