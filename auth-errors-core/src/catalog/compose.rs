@@ -63,7 +63,7 @@ pub(crate) fn compose(
     let catalog = root.map(|top| {
         let mut sink = Sink::new(&shown);
         valid::composed(&composer.entries, &composer.retired, &mut sink);
-        found.append(&mut sink.found);
+        found.append(&mut sink.finish());
         Catalog::new(shown, top, composer.entries, composer.retired)
     });
     // File by file in the order they were read (the root first), and in file order
@@ -120,7 +120,7 @@ impl Composer<'_, '_> {
         };
         let mut sink = Sink::new(&shown);
         let Some(file) = load::file(&root, &mut sink) else {
-            return (None, sink.found);
+            return (None, sink.finish());
         };
         valid::file(&file, &mut sink);
         let mut found = Vec::new();
@@ -184,8 +184,9 @@ impl Composer<'_, '_> {
             self.add(entry, &mut sink);
         }
         self.retired.extend(retired);
-        sink.found.append(&mut found);
-        (Some(top), sink.found)
+        let mut all = sink.finish();
+        all.append(&mut found);
+        (Some(top), all)
     }
 
     /// Adds an entry to the composed ones, unless its code is there already: then it is

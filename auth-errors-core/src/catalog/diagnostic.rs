@@ -279,19 +279,35 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// Collects diagnostics for one file.
+/// Collects the diagnostics of one file as the loader and the rules go on, so one run
+/// reports every mistake.
+///
+/// What it collects is taken with [`finish`](Sink::finish), which consumes it; a sink
+/// dropped unfinished would lose mistakes, so that is a bug, and debug builds panic on
+/// it (as serde's `Ctxt` does).
 #[derive(Debug)]
 pub(crate) struct Sink {
-    pub(crate) file: String,
-    pub(crate) found: Vec<Diagnostic>,
+    file: String,
+    /// `None` once finished.
+    found: Option<Vec<Diagnostic>>,
 }
 
 impl Sink {
     pub(crate) fn new(file: &str) -> Self {
         Sink {
             file: file.to_owned(),
-            found: Vec::new(),
+            found: Some(Vec::new()),
         }
+    }
+
+    /// The file the diagnostics are in, as it is shown.
+    pub(crate) fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Every diagnostic collected, in the order they were pushed.
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
+        self.found.take().unwrap_or_default()
     }
 
     pub(crate) fn push(
@@ -314,14 +330,43 @@ impl Sink {
         rule: CatalogRule,
         message: impl Into<String>,
     ) {
-        self.found
-            .push(Diagnostic::new(file, at, code, rule, message));
+        if let Some(found) = &mut self.found {
+            found.push(Diagnostic::new(file, at, code, rule, message));
+        }
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if cfg!(debug_assertions) && self.found.is_some() && !std::thread::panicking() {
+            panic!(
+                "a catalog Sink for '{}' was dropped without finish(): its diagnostics would be lost",
+                self.file
+            );
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Location;
+    use super::{CatalogRule, Location, Sink};
+
+    #[test]
+    fn a_sink_gives_back_what_it_collected_in_order() {
+        let mut sink = Sink::new("e.yaml");
+        sink.push(Location::new(2, 1), None, CatalogRule::Version, "first");
+        sink.push_in("std", None, Some("A"), CatalogRule::DuplicateCode, "second");
+        let found: Vec<String> = sink.finish().iter().map(ToString::to_string).collect();
+        assert_eq!(found, ["e.yaml:2:1: error: first", "std: error: A: second"]);
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "dropped without finish()")]
+    fn a_sink_dropped_unfinished_is_a_bug() {
+        let sink = Sink::new("e.yaml");
+        drop(sink);
+    }
 
     #[test]
     fn a_location_is_one_based_or_none() {

@@ -110,10 +110,11 @@ impl InlineEntry {
         };
         let mut sink = Sink::new(INLINE);
         valid::entry(&entry, defaults, &mut sink);
-        if sink.found.is_empty() {
+        let found = sink.finish();
+        if found.is_empty() {
             Ok(entry)
         } else {
-            Err(sink.found)
+            Err(found)
         }
     }
 }

@@ -200,7 +200,7 @@ fn load_retired(node: &Node, sink: &mut Sink) -> Vec<Retired> {
         .into_iter()
         .map(|code| Retired {
             code,
-            origin: sink.file.clone(),
+            origin: sink.file().to_owned(),
         })
         .collect()
 }
@@ -374,7 +374,7 @@ fn load_entry(
     let mut message = None;
     let mut complete = true;
     let mut entry = Entry {
-        origin: sink.file.clone(),
+        origin: sink.file().to_owned(),
         code: Spanned::new(code.to_owned(), code_at),
         status: Spanned::new(0, code_at),
         message: Spanned::new(String::new(), code_at),
