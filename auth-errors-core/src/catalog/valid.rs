@@ -582,14 +582,15 @@ fn challenge(entry: &Entry, def: &ChallengeDef, defaults: &Defaults, sink: &mut 
     }
     // The rules about the challenge as a whole, as the response path checks them.
     if let Err(e) = challenge::check_complete(scheme, attributes.iter().map(|&(n, _)| n)) {
+        let fix = match e.rule() {
+            challenge::Rule::BasicRealm => "set 'realm' in the challenge or under 'defaults:'",
+            _ => "set 'realm' under 'defaults:' or an attribute in the challenge",
+        };
         sink.push(
             def.at,
             code,
             CatalogRule::Challenge(e.rule()),
-            format!(
-                "{e}: set '{}' in the challenge or under 'defaults:'",
-                e.attribute()
-            ),
+            format!("{e}: {fix}"),
         );
     }
 }

@@ -10,9 +10,10 @@
 //! once, and no CR, LF, NUL or non-ASCII byte can ever reach the header.
 //!
 //! A challenge is built one attribute at a time, so the rules about the challenge as a
-//! whole (a `Basic` challenge carries `realm`, RFC 7617 §2) are checked where its header
-//! value is written: [`Challenge::to_header_value`] and [`format_list`] return the
-//! error instead of a value.
+//! whole (a `Bearer` challenge carries an auth-param, RFC 6750 §3; a `Basic` one its
+//! `realm`, RFC 7617 §2) are checked where its header value is written:
+//! [`Challenge::to_header_value`] and [`format_list`] return the error instead of a
+//! value.
 //!
 //! ```
 //! use auth_errors_core::challenge::Challenge;
@@ -171,8 +172,8 @@ pub(crate) fn check_value_for(scheme: &str, name: &str, value: &str) -> Result<(
 }
 
 /// Checks the rules about a challenge as a whole, given its scheme and auth-param names:
-/// a `Basic` challenge carries `realm` (RFC 7617 §2). The error names the missing
-/// attribute.
+/// a `Bearer` challenge carries one or more auth-params (RFC 6750 §3), a `Basic` one
+/// `realm` (RFC 7617 §2). The error names the missing attribute, or `scheme`.
 ///
 /// Every writer of a header value calls this, and so does the catalog validator.
 pub fn check_complete<'a>(
@@ -463,6 +464,32 @@ mod tests {
         assert_eq!(
             done,
             Ok(Ok(r#"Basic charset="UTF-8", realm="WallyWorld""#.to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_bearer_challenge_needs_an_auth_param() {
+        let bare = Challenge::bearer();
+        let err = bare.to_header_value().err();
+        assert_eq!(
+            err.as_ref().map(|e| (e.attribute(), e.rule())),
+            Some(("scheme", Rule::BearerAuthParam))
+        );
+        assert_eq!(
+            err.map(|e| e.to_string()).as_deref(),
+            Some("scheme Bearer must be followed by one or more auth-params (RFC 6750 §3)")
+        );
+        // A token68 is no auth-param.
+        let t68 = Challenge::new("Bearer").and_then(|c| c.token68("abc"));
+        assert_eq!(
+            t68.map(|c| c.check().err().map(|e| e.rule())),
+            Ok(Some(Rule::BearerAuthParam))
+        );
+        assert_eq!(
+            Challenge::bearer()
+                .realm("api")
+                .map(|c| c.to_header_value()),
+            Ok(Ok(r#"Bearer realm="api""#.to_owned()))
         );
     }
 

@@ -33,6 +33,8 @@ pub enum Rule {
     Token68Syntax,
     /// A challenge carries either a token68 or auth-params, never both (RFC 9110 §11.2).
     Token68WithParams,
+    /// A `Bearer` challenge carries one or more auth-params (RFC 6750 §3).
+    BearerAuthParam,
     /// A `Basic` challenge carries a `realm` (RFC 7617 §2).
     BasicRealm,
     /// The `charset` of a `Basic` challenge is `UTF-8`, matched case-insensitively (RFC 7617 §2.1).
@@ -55,6 +57,7 @@ impl Rule {
             Rule::QuotedString => "quoted-string",
             Rule::Token68Syntax => "token68-syntax",
             Rule::Token68WithParams => "token68-with-params",
+            Rule::BearerAuthParam => "bearer-auth-param",
             Rule::BasicRealm => "basic-realm",
             Rule::BasicCharset => "basic-charset",
             Rule::MaxAge => "max-age",
@@ -69,6 +72,7 @@ impl Rule {
                 "RFC 9110 §11.2"
             }
             Rule::DuplicateParam
+            | Rule::BearerAuthParam
             | Rule::ErrorCharset
             | Rule::DescriptionCharset
             | Rule::ScopeSyntax
@@ -400,7 +404,8 @@ pub fn check_scheme_param(scheme: &str, name: &str, value: &str) -> Result<(), V
 }
 
 /// The rules a scheme sets for the challenge as a whole, given its auth-param names:
-/// a `Basic` challenge carries `realm` (RFC 7617 §2).
+/// a `Bearer` challenge carries one or more auth-params, a token68 being none (RFC 6750
+/// §3); a `Basic` challenge carries `realm` (RFC 7617 §2).
 ///
 /// A builder adds params one at a time, so this runs once the challenge is complete:
 /// where its header value is written, and where a catalog entry is validated.
@@ -408,7 +413,13 @@ pub fn check_scheme_params<'a>(
     scheme: &str,
     names: impl IntoIterator<Item = &'a str>,
 ) -> Result<(), Violation> {
-    let mut names = names.into_iter();
+    let mut names = names.into_iter().peekable();
+    if scheme.eq_ignore_ascii_case("Bearer") && names.peek().is_none() {
+        return Err(Violation::new(
+            Rule::BearerAuthParam,
+            format!("{scheme} must be followed by one or more auth-params"),
+        ));
+    }
     if is_basic(scheme) && !names.any(|n| n.eq_ignore_ascii_case("realm")) {
         return Err(Violation::new(
             Rule::BasicRealm,
@@ -637,6 +648,21 @@ mod tests {
             );
         }
         assert!(check_scheme_params("Newauth", []).is_ok());
+    }
+
+    #[test]
+    fn bearer_needs_an_auth_param() {
+        for scheme in ["Bearer", "bearer", "BEARER"] {
+            assert_eq!(
+                check_scheme_params(scheme, []).map_err(|v| v.rule),
+                Err(Rule::BearerAuthParam),
+                "{scheme}"
+            );
+        }
+        assert!(check_scheme_params("Bearer", ["realm"]).is_ok());
+        assert!(check_scheme_params("Bearer", ["x"]).is_ok());
+        // The rule is RFC 6750's: other schemes may stand alone (RFC 9110 §11.3).
+        assert!(check_scheme_params("DPoP", []).is_ok());
     }
 
     #[test]

@@ -226,6 +226,11 @@ mod tests {
     #[test]
     fn scheme_rules_leave_the_header_to_run_time() {
         // Rules about the whole: nothing to compile, the run time reports them.
+        const BARE: ChallengeSpec = ChallengeSpec::new("Bearer", &[]);
+        assert_eq!(
+            header(BARE, ""),
+            (CompiledForm::Runtime, Err(Rule::BearerAuthParam))
+        );
         const NO_REALM: ChallengeSpec = ChallengeSpec::new("Basic", &[("charset", "UTF-8")]);
         assert_eq!(
             header(NO_REALM, ""),
