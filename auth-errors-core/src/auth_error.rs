@@ -54,6 +54,7 @@ pub trait AuthError: std::error::Error {
             let value = template::render(value, |name| self.param(name));
             challenge = challenge.param(name, value.into_owned())?;
         }
+        challenge.check()?;
         Ok(Some(challenge))
     }
 

@@ -1,4 +1,5 @@
-//! The formatter: any challenge the checked builder accepts formats to a header value
+//! The formatter: any challenge the checked builder accepts (its steps, then the check
+//! of the challenge as a whole) formats to a header value
 //! that the parser reads back as the same scheme, token68 and params (names lowercased),
 //! alone and in a list; the formatted length is what `formatted_len` says.
 #![no_main]
@@ -22,6 +23,7 @@ fn build(input: &Input) -> Option<Challenge> {
     for (name, value) in &input.params {
         c = c.param(name.clone(), value.clone()).ok()?;
     }
+    c.check().ok()?;
     Some(c)
 }
 
@@ -37,7 +39,9 @@ fn same(c: &Challenge, p: &ParsedChallenge) -> bool {
 fuzz_target!(|inputs: Vec<Input>| {
     let built: Vec<Challenge> = inputs.iter().filter_map(build).collect();
     for c in &built {
-        let text = c.to_header_value();
+        let text = c
+            .to_header_value()
+            .unwrap_or_else(|e| panic!("{c:?} was checked, yet: {e}"));
         assert_eq!(c.formatted_len(), text.len(), "{text:?}");
         let parsed =
             challenge::parse(&text).unwrap_or_else(|e| panic!("{text:?} does not parse: {e}"));
@@ -47,7 +51,8 @@ fuzz_target!(|inputs: Vec<Input>| {
         );
     }
     if !built.is_empty() {
-        let text = challenge::format_list(&built);
+        let text = challenge::format_list(&built)
+            .unwrap_or_else(|e| panic!("{built:?} were checked, yet: {e}"));
         let parsed =
             challenge::parse(&text).unwrap_or_else(|e| panic!("{text:?} does not parse: {e}"));
         assert!(

@@ -15,6 +15,7 @@ fn rebuild(parsed: &ParsedChallenge) -> Option<Challenge> {
     for (name, value) in parsed.params() {
         c = c.param(name.to_owned(), value.to_owned()).ok()?;
     }
+    c.check().ok()?;
     Some(c)
 }
 
@@ -26,7 +27,8 @@ fuzz_target!(|data: &[u8]| {
         Ok(parsed) => {
             let rebuilt: Option<Vec<Challenge>> = parsed.iter().map(rebuild).collect();
             if let Some(rebuilt) = rebuilt {
-                let formatted = challenge::format_list(&rebuilt);
+                let formatted = challenge::format_list(&rebuilt)
+                    .unwrap_or_else(|e| panic!("{rebuilt:?} was checked, yet: {e}"));
                 let again = challenge::parse(&formatted)
                     .unwrap_or_else(|e| panic!("{formatted:?} does not parse: {e}"));
                 assert_eq!(again, parsed, "{text:?} -> {formatted:?}");

@@ -161,8 +161,7 @@ fn redefining_a_standard_code_names_std() {
 #[test]
 fn a_mistake_inside_an_included_file_names_that_file() {
     let root = "version: 1\ninclude: [shared.yaml]\nerrors:\n  ROOT_CODE:\n    status: 700\n    message: Root\n";
-    let shared =
-        "version: 1\nerrors:\n  SHARED:\n    status: 403\n    message: No\n    challenge: {}\n";
+    let shared = "version: 1\nerrors:\n  SHARED:\n    status: 403\n    message: No\n    challenge: {realm: api}\n";
     let (catalog, found) = compose(
         &[("errors.yaml", root), ("shared.yaml", shared)],
         "errors.yaml",

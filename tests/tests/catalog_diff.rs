@@ -121,9 +121,11 @@ fn a_changed_added_or_removed_challenge_error_is_breaking() {
             "challenge error changed from 'invalid_token' to 'insufficient_user_authentication'"
         )
     );
+    // A Bearer challenge needs an auth-param (RFC 6750 §3): the realm, from the defaults.
+    let realm = "defaults:\n  realm: api\n";
     let bare = "  TOKEN_BAD:\n    status: 401\n    message: Bad token\n    challenge: {}\n";
     assert_eq!(
-        summary(&diff(&cat("", bare), &cat("", expired))),
+        summary(&diff(&cat(realm, bare), &cat(realm, expired))),
         one(
             "challenge-error",
             true,
@@ -132,7 +134,7 @@ fn a_changed_added_or_removed_challenge_error_is_breaking() {
         )
     );
     assert_eq!(
-        summary(&diff(&cat("", expired), &cat("", bare))),
+        summary(&diff(&cat(realm, expired), &cat(realm, bare))),
         one(
             "challenge-error",
             true,
@@ -144,10 +146,12 @@ fn a_changed_added_or_removed_challenge_error_is_breaking() {
 
 #[test]
 fn a_changed_scheme_is_breaking_whatever_its_case() {
+    // A Bearer challenge needs an auth-param (RFC 6750 §3): the realm, from the defaults.
+    let realm = "defaults:\n  realm: api\n";
     let bearer = "  PROOF:\n    status: 401\n    message: Proof needed\n    challenge: {}\n";
     let dpop = "  PROOF:\n    status: 401\n    message: Proof needed\n    challenge:\n      scheme: DPoP\n";
     assert_eq!(
-        summary(&diff(&cat("", bearer), &cat("", dpop))),
+        summary(&diff(&cat(realm, bearer), &cat(realm, dpop))),
         one(
             "scheme",
             true,
@@ -158,15 +162,15 @@ fn a_changed_scheme_is_breaking_whatever_its_case() {
     // Through the defaults too: the effective scheme is compared.
     assert_eq!(
         summary(&diff(
-            &cat("", bearer),
-            &cat("defaults:\n  scheme: DPoP\n", bearer)
+            &cat(realm, bearer),
+            &cat("defaults:\n  realm: api\n  scheme: DPoP\n", bearer)
         ))[0]
             .0,
         "scheme"
     );
     // Auth-schemes are case-insensitive (RFC 9110 §11.1).
-    let lower = cat("defaults:\n  scheme: bearer\n", bearer);
-    assert!(diff(&cat("", bearer), &lower).changes().is_empty());
+    let lower = cat("defaults:\n  realm: api\n  scheme: bearer\n", bearer);
+    assert!(diff(&cat(realm, bearer), &lower).changes().is_empty());
 }
 
 #[test]

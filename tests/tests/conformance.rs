@@ -9,10 +9,11 @@
 //!   challenges (scheme as sent, lowercased parameter names in order, unescaped
 //!   values, token68) or the error position (`line`, byte `offset`);
 //! - a `format` case builds `Challenge::new(scheme)`, then `.token68(..)` if one
-//!   is given, then `.param(name, value)` for each pair in order, and expects
-//!   either the header value or the first failing step's attribute and
-//!   `Rule::id()`. Every header value it builds is parsed back and must give
-//!   the same challenge.
+//!   is given, then `.param(name, value)` for each pair in order, then writes the
+//!   header value with `.to_header_value()` (which checks the challenge as a
+//!   whole), and expects either the header value or the first failing step's
+//!   attribute and `Rule::id()`. Every header value it builds is parsed back and
+//!   must give the same challenge.
 //!
 //! Every failure is collected, so one bug does not hide the others, and the
 //! test fails once with the list of case names.
@@ -335,10 +336,10 @@ fn run_format(case: &FormatCase) -> Result<(), String> {
             case.params
                 .iter()
                 .try_fold(c, |c, (name, value)| c.param(name.clone(), value.clone()))
-        });
+        })
+        .and_then(|c| c.to_header_value().map(|header| (c, header)));
     match (&case.expect, &case.error, built) {
-        (Some(expected), None, Ok(challenge)) => {
-            let header = challenge.to_string();
+        (Some(expected), None, Ok((challenge, header))) => {
             if &header != expected {
                 return Err(format!(
                     "expected \"{}\", got \"{}\"",
@@ -375,11 +376,11 @@ fn run_format(case: &FormatCase) -> Result<(), String> {
                 ))
             }
         }
-        (None, Some(expected), Ok(challenge)) => Err(format!(
+        (None, Some(expected), Ok((_, header))) => Err(format!(
             "expected {} / {}, got \"{}\"",
             expected.attribute,
             expected.rule,
-            show(&challenge.to_string())
+            show(&header)
         )),
         _ => Err("the case needs exactly one of \"expect\" and \"error\"".to_owned()),
     }

@@ -50,7 +50,7 @@ fn cargo_run(dir: &Path) -> String {
 
 fn catalog_with_message(message: &str) -> String {
     format!(
-        "version: 1\nerrors:\n  TOKEN_MISSING:\n    status: 401\n    message: {message}\n    challenge: {{}}\n"
+        "version: 1\nerrors:\n  TOKEN_MISSING:\n    status: 401\n    message: {message}\n    challenge: {{realm: api}}\n"
     )
 }
 

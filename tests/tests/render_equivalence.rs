@@ -174,7 +174,9 @@ proptest! {
         for spec in entries() {
             let sample = |spec| Sample { spec, a: a.clone(), b: b.clone() };
             let (compiled, runtime) = (sample(compiled(&spec)), sample(runtime(&spec)));
-            let builder = runtime.challenge().map(|c| c.map(|c| c.to_header_value()));
+            let builder = runtime
+                .challenge()
+                .and_then(|c| c.map(|c| c.to_header_value()).transpose());
             prop_assert_eq!(header(&compiled), header(&runtime), "{:?}", spec);
             prop_assert_eq!(header(&runtime), builder, "{:?}", spec);
         }

@@ -358,6 +358,16 @@ fn sample(value: &str) -> String {
     template::render(value, |_| Some("x")).into_owned()
 }
 
+/// [`sample`] for the value of `attribute`: where only an integer param fits
+/// (`max_age`), each placeholder stands for an integer, so only the literal parts of
+/// the template can break the integer rule.
+fn sample_for(attribute: &str, value: &str) -> String {
+    match required_type(attribute) {
+        Some(ParamType::Integer) => template::render(value, |_| Some("0")).into_owned(),
+        _ => sample(value),
+    }
+}
+
 /// Where a param of a given type must be used: `scope` attributes need `scope` params,
 /// `max_age` and `Retry-After` need `integer` ones.
 fn required_type(attribute: &str) -> Option<ParamType> {
@@ -477,6 +487,7 @@ fn challenge(entry: &Entry, def: &ChallengeDef, defaults: &Defaults, sink: &mut 
     {
         push_violation(sink, scheme, code, "scheme", v);
     }
+    let scheme = def.scheme(defaults).value.as_str();
     match &def.error {
         Some(error) => {
             if template::placeholders(&error.value).next().is_some() {
@@ -558,7 +569,7 @@ fn challenge(entry: &Entry, def: &ChallengeDef, defaults: &Defaults, sink: &mut 
             continue;
         };
         check_param_types(entry, name, &names, value, sink);
-        if let Err(e) = challenge::check_param(name, &sample(&value.value)) {
+        if let Err(e) = challenge::check_param_for(scheme, name, &sample_for(name, &value.value)) {
             sink.push(
                 value.at,
                 code,
@@ -566,6 +577,19 @@ fn challenge(entry: &Entry, def: &ChallengeDef, defaults: &Defaults, sink: &mut 
                 e.to_string(),
             );
         }
+    }
+    // The rules about the challenge as a whole, as the response path checks them.
+    if let Err(e) = challenge::check_complete(scheme, attributes.iter().map(|&(n, _)| n)) {
+        let fix = match e.rule() {
+            challenge::Rule::BasicRealm => "set 'realm' in the challenge or under 'defaults:'",
+            _ => "set 'realm' under 'defaults:' or an attribute in the challenge",
+        };
+        sink.push(
+            def.at,
+            code,
+            CatalogRule::Challenge(e.rule()),
+            format!("{e}: {fix}"),
+        );
     }
 }
 

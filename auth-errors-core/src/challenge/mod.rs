@@ -5,8 +5,15 @@
 //! `Challenge` always formats to a valid header value: values are always
 //! quoted, `"` and `\` are escaped where a quoted-string allows them, the
 //! RFC 6750 §3 character sets hold for `error`, `error_description`, `scope` and
-//! `error_uri`, each attribute appears at most once, and no CR, LF, NUL or
-//! non-ASCII byte can ever reach the header.
+//! `error_uri`, `max_age` is a non-negative integer (RFC 9470 §3), the `charset` of
+//! a `Basic` challenge is `UTF-8` (RFC 7617 §2.1), each attribute appears at most
+//! once, and no CR, LF, NUL or non-ASCII byte can ever reach the header.
+//!
+//! A challenge is built one attribute at a time, so the rules about the challenge as a
+//! whole (a `Bearer` challenge carries an auth-param, RFC 6750 §3; a `Basic` one its
+//! `realm`, RFC 7617 §2) are checked where its header value is written:
+//! [`Challenge::to_header_value`] and [`format_list`] return the error instead of a
+//! value.
 //!
 //! ```
 //! use auth_errors_core::challenge::Challenge;
@@ -55,7 +62,9 @@ pub use scope::Scope;
 /// A `WWW-Authenticate` challenge: a scheme with auth-params or a token68.
 ///
 /// Build one with [`Challenge::bearer`] or [`Challenge::new`] and the checked
-/// setters; its [`Display`](fmt::Display) is the header value.
+/// setters; [`Challenge::to_header_value`] is the header value, once the challenge as a
+/// whole passes [`Challenge::check`]. Its [`Display`](fmt::Display) writes the same text
+/// without that check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Challenge {
     scheme: Cow<'static, str>,
@@ -119,8 +128,9 @@ impl ChallengeError {
 }
 
 /// Checks one auth-param: its name is a token, and its value follows the rule for that
-/// name (RFC 6750 §3 for `error`, `error_description`, `error_uri` and `scope`; a
-/// quotable ASCII string otherwise).
+/// name (RFC 6750 §3 for `error`, `error_description`, `error_uri` and `scope`, RFC 9470
+/// §3 for `max_age`; a quotable ASCII string otherwise). Rules that depend on the
+/// scheme are added by [`check_param_for`].
 ///
 /// The catalog validator and [`Challenge::param`] both call this.
 pub fn check_param(name: &str, value: &str) -> Result<(), ChallengeError> {
@@ -138,10 +148,45 @@ pub(crate) fn check_value(name: &str, value: &str) -> Result<(), ChallengeError>
         rules::check_error_uri(value)
     } else if name.eq_ignore_ascii_case("scope") {
         rules::check_scope(value)
+    } else if name.eq_ignore_ascii_case("max_age") {
+        rules::check_max_age(value)
     } else {
         rules::check_quotable(value)
     };
     checked.map_err(|v| ChallengeError::new(name, v))
+}
+
+/// [`check_param`] plus the rule the challenge's scheme adds for this param (`charset`
+/// of a `Basic` challenge, RFC 7617 §2.1).
+///
+/// The catalog validator, the response path and [`Challenge::param`] call this.
+pub fn check_param_for(scheme: &str, name: &str, value: &str) -> Result<(), ChallengeError> {
+    rules::check_param_name(name).map_err(|v| ChallengeError::new(name, v))?;
+    check_value_for(scheme, name, value)
+}
+
+/// [`check_param_for`] for a name already known to be a token: the value's rules only.
+pub(crate) fn check_value_for(scheme: &str, name: &str, value: &str) -> Result<(), ChallengeError> {
+    check_value(name, value)?;
+    rules::check_scheme_param(scheme, name, value).map_err(|v| ChallengeError::new(name, v))
+}
+
+/// Checks the rules about a challenge as a whole, given its scheme and auth-param names:
+/// a `Bearer` challenge carries one or more auth-params (RFC 6750 §3), a `Basic` one
+/// `realm` (RFC 7617 §2). The error names the missing attribute, or `scheme`.
+///
+/// Every writer of a header value calls this, and so does the catalog validator.
+pub fn check_complete<'a>(
+    scheme: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> Result<(), ChallengeError> {
+    rules::check_scheme_params(scheme, names).map_err(|v| {
+        let attribute = match v.rule {
+            Rule::BasicRealm => "realm",
+            _ => "scheme",
+        };
+        ChallengeError::new(attribute, v)
+    })
 }
 
 impl Challenge {
@@ -166,14 +211,15 @@ impl Challenge {
     }
 
     /// Adds an auth-param. The name must be a token not used before in this challenge
-    /// (compared case-insensitively); the value must follow [`check_param`].
+    /// (compared case-insensitively); the value must follow [`check_param_for`] this
+    /// challenge's scheme.
     pub fn param(
         mut self,
         name: impl Into<Cow<'static, str>>,
         value: impl Into<Cow<'static, str>>,
     ) -> Result<Self, ChallengeError> {
         let (name, value) = (name.into(), value.into());
-        check_param(&name, &value)?;
+        check_param_for(&self.scheme, &name, &value)?;
         if self.token68.is_some() {
             return Err(ChallengeError::new(
                 &name,
@@ -272,8 +318,21 @@ impl Challenge {
             .map(|(_, v)| v.as_ref())
     }
 
-    /// The header value (`Bearer realm="api", error="invalid_token"`).
-    pub fn to_header_value(&self) -> String {
+    /// Checks the rules about the challenge as a whole ([`check_complete`]): what the
+    /// setters, which see one attribute at a time, cannot check.
+    pub fn check(&self) -> Result<(), ChallengeError> {
+        check_complete(&self.scheme, self.params.iter().map(|(n, _)| n.as_ref()))
+    }
+
+    /// The header value (`Bearer realm="api", error="invalid_token"`), once the challenge
+    /// as a whole passes [`Challenge::check`].
+    pub fn to_header_value(&self) -> Result<String, ChallengeError> {
+        self.check()?;
+        Ok(self.text())
+    }
+
+    /// The text of the challenge as built, unchecked as a whole.
+    fn text(&self) -> String {
         header::text(&self.scheme, self.token68.as_deref(), self.params())
     }
 
@@ -294,14 +353,20 @@ impl Challenge {
     }
 }
 
+/// The challenge as built: always well-formed (RFC 9110 §11), but without the check of
+/// the challenge as a whole that [`Challenge::to_header_value`] adds.
 impl fmt::Display for Challenge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_header_value())
+        f.write_str(&self.text())
     }
 }
 
-/// Formats several challenges as one header value, separated by `", "` (RFC 9110 §11.6.1).
-pub fn format_list(challenges: &[Challenge]) -> String {
+/// Formats several challenges as one header value, separated by `", "` (RFC 9110 §11.6.1),
+/// once each passes [`Challenge::check`].
+pub fn format_list(challenges: &[Challenge]) -> Result<String, ChallengeError> {
+    for c in challenges {
+        c.check()?;
+    }
     let len = challenges
         .iter()
         .map(|c| c.formatted_len() + 2)
@@ -313,7 +378,7 @@ pub fn format_list(challenges: &[Challenge]) -> String {
         }
         c.write(&mut out);
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -340,6 +405,92 @@ mod tests {
             .err()
             .map(|e| e.rule());
         assert_eq!(err, Some(Rule::DuplicateParam));
+    }
+
+    #[test]
+    fn scheme_rules_for_one_param() {
+        let rule = |c: Result<Challenge, ChallengeError>| {
+            c.err().map(|e| (e.attribute().to_owned(), e.rule()))
+        };
+        let basic = || Challenge::new("Basic");
+        assert_eq!(
+            rule(
+                basic()
+                    .and_then(|c| c.realm("x"))
+                    .and_then(|c| c.param("Charset", "latin1"))
+            ),
+            Some(("Charset".to_owned(), Rule::BasicCharset))
+        );
+        assert_eq!(
+            rule(basic().and_then(|c| c.param("charset", "utf-8"))),
+            None
+        );
+        assert_eq!(
+            rule(Challenge::bearer().param("max_age", "-5")),
+            Some(("max_age".to_owned(), Rule::MaxAge))
+        );
+        assert_eq!(
+            rule(Challenge::bearer().param("MAX_AGE", "1.5")).map(|r| r.1),
+            Some(Rule::MaxAge)
+        );
+        assert_eq!(rule(Challenge::bearer().param("max_age", "0")), None);
+    }
+
+    #[test]
+    fn rules_of_the_whole_challenge_are_checked_where_the_value_is_written() {
+        // Params can come in any order: the check waits for the finished challenge.
+        let Ok(charset_first) = Challenge::new("Basic").and_then(|c| c.param("charset", "UTF-8"))
+        else {
+            panic!("charset alone is a legal intermediate");
+        };
+        let err = charset_first.to_header_value().err();
+        assert_eq!(
+            err.as_ref().map(ChallengeError::rule),
+            Some(Rule::BasicRealm)
+        );
+        assert_eq!(
+            err.map(|e| e.to_string()).as_deref(),
+            Some("realm is required in a Basic challenge (RFC 7617 §2)")
+        );
+        assert_eq!(
+            format_list(std::slice::from_ref(&charset_first))
+                .err()
+                .map(|e| e.rule()),
+            Some(Rule::BasicRealm)
+        );
+        let done = charset_first
+            .realm("WallyWorld")
+            .map(|c| c.to_header_value());
+        assert_eq!(
+            done,
+            Ok(Ok(r#"Basic charset="UTF-8", realm="WallyWorld""#.to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_bearer_challenge_needs_an_auth_param() {
+        let bare = Challenge::bearer();
+        let err = bare.to_header_value().err();
+        assert_eq!(
+            err.as_ref().map(|e| (e.attribute(), e.rule())),
+            Some(("scheme", Rule::BearerAuthParam))
+        );
+        assert_eq!(
+            err.map(|e| e.to_string()).as_deref(),
+            Some("scheme Bearer must be followed by one or more auth-params (RFC 6750 §3)")
+        );
+        // A token68 is no auth-param.
+        let t68 = Challenge::new("Bearer").and_then(|c| c.token68("abc"));
+        assert_eq!(
+            t68.map(|c| c.check().err().map(|e| e.rule())),
+            Ok(Some(Rule::BearerAuthParam))
+        );
+        assert_eq!(
+            Challenge::bearer()
+                .realm("api")
+                .map(|c| c.to_header_value()),
+            Ok(Ok(r#"Bearer realm="api""#.to_owned()))
+        );
     }
 
     #[test]

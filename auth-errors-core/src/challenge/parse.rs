@@ -73,6 +73,9 @@ pub enum ParseErrorKind {
     InvalidQuotedChar,
     /// Something other than `,` follows a complete element.
     ExpectedComma,
+    /// An auth-scheme is followed by its auth-params without the `1*SP` between
+    /// (`Basic, realm="x"`, RFC 9110 §11.3); the offset is where the space belongs.
+    ExpectedSpace,
     /// A parameter name appears twice in one challenge (RFC 6750 §3).
     DuplicateParam(String),
 }
@@ -92,6 +95,9 @@ impl fmt::Display for ParseErrorKind {
                 f.write_str("control character inside a quoted-string")
             }
             ParseErrorKind::ExpectedComma => f.write_str("expected ',' or the end of the value"),
+            ParseErrorKind::ExpectedSpace => {
+                f.write_str("expected a space between the auth-scheme and its auth-params")
+            }
             ParseErrorKind::DuplicateParam(name) => {
                 write!(
                     f,
@@ -259,9 +265,14 @@ impl<'a> Parser<'a> {
             }
             Some(b',') => {
                 self.i = after;
-                // An empty element may open the auth-param list (`Bearer , realm="x"`).
+                // An empty element may open the auth-param list (`Bearer , realm="x"`),
+                // after the `1*SP`: without it (`Basic, realm="x"`) the scheme stands
+                // alone and the param cannot start the next challenge.
                 if !self.continues_with_param() {
                     return Ok(challenge);
+                }
+                if sp_end == end {
+                    return self.err(end, ParseErrorKind::ExpectedSpace);
                 }
             }
             Some(_) if sp_end == end || sp_end != after => {
@@ -411,5 +422,26 @@ mod tests {
             e.map(|e| (e.offset, e.kind)),
             Some((13, ParseErrorKind::UnterminatedQuotedString))
         );
+    }
+
+    #[test]
+    fn auth_params_need_the_space_after_the_scheme() {
+        for (input, offset) in [
+            ("Basic, realm=\"x\"", 5),
+            ("Basic,realm=\"x\"", 5),
+            ("Basic\t, realm=\"x\"", 5),
+            ("Bearer realm=\"a\", Basic, realm=\"x\"", 23),
+        ] {
+            let e = parse(input).err();
+            assert_eq!(
+                e.map(|e| (e.offset, e.kind)),
+                Some((offset, ParseErrorKind::ExpectedSpace)),
+                "{input}"
+            );
+        }
+        assert_eq!(one("Basic , realm=\"x\"").param("realm"), Some("x"));
+        assert_eq!(one("Basic \t, realm=\"x\"").param("realm"), Some("x"));
+        // A bare scheme followed by another challenge is fine (RFC 9449 §7.2).
+        assert_eq!(parse("Bearer, DPoP algs=\"ES256\"").map(|c| c.len()), Ok(2));
     }
 }

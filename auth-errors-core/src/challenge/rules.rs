@@ -1,4 +1,5 @@
-//! The character-set and syntax rules of RFC 9110 §11 and RFC 6750 §3.
+//! The character-set and syntax rules of RFC 9110 §11 and RFC 6750 §3, and the rules
+//! the `Basic` (RFC 7617) and OAuth (RFC 6750, RFC 9470) schemes add.
 //!
 //! These functions are the only copy of each rule: the challenge formatter, the
 //! parser and the catalog validator all call them.
@@ -32,6 +33,14 @@ pub enum Rule {
     Token68Syntax,
     /// A challenge carries either a token68 or auth-params, never both (RFC 9110 §11.2).
     Token68WithParams,
+    /// A `Bearer` challenge carries one or more auth-params (RFC 6750 §3).
+    BearerAuthParam,
+    /// A `Basic` challenge carries a `realm` (RFC 7617 §2).
+    BasicRealm,
+    /// The `charset` of a `Basic` challenge is `UTF-8`, matched case-insensitively (RFC 7617 §2.1).
+    BasicCharset,
+    /// `max_age` is a non-negative integer of seconds: digits only (RFC 9470 §3).
+    MaxAge,
 }
 
 impl Rule {
@@ -48,6 +57,10 @@ impl Rule {
             Rule::QuotedString => "quoted-string",
             Rule::Token68Syntax => "token68-syntax",
             Rule::Token68WithParams => "token68-with-params",
+            Rule::BearerAuthParam => "bearer-auth-param",
+            Rule::BasicRealm => "basic-realm",
+            Rule::BasicCharset => "basic-charset",
+            Rule::MaxAge => "max-age",
         }
     }
 
@@ -59,11 +72,15 @@ impl Rule {
                 "RFC 9110 §11.2"
             }
             Rule::DuplicateParam
+            | Rule::BearerAuthParam
             | Rule::ErrorCharset
             | Rule::DescriptionCharset
             | Rule::ScopeSyntax
             | Rule::UriReference => "RFC 6750 §3",
             Rule::QuotedString => "RFC 9110 §5.6.4",
+            Rule::BasicRealm => "RFC 7617 §2",
+            Rule::BasicCharset => "RFC 7617 §2.1",
+            Rule::MaxAge => "RFC 9470 §3",
         }
     }
 }
@@ -334,6 +351,84 @@ fn check_nqs(s: &str, rule: Rule) -> Result<(), Violation> {
     }
 }
 
+/// Checks `max_age`: the allowable elapsed time in seconds since the last active
+/// authentication, a non-negative integer (RFC 9470 §3), so `1*DIGIT`. No sign, no
+/// fraction, no unit; the RFC sets no upper bound, so neither does this check.
+pub fn check_max_age(s: &str) -> Result<(), Violation> {
+    if s.is_empty() {
+        return Err(Violation::new(Rule::MaxAge, "must not be empty"));
+    }
+    match first_bad(s, |b| b.is_ascii_digit()) {
+        Some(c) => Err(Violation::new(
+            Rule::MaxAge,
+            format!(
+                "must be a non-negative integer (seconds) and may not contain {}",
+                describe_char(c)
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Whether `scheme` is `Basic`; schemes are case-insensitive (RFC 9110 §11.1).
+fn is_basic(scheme: &str) -> bool {
+    scheme.eq_ignore_ascii_case("Basic")
+}
+
+/// Checks the `charset` of a `Basic` challenge: the only allowed value is `UTF-8`,
+/// matched case-insensitively (RFC 7617 §2.1).
+pub fn check_basic_charset(s: &str) -> Result<(), Violation> {
+    if s.eq_ignore_ascii_case("UTF-8") {
+        Ok(())
+    } else {
+        Err(Violation::new(
+            Rule::BasicCharset,
+            "must be \"UTF-8\", in any letter case, in a Basic challenge",
+        ))
+    }
+}
+
+/// Whether the scheme adds a rule for the auth-param `name` ([`check_scheme_param`]).
+/// Names are compared case-insensitively (RFC 9110 §11.2).
+pub fn has_scheme_param_rule(scheme: &str, name: &str) -> bool {
+    is_basic(scheme) && name.eq_ignore_ascii_case("charset")
+}
+
+/// The rule a scheme adds for one auth-param, given the name and value: `charset` in a
+/// `Basic` challenge (RFC 7617 §2.1). A name no scheme rule covers passes.
+pub fn check_scheme_param(scheme: &str, name: &str, value: &str) -> Result<(), Violation> {
+    if has_scheme_param_rule(scheme, name) {
+        return check_basic_charset(value);
+    }
+    Ok(())
+}
+
+/// The rules a scheme sets for the challenge as a whole, given its auth-param names:
+/// a `Bearer` challenge carries one or more auth-params, a token68 being none (RFC 6750
+/// §3); a `Basic` challenge carries `realm` (RFC 7617 §2).
+///
+/// A builder adds params one at a time, so this runs once the challenge is complete:
+/// where its header value is written, and where a catalog entry is validated.
+pub fn check_scheme_params<'a>(
+    scheme: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> Result<(), Violation> {
+    let mut names = names.into_iter().peekable();
+    if scheme.eq_ignore_ascii_case("Bearer") && names.peek().is_none() {
+        return Err(Violation::new(
+            Rule::BearerAuthParam,
+            format!("{scheme} must be followed by one or more auth-params"),
+        ));
+    }
+    if is_basic(scheme) && !names.any(|n| n.eq_ignore_ascii_case("realm")) {
+        return Err(Violation::new(
+            Rule::BasicRealm,
+            "is required in a Basic challenge",
+        ));
+    }
+    Ok(())
+}
+
 /// Checks a `scope` value: scope-tokens separated by single spaces (RFC 6750 §3, RFC 6749 §3.3).
 pub fn check_scope(s: &str) -> Result<(), Violation> {
     if s.is_empty() {
@@ -505,6 +600,69 @@ mod tests {
         assert!(check_scope("a  b").is_err());
         assert!(check_scope(" a").is_err());
         assert!(check_scope("a\"b").is_err());
+    }
+
+    #[test]
+    fn max_age_is_digits_only() {
+        for ok in ["0", "300", "007", "18446744073709551616"] {
+            assert!(check_max_age(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "-1", "1.5", "+5", "300s", " 300", "1e3", "\u{661}"] {
+            assert_eq!(
+                check_max_age(bad).map_err(|v| v.rule),
+                Err(Rule::MaxAge),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            check_max_age("-1").map_err(|v| v.reason),
+            Err("must be a non-negative integer (seconds) and may not contain '-'".to_owned())
+        );
+    }
+
+    #[test]
+    fn basic_charset_is_utf8_in_any_case() {
+        for ok in ["UTF-8", "utf-8", "Utf-8"] {
+            assert!(check_scheme_param("Basic", "charset", ok).is_ok(), "{ok}");
+        }
+        for bad in ["ISO-8859-1", "UTF8", "utf-16", "", "UTF-8 "] {
+            assert_eq!(
+                check_scheme_param("basic", "CHARSET", bad).map_err(|v| v.rule),
+                Err(Rule::BasicCharset),
+                "{bad}"
+            );
+        }
+        // RFC 7617 defines `charset` for Basic only.
+        assert!(check_scheme_param("Newauth", "charset", "ISO-8859-1").is_ok());
+        assert!(check_scheme_param("Basic", "realm", "ISO-8859-1").is_ok());
+    }
+
+    #[test]
+    fn basic_needs_realm() {
+        assert!(check_scheme_params("Basic", ["realm"]).is_ok());
+        assert!(check_scheme_params("BASIC", ["charset", "Realm"]).is_ok());
+        for names in [&[][..], &["charset"]] {
+            assert_eq!(
+                check_scheme_params("basic", names.iter().copied()).map_err(|v| v.rule),
+                Err(Rule::BasicRealm)
+            );
+        }
+        assert!(check_scheme_params("Newauth", []).is_ok());
+    }
+
+    #[test]
+    fn bearer_needs_an_auth_param() {
+        for scheme in ["Bearer", "bearer", "BEARER"] {
+            assert_eq!(
+                check_scheme_params(scheme, []).map_err(|v| v.rule),
+                Err(Rule::BearerAuthParam),
+                "{scheme}"
+            );
+        }
+        assert!(check_scheme_params("Bearer", ["realm"]).is_ok());
+        assert!(check_scheme_params("Bearer", ["x"]).is_ok());
+        // The rule is RFC 6750's: other schemes may stand alone (RFC 9110 §11.3).
+        assert!(check_scheme_params("DPoP", []).is_ok());
     }
 
     #[test]

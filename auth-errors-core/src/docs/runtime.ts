@@ -31,6 +31,7 @@ export type WwwAuthenticateParseErrorKind =
   | "unterminated-quoted-string"
   | "invalid-quoted-char"
   | "expected-comma"
+  | "expected-space"
   | "duplicate-param";
 
 function aeDescribe(kind: WwwAuthenticateParseErrorKind, param: string | null): string {
@@ -47,6 +48,8 @@ function aeDescribe(kind: WwwAuthenticateParseErrorKind, param: string | null): 
       return "control character inside a quoted-string";
     case "expected-comma":
       return "expected ',' or the end of the value";
+    case "expected-space":
+      return "expected a space between the auth-scheme and its auth-params";
     case "duplicate-param":
       return `parameter '${param ?? ""}' appears more than once in one challenge`;
   }
@@ -249,8 +252,10 @@ function aeParseList(s: string): Challenge[] {
       return result;
     } else if (at(after) === 0x2c) {
       i = after;
-      // An empty element may open the auth-param list (`Bearer , realm="x"`).
+      // An empty element may open the auth-param list (`Bearer , realm="x"`), after
+      // the `1*SP`: without it (`Basic, realm="x"`) the param has no challenge.
       if (!continuesWithParam()) return result;
+      if (spEnd === end) fail(end, "expected-space");
     } else if (spEnd === end || spEnd !== after) {
       fail(after, "expected-comma");
     } else {

@@ -106,17 +106,27 @@ fn compile_header(spec: &ErrorSpec) -> CompiledForm {
     let Some(challenge) = spec.challenge() else {
         return CompiledForm::Absent;
     };
+    let scheme = challenge.scheme();
+    // A challenge that breaks a rule about the whole is rendered (and reported) at run time.
+    if challenge::check_complete(scheme, challenge.params().iter().map(|&(n, _)| n)).is_err() {
+        return CompiledForm::Runtime;
+    }
     let mut values = Vec::with_capacity(challenge.params().len());
     for &(name, template) in challenge.params() {
         let Ok(pieces) = template::pieces(template) else {
             return CompiledForm::Runtime;
         };
         match pieces.as_slice() {
+            // A hole meets its attribute's rule; one the scheme adds (the charset of
+            // Basic) is checked at run time.
+            [Piece::Param(_)] if challenge::rules::has_scheme_param_rule(scheme, name) => {
+                return CompiledForm::Runtime;
+            }
             [Piece::Param(param)] => values.push((name, None, Some(*param))),
             _ if pieces.iter().all(|p| matches!(p, Piece::Text(_))) => {
                 let literal = template::render(template, |_| None::<&str>).into_owned();
                 // A literal that breaks its rule is rendered (and reported) at run time.
-                if challenge::check_value(name, &literal).is_err() {
+                if challenge::check_value_for(scheme, name, &literal).is_err() {
                     return CompiledForm::Runtime;
                 }
                 values.push((name, Some(literal), None));
@@ -186,4 +196,65 @@ impl CompiledText {
 /// A spec made at run time from validated parts, compiled, its text leaked.
 pub(crate) fn spec(parts: SpecParts) -> ErrorSpec {
     ErrorSpec::from_parts(parts, compile(&parts).leak())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::challenge::Rule;
+    use crate::spec::ChallengeSpec;
+
+    fn parts(challenge: ChallengeSpec) -> SpecParts {
+        SpecParts {
+            challenge: Some(challenge),
+            ..SpecParts::new("SIGN_IN", 401, "Sign in")
+        }
+    }
+
+    /// The header of `challenge` with every param `value`: compiled, then rendered.
+    fn header(challenge: ChallengeSpec, value: &str) -> (CompiledForm, Result<String, Rule>) {
+        let parts = parts(challenge);
+        let spec = ErrorSpec::from_parts(parts, Compiled::RUNTIME);
+        let runtime = spec.challenge().map_or(Ok(String::new()), |c| {
+            header::from_spec(&c, |_| Some(value), false)
+                .map(|(v, _)| v)
+                .map_err(|e| e.rule())
+        });
+        (compile(&parts).header, runtime)
+    }
+
+    #[test]
+    fn scheme_rules_leave_the_header_to_run_time() {
+        // Rules about the whole: nothing to compile, the run time reports them.
+        const BARE: ChallengeSpec = ChallengeSpec::new("Bearer", &[]);
+        assert_eq!(
+            header(BARE, ""),
+            (CompiledForm::Runtime, Err(Rule::BearerAuthParam))
+        );
+        const NO_REALM: ChallengeSpec = ChallengeSpec::new("Basic", &[("charset", "UTF-8")]);
+        assert_eq!(
+            header(NO_REALM, ""),
+            (CompiledForm::Runtime, Err(Rule::BasicRealm))
+        );
+        // A hole whose rule is the scheme's (the charset of Basic) is filled at run time.
+        const CHARSET: ChallengeSpec =
+            ChallengeSpec::new("Basic", &[("realm", "staff"), ("charset", "{cs}")]);
+        assert_eq!(
+            header(CHARSET, "latin1"),
+            (CompiledForm::Runtime, Err(Rule::BasicCharset))
+        );
+        assert_eq!(
+            header(CHARSET, "utf-8").1,
+            Ok(r#"Basic realm="staff", charset="utf-8""#.to_owned())
+        );
+        // max_age is the attribute's own rule: a hole like any other.
+        const STEP_UP: ChallengeSpec =
+            ChallengeSpec::new("Bearer", &[("realm", "api"), ("max_age", "{max_age}")]);
+        let (compiled, runtime) = header(STEP_UP, "-1");
+        assert!(
+            matches!(compiled, CompiledForm::Split { .. }),
+            "{compiled:?}"
+        );
+        assert_eq!(runtime, Err(Rule::MaxAge));
+    }
 }

@@ -72,9 +72,11 @@ where
 }
 
 /// The value of an entry's challenge with its templates filled through `lookup`, every
-/// value checked. Strict: the first value that breaks a rule is the error. Lenient: such a
-/// value is left out (and the first such error returned beside the text), so a response
-/// always carries a valid challenge.
+/// value checked. Strict: the first value that breaks a rule is the error, and then the
+/// rules about the challenge as a whole. Lenient: such a value is left out (and the first
+/// such error returned beside the text), so a response always carries a challenge: a
+/// well-formed one, even when what is left breaks a rule about the whole (a `Basic`
+/// challenge whose realm was left out).
 pub(crate) fn from_spec<F, V>(
     spec: &ChallengeSpec,
     mut lookup: F,
@@ -88,13 +90,16 @@ where
     let mut values: Vec<(&str, Cow<'_, str>)> = Vec::with_capacity(spec.params().len());
     for &(name, template) in spec.params() {
         let value = template::render(template, &mut lookup);
-        match challenge::check_value(name, &value) {
+        match challenge::check_value_for(spec.scheme(), name, &value) {
             Ok(()) => values.push((name, value)),
             Err(e) if lenient => {
                 first.get_or_insert(e);
             }
             Err(e) => return Err(e),
         }
+    }
+    if !lenient {
+        challenge::check_complete(spec.scheme(), spec.params().iter().map(|&(n, _)| n))?;
     }
     let text = text(
         spec.scheme(),

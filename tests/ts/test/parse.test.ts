@@ -73,6 +73,7 @@ test("errors say what and where, like the Rust Display", () => {
     ["Bearer realm=/api", "expected-value", "byte 13: expected a token or a quoted-string after '='"],
     ['"Basic"', "expected-scheme", "byte 0: expected an auth-scheme token"],
     ['Bearer realm="a\rb"', "invalid-quoted-char", "byte 15: control character inside a quoted-string"],
+    ['Basic, realm="x"', "expected-space", "byte 5: expected a space between the auth-scheme and its auth-params"],
     [['Basic realm="simple"', 'Bearer realm="abc'], "unterminated-quoted-string", "header line 2, byte 13: quoted-string has no closing '\"'"],
   ];
   for (const [input, kind, message] of cases) {
@@ -102,6 +103,8 @@ test("byte offsets count UTF-8 bytes, astral characters included", () => {
   };
   assert.equal(at('Basic realm="😀" x="1"'), 19);
   assert.equal(at('Basic realm="é😀é" x'), 23);
+  // 'Basic realm="' is 13 bytes, the emoji 4, then '", ' 3: the second scheme ends at 25.
+  assert.equal(at('Basic realm="😀", Basic, x="1"'), 25);
   assert.equal(at('Basic realm="\\😀\u0001"'), 18);
   assert.deepEqual(plain(parseWwwAuthenticate('Basic realm="\\😀a"')), [{ scheme: "Basic", params: { realm: "😀a" }, token68: null }]);
   // Offsets of later lines start at their own line.

@@ -4,7 +4,7 @@
 mod errors {
     #[derive(Debug, Clone, PartialEq, auth_errors::AuthError)]
     pub(crate) enum AppError {
-        #[auth_error(status = 401, message = "Authentication required", challenge)]
+        #[auth_error(status = 401, message = "Authentication required", challenge(realm = "api"))]
         TokenMissing,
         #[auth_error(status = 401, message = "Sign in", challenge(realm = "api", error = "invalid_token"))]
         TokenExpired,
@@ -24,8 +24,9 @@ fn main() {
     let e = AppError::TokenMissing;
     assert_eq!(e.code(), "TOKEN_MISSING");
     assert_eq!(e.status(), 401);
-    // No realm without a catalog's defaults.
-    assert_eq!(e.challenge_value().unwrap().as_deref(), Some("Bearer"));
+    // No catalog defaults: the realm is inline, as a Bearer challenge needs an
+    // auth-param (RFC 6750 §3; `derive_inline_bare_bearer` in ui/fail).
+    assert_eq!(e.challenge_value().unwrap().as_deref(), Some(r#"Bearer realm="api""#));
 
     let e = AppError::TokenExpired;
     assert_eq!(

@@ -36,7 +36,7 @@ fn main() {
     // It composes: a user enum can wrap it as a source.
     #[derive(Debug, auth_errors::AuthError)]
     enum Wrapper {
-        #[auth_error(status = 401, message = "Unauthorized", challenge)]
+        #[auth_error(status = 401, message = "Unauthorized", challenge(realm = "api"))]
         Auth(#[from] OAuthError),
     }
     let w: Wrapper = OAuthError::TokenExpired.into();

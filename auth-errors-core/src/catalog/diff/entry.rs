@@ -418,7 +418,7 @@ mod tests {
 
     #[test]
     fn a_scheme_change_is_breaking_but_not_its_case() {
-        let bearer = "  NO_TOKEN:\n    status: 401\n    message: Sign in\n    challenge:\n      scheme: Bearer\n";
+        let bearer = "  NO_TOKEN:\n    status: 401\n    message: Sign in\n    challenge:\n      scheme: Bearer\n      realm: api\n";
         assert_eq!(edit(bearer, &bearer.replace("Bearer", "bearer")), []);
         assert_eq!(
             edit(bearer, &bearer.replace("Bearer", "DPoP")),
