@@ -11,7 +11,7 @@
 //! - [`thiserror_derive`]: `axum_thiserror`, which sets the status and serialises the enum
 //!   as the body; it cannot set `WWW-Authenticate`, so it does less than the others.
 //!
-//! Included by the benches and by `tests/tests/bench_cases.rs`, which checks that the
+//! Included by the benches and by `tests/tests/perf/bench_cases.rs`, which checks that the
 //! contenders answer with the same bytes wherever they can express them.
 #![allow(dead_code)]
 

@@ -166,8 +166,20 @@ fn header(err: &Sample) -> Result<Option<String>, ChallengeError> {
     err.challenge_value().map(|v| v.map(Cow::into_owned))
 }
 
+/// Failing cases are saved in `render_equivalence.proptest-regressions` next to this file
+/// (proptest's default would be a `proptest-regressions/` folder beside the suite's
+/// `main.rs`).
+fn beside_this_file() -> Box<dyn proptest::test_runner::FailurePersistence> {
+    Box::new(proptest::test_runner::FileFailurePersistence::WithSource(
+        "proptest-regressions",
+    ))
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(beside_this_file()),
+        ..ProptestConfig::with_cases(512)
+    })]
 
     #[test]
     fn compiled_header_is_runtime_header_is_builder(a in value(), b in value()) {
@@ -265,6 +277,11 @@ fn the_standard_dynamic_entries_split() {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(beside_this_file()),
+        ..ProptestConfig::default()
+    })]
+
     /// A generated `Scope` field fills a trusted hole (no check, no escape): the same text as
     /// the spec rendered at run time with the value checked and escaped, for every valid scope.
     #[test]

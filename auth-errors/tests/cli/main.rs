@@ -1,5 +1,7 @@
-//! The `auth-errors` binary, run as a user runs it.
+//! The `auth-errors` binary, run as a user runs it; `diff` has its own module.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod diff;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -61,7 +61,15 @@ fn same(c: &Challenge, p: &ParsedChallenge) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    // Failing cases are saved in `props.proptest-regressions` next to this file (proptest's
+    // default would be a `proptest-regressions/` folder beside the suite's `main.rs`).
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn formatted_challenges_parse_back(

@@ -244,7 +244,7 @@ fn composed_catalogs_and_their_keys_agree_with_the_schema() {
             indented(&errs)
         );
     }
-    // Each of these the loader rejects too (tests/tests/catalog_compose.rs).
+    // Each of these the loader rejects too (tests/tests/catalog/compose.rs).
     let entry = "errors: {A: {status: 400, message: A}}";
     let rejected = [
         format!("version: 1\ninclude: std\n{entry}"),

@@ -14,8 +14,7 @@ use std::cell::Cell;
 use actix_web::ResponseError;
 use axum::response::IntoResponse;
 
-#[path = "../benches/cases/mod.rs"]
-mod cases;
+use super::cases;
 
 struct Counting;
 

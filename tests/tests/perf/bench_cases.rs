@@ -9,8 +9,7 @@
 use actix_web::ResponseError;
 use axum::response::IntoResponse;
 
-#[path = "../benches/cases/mod.rs"]
-mod cases;
+use super::cases;
 
 /// Status, `WWW-Authenticate`, content type and body of a response.
 type Seen = (u16, Option<String>, Option<String>, String);

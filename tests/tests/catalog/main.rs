@@ -1,0 +1,8 @@
+//! Catalogs: the fixtures, composition, `catalog::diff`, the JSON Schema and the
+//! standard catalog.
+
+mod compose;
+mod diff;
+mod fixtures;
+mod schema;
+mod standard;
