@@ -9,15 +9,15 @@ use std::hint::black_box;
 use actix_web::ResponseError;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-mod cases;
+use auth_errors_tests::contenders;
 
 macro_rules! contender {
     ($group:ident, $name:literal, $module:ident, $scope:ident) => {
-        let err = cases::$module::static_error();
+        let err = contenders::$module::static_error();
         $group.bench_function(concat!($name, "/static"), |b| {
             b.iter(|| drop(black_box(black_box(&err).error_response())))
         });
-        let err = cases::$module::dynamic_error($scope);
+        let err = contenders::$module::dynamic_error($scope);
         $group.bench_function(concat!($name, "/dynamic"), |b| {
             b.iter(|| drop(black_box(black_box(&err).error_response())))
         });
@@ -25,7 +25,7 @@ macro_rules! contender {
 }
 
 fn actix(c: &mut Criterion) {
-    let scope = cases::runtime_scope();
+    let scope = contenders::runtime_scope();
     let mut group = c.benchmark_group("actix");
     contender!(group, "auth_errors", auth_errors, scope);
     contender!(group, "handwritten", handwritten, scope);

@@ -1,6 +1,10 @@
-//! Helpers shared by the integration suites: where the fixtures and vectors live.
+//! Helpers shared by the integration suites and the benches: where the fixtures and
+//! vectors live, the bench contenders.
 
 use std::path::{Path, PathBuf};
+
+#[cfg(feature = "contenders")]
+pub mod contenders;
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {

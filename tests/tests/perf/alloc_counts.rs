@@ -14,7 +14,7 @@ use std::cell::Cell;
 use actix_web::ResponseError;
 use axum::response::IntoResponse;
 
-use super::cases;
+use auth_errors_tests::contenders;
 
 struct Counting;
 
@@ -83,22 +83,22 @@ fn compare(framework: &str, ours: impl FnMut(bool) -> usize, theirs: impl FnMut(
 
 #[test]
 fn axum_response() {
-    let scope = cases::runtime_scope();
+    let scope = contenders::runtime_scope();
     compare(
         "axum",
         |dynamic| {
             let err = if dynamic {
-                cases::auth_errors::dynamic_error(scope)
+                contenders::auth_errors::dynamic_error(scope)
             } else {
-                cases::auth_errors::static_error()
+                contenders::auth_errors::static_error()
             };
             count(|| err.clone().into_response())
         },
         |dynamic| {
             let err = if dynamic {
-                cases::handwritten::dynamic_error(scope)
+                contenders::handwritten::dynamic_error(scope)
             } else {
-                cases::handwritten::static_error()
+                contenders::handwritten::static_error()
             };
             count(|| err.into_response())
         },
@@ -107,46 +107,46 @@ fn axum_response() {
 
 #[test]
 fn http_response() {
-    let scope = cases::runtime_scope();
+    let scope = contenders::runtime_scope();
     compare(
         "http",
         |dynamic| {
             let err = if dynamic {
-                cases::auth_errors::dynamic_error(scope)
+                contenders::auth_errors::dynamic_error(scope)
             } else {
-                cases::auth_errors::static_error()
+                contenders::auth_errors::static_error()
             };
             count(|| auth_errors::http::to_http(&err))
         },
         |dynamic| {
             let err = if dynamic {
-                cases::handwritten::dynamic_error(scope)
+                contenders::handwritten::dynamic_error(scope)
             } else {
-                cases::handwritten::static_error()
+                contenders::handwritten::static_error()
             };
-            count(|| cases::handwritten::to_http(err))
+            count(|| contenders::handwritten::to_http(err))
         },
     );
 }
 
 #[test]
 fn actix_response() {
-    let scope = cases::runtime_scope();
+    let scope = contenders::runtime_scope();
     compare(
         "actix",
         |dynamic| {
             let err = if dynamic {
-                cases::auth_errors::dynamic_error(scope)
+                contenders::auth_errors::dynamic_error(scope)
             } else {
-                cases::auth_errors::static_error()
+                contenders::auth_errors::static_error()
             };
             count(|| err.error_response())
         },
         |dynamic| {
             let err = if dynamic {
-                cases::handwritten::dynamic_error(scope)
+                contenders::handwritten::dynamic_error(scope)
             } else {
-                cases::handwritten::static_error()
+                contenders::handwritten::static_error()
             };
             count(|| err.error_response())
         },
@@ -156,7 +156,7 @@ fn actix_response() {
 #[test]
 fn static_response_allocates_only_what_the_framework_needs() {
     // The header map's two tables and the boxed body: nothing of auth-errors' own.
-    let n = count(|| cases::auth_errors::static_error().into_response());
+    let n = count(|| contenders::auth_errors::static_error().into_response());
     println!("axum static: {n} allocations");
     assert!(n <= 3, "{n}");
 }

@@ -1,4 +1,4 @@
-//! The contenders of the response benches (`tests/benches/cases/mod.rs`) answer with the
+//! The contenders of the response benches (`tests/src/contenders.rs`) answer with the
 //! same bytes wherever they can express the response, so the benches compare equal
 //! work: auth-errors, the hand-written code and the typical code send the same status,
 //! `WWW-Authenticate`, content type and body, on axum, actix-web and plain `http`;
@@ -9,7 +9,7 @@
 use actix_web::ResponseError;
 use axum::response::IntoResponse;
 
-use super::cases;
+use auth_errors_tests::contenders;
 
 /// Status, `WWW-Authenticate`, content type and body of a response.
 type Seen = (u16, Option<String>, Option<String>, String);
@@ -67,31 +67,31 @@ fn expected(dynamic: bool) -> Seen {
     if dynamic {
         (
             403,
-            Some(cases::dynamic_challenge(cases::SCOPE)),
+            Some(contenders::dynamic_challenge(contenders::SCOPE)),
             Some("application/json".into()),
-            cases::dynamic_body(cases::SCOPE),
+            contenders::dynamic_body(contenders::SCOPE),
         )
     } else {
         (
             401,
-            Some(cases::STATIC_CHALLENGE.into()),
+            Some(contenders::STATIC_CHALLENGE.into()),
             Some("application/json".into()),
-            cases::STATIC_BODY.into(),
+            contenders::STATIC_BODY.into(),
         )
     }
 }
 
 #[test]
 fn same_response_from_auth_errors_handwritten_and_typical() {
-    let scope = cases::runtime_scope();
+    let scope = contenders::runtime_scope();
     for dynamic in [false, true] {
         let want = expected(dynamic);
         macro_rules! check {
             ($m:ident) => {
                 let err = if dynamic {
-                    cases::$m::dynamic_error(scope)
+                    contenders::$m::dynamic_error(scope)
                 } else {
-                    cases::$m::static_error()
+                    contenders::$m::static_error()
                 };
                 assert_eq!(
                     axum_seen(err.clone().into_response()),
@@ -111,29 +111,29 @@ fn same_response_from_auth_errors_handwritten_and_typical() {
         check!(handwritten);
         check!(typical);
         let auth = if dynamic {
-            cases::auth_errors::dynamic_error(scope)
+            contenders::auth_errors::dynamic_error(scope)
         } else {
-            cases::auth_errors::static_error()
+            contenders::auth_errors::static_error()
         };
         assert_eq!(http_seen(auth_errors::http::to_http(&auth)), want);
         let hand = if dynamic {
-            cases::handwritten::dynamic_error(scope)
+            contenders::handwritten::dynamic_error(scope)
         } else {
-            cases::handwritten::static_error()
+            contenders::handwritten::static_error()
         };
-        assert_eq!(http_seen(cases::handwritten::to_http(hand)), want);
+        assert_eq!(http_seen(contenders::handwritten::to_http(hand)), want);
     }
 }
 
 #[test]
 fn peers_send_what_they_can_express() {
-    let scope = cases::runtime_scope();
+    let scope = contenders::runtime_scope();
     for dynamic in [false, true] {
         let (status, challenge, _, body) = expected(dynamic);
         let err = if dynamic {
-            cases::problem::dynamic_error(scope)
+            contenders::problem::dynamic_error(scope)
         } else {
-            cases::problem::static_error()
+            contenders::problem::static_error()
         };
         for seen in [
             axum_seen(err.into_response()),
@@ -147,9 +147,9 @@ fn peers_send_what_they_can_express() {
             assert_eq!(problem["detail"], ours["message"]);
         }
         let err = if dynamic {
-            cases::thiserror_derive::dynamic_error(scope)
+            contenders::thiserror_derive::dynamic_error(scope)
         } else {
-            cases::thiserror_derive::static_error()
+            contenders::thiserror_derive::static_error()
         };
         let seen = axum_seen(err.into_response());
         assert_eq!(

@@ -2,9 +2,5 @@
 //! response path allocates no more than hand-written code. The counting global
 //! allocator of `alloc_counts` serves this whole binary, so only these suites live here.
 
-// The bench contenders, shared by both suites.
-#[path = "../../benches/cases/mod.rs"]
-mod cases;
-
 mod alloc_counts;
 mod bench_cases;

@@ -11,9 +11,10 @@
 //! - [`thiserror_derive`]: `axum_thiserror`, which sets the status and serialises the enum
 //!   as the body; it cannot set `WWW-Authenticate`, so it does less than the others.
 //!
-//! Included by the benches and by `tests/tests/perf/bench_cases.rs`, which checks that the
-//! contenders answer with the same bytes wherever they can express them.
-#![allow(dead_code)]
+//! Used by the benches and by `tests/tests/perf/` (`bench_cases.rs` checks that the
+//! contenders answer with the same bytes wherever they can express them). The functions a
+//! bench times are `#[inline]`, so they are compiled into the bench as when this module
+//! was part of it: a call across crates would handicap the hand-written contenders only.
 
 /// The scope of the dynamic case.
 pub const SCOPE: &str = "orders:write";
@@ -25,6 +26,7 @@ pub const STATIC_CHALLENGE: &str =
 pub const STATIC_BODY: &str = r#"{"code":"TOKEN_EXPIRED","message":"Access token expired"}"#;
 
 /// `INSUFFICIENT_SCOPE`'s challenge for [`SCOPE`].
+#[inline]
 pub fn dynamic_challenge(scope: &str) -> String {
     format!(
         r#"Bearer realm="api", error="insufficient_scope", error_description="The access token lacks the scope this request needs", scope="{scope}""#
@@ -43,15 +45,19 @@ pub fn runtime_scope() -> &'static str {
     Box::leak(std::hint::black_box(String::from(SCOPE)).into_boxed_str())
 }
 
+/// auth-errors: the standard catalog's generated enum.
 pub mod auth_errors {
+    /// The error type of this contender.
     pub use auth_errors::oauth::OAuthError as Error;
 
     use auth_errors::Scope;
 
+    /// The static case, `TOKEN_EXPIRED`.
     pub fn static_error() -> Error {
         Error::TokenExpired
     }
 
+    /// The dynamic case, `INSUFFICIENT_SCOPE` for `scope`.
     pub fn dynamic_error(scope: &'static str) -> Error {
         Error::InsufficientScope {
             scope: Scope::new(scope).unwrap_or(Scope::from_static("invalid")),
@@ -59,6 +65,7 @@ pub mod auth_errors {
     }
 }
 
+/// The best an expert writes by hand.
 pub mod handwritten {
     use axum::body::Body;
     use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
@@ -67,20 +74,29 @@ pub mod handwritten {
 
     use super::{STATIC_BODY, STATIC_CHALLENGE};
 
+    /// The error type of this contender.
     #[derive(Debug, Clone, Copy)]
     pub enum Error {
+        /// `TOKEN_EXPIRED`.
         TokenExpired,
-        InsufficientScope { scope: &'static str },
+        /// `INSUFFICIENT_SCOPE` for `scope`.
+        InsufficientScope {
+            /// The scope the request needs.
+            scope: &'static str,
+        },
     }
 
+    /// The static case, `TOKEN_EXPIRED`.
     pub fn static_error() -> Error {
         Error::TokenExpired
     }
 
+    /// The dynamic case, `INSUFFICIENT_SCOPE` for `scope`.
     pub fn dynamic_error(scope: &'static str) -> Error {
         Error::InsufficientScope { scope }
     }
 
+    #[inline]
     fn dynamic(scope: &str) -> (String, String) {
         (
             format!(
@@ -93,6 +109,7 @@ pub mod handwritten {
     }
 
     impl IntoResponse for Error {
+        #[inline]
         fn into_response(self) -> Response {
             match self {
                 Error::TokenExpired => {
@@ -119,6 +136,7 @@ pub mod handwritten {
     }
 
     /// The same by hand as a plain `http::Response<Bytes>`.
+    #[inline]
     pub fn to_http(err: Error) -> http::Response<bytes::Bytes> {
         match err {
             Error::TokenExpired => {
@@ -145,6 +163,7 @@ pub mod handwritten {
     }
 
     impl std::fmt::Display for Error {
+        #[inline]
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             match self {
                 Error::TokenExpired => f.write_str("Access token expired"),
@@ -156,6 +175,7 @@ pub mod handwritten {
     }
 
     impl actix_web::ResponseError for Error {
+        #[inline]
         fn status_code(&self) -> actix_web::http::StatusCode {
             match self {
                 Error::TokenExpired => actix_web::http::StatusCode::UNAUTHORIZED,
@@ -163,6 +183,7 @@ pub mod handwritten {
             }
         }
 
+        #[inline]
         fn error_response(&self) -> actix_web::HttpResponse {
             use actix_web::http::header::{self, HeaderValue};
             match *self {
@@ -203,29 +224,39 @@ pub mod handwritten {
     }
 }
 
+/// What most code does: thiserror, `format!` and `serde_json::json!`.
 pub mod typical {
     use axum::Json;
     use axum::http::StatusCode;
     use axum::http::header::WWW_AUTHENTICATE;
     use axum::response::{IntoResponse, Response};
 
+    /// The error type of this contender.
     #[derive(Debug, Clone, Copy, thiserror::Error)]
     pub enum Error {
+        /// `TOKEN_EXPIRED`.
         #[error("Access token expired")]
         TokenExpired,
+        /// `INSUFFICIENT_SCOPE` for `scope`.
         #[error("This action needs the {scope} scope")]
-        InsufficientScope { scope: &'static str },
+        InsufficientScope {
+            /// The scope the request needs.
+            scope: &'static str,
+        },
     }
 
+    /// The static case, `TOKEN_EXPIRED`.
     pub fn static_error() -> Error {
         Error::TokenExpired
     }
 
+    /// The dynamic case, `INSUFFICIENT_SCOPE` for `scope`.
     pub fn dynamic_error(scope: &'static str) -> Error {
         Error::InsufficientScope { scope }
     }
 
     impl Error {
+        #[inline]
         fn parts(&self) -> (u16, &'static str, String) {
             match self {
                 Error::TokenExpired => (
@@ -252,6 +283,7 @@ pub mod typical {
     }
 
     impl IntoResponse for Error {
+        #[inline]
         fn into_response(self) -> Response {
             let (status, code, challenge) = self.parts();
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -261,12 +293,14 @@ pub mod typical {
     }
 
     impl actix_web::ResponseError for Error {
+        #[inline]
         fn status_code(&self) -> actix_web::http::StatusCode {
             let (status, _, _) = self.parts();
             actix_web::http::StatusCode::from_u16(status)
                 .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR)
         }
 
+        #[inline]
         fn error_response(&self) -> actix_web::HttpResponse {
             let (status, code, challenge) = self.parts();
             let status = actix_web::http::StatusCode::from_u16(status)
@@ -278,6 +312,7 @@ pub mod typical {
     }
 }
 
+/// `http-api-problem`, with the challenge added to its response.
 pub mod problem {
     use axum::http::header::WWW_AUTHENTICATE;
     use axum::http::{HeaderValue, StatusCode};
@@ -286,21 +321,30 @@ pub mod problem {
 
     use super::STATIC_CHALLENGE;
 
+    /// The error type of this contender.
     #[derive(Debug, Clone, Copy)]
     pub enum Error {
+        /// `TOKEN_EXPIRED`.
         TokenExpired,
-        InsufficientScope { scope: &'static str },
+        /// `INSUFFICIENT_SCOPE` for `scope`.
+        InsufficientScope {
+            /// The scope the request needs.
+            scope: &'static str,
+        },
     }
 
+    /// The static case, `TOKEN_EXPIRED`.
     pub fn static_error() -> Error {
         Error::TokenExpired
     }
 
+    /// The dynamic case, `INSUFFICIENT_SCOPE` for `scope`.
     pub fn dynamic_error(scope: &'static str) -> Error {
         Error::InsufficientScope { scope }
     }
 
     impl std::fmt::Display for Error {
+        #[inline]
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("auth error")
         }
@@ -309,6 +353,7 @@ pub mod problem {
     impl Error {
         /// The problem and the challenge: the crate has no notion of a challenge, so the
         /// header is written by hand (statically where it can be).
+        #[inline]
         fn problem(&self) -> (HttpApiProblem, Option<HeaderValue>) {
             match self {
                 Error::TokenExpired => (
@@ -330,6 +375,7 @@ pub mod problem {
     }
 
     impl IntoResponse for Error {
+        #[inline]
         fn into_response(self) -> Response {
             let (problem, challenge) = self.problem();
             let mut response = problem.into_response();
@@ -341,6 +387,7 @@ pub mod problem {
     }
 
     impl actix_web::ResponseError for Error {
+        #[inline]
         fn status_code(&self) -> actix_web::http::StatusCode {
             match self {
                 Error::TokenExpired => actix_web::http::StatusCode::UNAUTHORIZED,
@@ -348,6 +395,7 @@ pub mod problem {
             }
         }
 
+        #[inline]
         fn error_response(&self) -> actix_web::HttpResponse {
             use actix_web::http::header::{self, HeaderValue};
             let (problem, _) = self.problem();
@@ -368,25 +416,34 @@ pub mod problem {
     }
 }
 
+/// `axum_thiserror`: the status and the serialised enum, no challenge.
 pub mod thiserror_derive {
     use axum::http::StatusCode;
     use axum_thiserror::ErrorStatus;
     use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+    /// The error type of this contender.
     #[derive(Debug, Clone, Copy, thiserror::Error, ErrorStatus)]
     pub enum Error {
+        /// `TOKEN_EXPIRED`.
         #[error("Access token expired")]
         #[status(StatusCode::UNAUTHORIZED)]
         TokenExpired,
+        /// `INSUFFICIENT_SCOPE` for `scope`.
         #[error("This action needs the {scope} scope")]
         #[status(StatusCode::FORBIDDEN)]
-        InsufficientScope { scope: &'static str },
+        InsufficientScope {
+            /// The scope the request needs.
+            scope: &'static str,
+        },
     }
 
+    /// The static case, `TOKEN_EXPIRED`.
     pub fn static_error() -> Error {
         Error::TokenExpired
     }
 
+    /// The dynamic case, `INSUFFICIENT_SCOPE` for `scope`.
     pub fn dynamic_error(scope: &'static str) -> Error {
         Error::InsufficientScope { scope }
     }
