@@ -1,10 +1,11 @@
 //! Helpers shared by the integration suites and the benches: where the fixtures and
-//! vectors live, the bench contenders.
+//! vectors live, the snapshots, the bench contenders.
 
 use std::path::{Path, PathBuf};
 
 #[cfg(feature = "contenders")]
 pub mod contenders;
+pub mod snapshot;
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use auth_errors::{catalog, docs};
-use auth_errors_tests::{tests_path, workspace_root};
+use auth_errors_tests::{snapshot, tests_path, workspace_root};
 
 fn specs(path: &Path) -> Vec<auth_errors::ErrorSpec> {
     catalog::Loader::new()
@@ -14,20 +14,6 @@ fn specs(path: &Path) -> Vec<auth_errors::ErrorSpec> {
         .load_file(path)
         .unwrap_or_else(|e| panic!("{e}"))
         .to_specs()
-}
-
-fn check(name: &str, actual: &str) {
-    let path = tests_path("snapshots/docs").join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1)", path.display()));
-    assert!(
-        expected == actual,
-        "{name} differs from its snapshot; run with UPDATE_SNAPSHOTS=1 and review the diff"
-    );
 }
 
 /// The TypeScript pack without its static runtime, which has its own tests.
@@ -40,12 +26,12 @@ fn ts_prelude(ts: &str) -> &str {
 #[test]
 fn standard_catalog_snapshots() {
     let s = specs(&workspace_root().join("schema/auth-errors.yaml"));
-    check("standard.md", &docs::markdown(&s));
-    check(
-        "standard.openapi.json",
+    snapshot::check("docs/standard.md", &docs::markdown(&s));
+    snapshot::check(
+        "docs/standard.openapi.json",
         &docs::openapi_json(&s, "API errors"),
     );
-    check("standard.ts", ts_prelude(&docs::typescript(&s)));
+    snapshot::check("docs/standard.ts", ts_prelude(&docs::typescript(&s)));
 }
 
 #[test]
@@ -64,12 +50,12 @@ fn edge_case_snapshots() {
     assert!(md.contains("let x = \"{braces}\" < 3;"));
     // A hidden 5xx message never reaches an example.
     assert!(!md.contains("hunter2"));
-    check("edge.md", &md);
+    snapshot::check("docs/edge.md", &md);
     let openapi = docs::openapi_json(&s, "Edge");
     assert!(!openapi.contains("hunter2"));
-    check("edge.openapi.json", &openapi);
-    check("edge.openapi.yaml", &docs::openapi_yaml(&s, "Edge"));
-    check("edge.ts", ts_prelude(&docs::typescript(&s)));
+    snapshot::check("docs/edge.openapi.json", &openapi);
+    snapshot::check("docs/edge.openapi.yaml", &docs::openapi_yaml(&s, "Edge"));
+    snapshot::check("docs/edge.ts", ts_prelude(&docs::typescript(&s)));
 }
 
 #[test]

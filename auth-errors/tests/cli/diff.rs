@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use auth_errors_tests::snapshot;
+
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -22,11 +24,6 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-fn snapshot(name: &str) -> String {
-    let path = workspace().join("tests/snapshots/diff").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 /// The old/new pair whose changes the snapshots hold (every kind of change).
 fn fixtures() -> PathBuf {
     workspace().join("tests/fixtures/diff")
@@ -38,7 +35,10 @@ fn breaking_changes_exit_1_with_one_line_each() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        format!("{}11 breaking, 11 non-breaking\n", snapshot("changes.txt"))
+        format!(
+            "{}11 breaking, 11 non-breaking\n",
+            snapshot::read("diff/changes.txt")
+        )
     );
     assert_eq!(
         text(&out.stderr),
@@ -52,7 +52,10 @@ fn allow_breaking_exits_0_with_the_same_report() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        format!("{}11 breaking, 11 non-breaking\n", snapshot("changes.txt"))
+        format!(
+            "{}11 breaking, 11 non-breaking\n",
+            snapshot::read("diff/changes.txt")
+        )
     );
     assert_eq!(text(&out.stderr), "");
 }
@@ -64,7 +67,7 @@ fn markdown_is_the_changelog_snapshot() {
         &["--format", "markdown", "old.yaml", "new.yaml"],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(text(&out.stdout), snapshot("changes.md"));
+    assert_eq!(text(&out.stdout), snapshot::read("diff/changes.md"));
     let out = diff_in(
         &fixtures(),
         &[
@@ -76,14 +79,14 @@ fn markdown_is_the_changelog_snapshot() {
         ],
     );
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(text(&out.stdout), snapshot("changes.md"));
+    assert_eq!(text(&out.stdout), snapshot::read("diff/changes.md"));
 }
 
 #[test]
 fn json_is_the_tools_snapshot() {
     let out = diff_in(&fixtures(), &["--format", "json", "old.yaml", "new.yaml"]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(text(&out.stdout), snapshot("changes.json"));
+    assert_eq!(text(&out.stdout), snapshot::read("diff/changes.json"));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["breaking"], true);
     let kinds: Vec<&str> = json["changes"]

@@ -4,7 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use auth_errors::catalog::{self, Catalog, Diff};
-use auth_errors_tests::tests_path;
+use auth_errors_tests::{snapshot, tests_path};
 
 fn load(text: &str, name: &str) -> Catalog {
     catalog::load(text, name).unwrap_or_else(|e| panic!("{name}:\n{e}"))
@@ -427,21 +427,6 @@ fn composed_catalogs_are_compared_code_by_code() {
     assert!(catalog::diff(&new, &moved).changes().is_empty());
 }
 
-fn check_snapshot(name: &str, actual: &str) {
-    let path = tests_path("snapshots").join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1)", path.display()));
-    assert!(
-        expected == actual,
-        "{name} differs from its snapshot; run with UPDATE_SNAPSHOTS=1 and review the diff\n--- actual ---\n{actual}"
-    );
-}
-
 fn fixture_diff() -> Diff {
     let read = |name: &str| {
         let text = std::fs::read_to_string(tests_path("fixtures/diff").join(name)).unwrap();
@@ -452,16 +437,16 @@ fn fixture_diff() -> Diff {
 
 #[test]
 fn every_kind_at_once_matches_the_markdown_snapshot() {
-    check_snapshot("diff/changes.md", &fixture_diff().to_markdown());
+    snapshot::check("diff/changes.md", &fixture_diff().to_markdown());
 }
 
 #[test]
 fn every_kind_at_once_matches_the_json_snapshot() {
     let json = serde_json::to_string_pretty(&fixture_diff()).unwrap() + "\n";
-    check_snapshot("diff/changes.json", &json);
+    snapshot::check("diff/changes.json", &json);
 }
 
 #[test]
 fn every_kind_at_once_matches_the_text_snapshot() {
-    check_snapshot("diff/changes.txt", &format!("{}\n", fixture_diff()));
+    snapshot::check("diff/changes.txt", &format!("{}\n", fixture_diff()));
 }
