@@ -1,11 +1,23 @@
 //! Helpers shared by the integration suites and the benches: where the fixtures and
-//! vectors live, the snapshots, the bench contenders.
+//! vectors live, the snapshots, the bench contenders, the standard catalog's codes.
 
 use std::path::{Path, PathBuf};
 
 #[cfg(feature = "contenders")]
 pub mod contenders;
 pub mod snapshot;
+
+/// The codes of the standard catalog (`schema/auth-errors.yaml`) in catalog order,
+/// written out by hand so that a suite comparing with them checks the catalog.
+pub const STANDARD_CODES: [&str; 7] = [
+    "TOKEN_MISSING",
+    "TOKEN_EXPIRED",
+    "TOKEN_INVALID",
+    "TOKEN_REVOKED",
+    "INSUFFICIENT_SCOPE",
+    "INVALID_REQUEST",
+    "INSUFFICIENT_USER_AUTHENTICATION",
+];
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {

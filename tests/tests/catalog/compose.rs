@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use auth_errors::catalog::{self, Catalog, Diagnostic, Loader, Partial};
-use auth_errors_tests::{tests_path, workspace_root};
+use auth_errors_tests::{STANDARD_CODES, tests_path, workspace_root};
 
 /// Loads `root` from a set of in-memory files, as a `Loader` reads them by name.
 fn compose(files: &[(&str, &str)], root: &str) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
@@ -32,16 +32,6 @@ fn codes_and_origins<S>(catalog: &Catalog<S>) -> Vec<(String, String)> {
         .map(|e| (e.code().value().clone(), e.origin().to_owned()))
         .collect()
 }
-
-const STD_CODES: [&str; 7] = [
-    "TOKEN_MISSING",
-    "TOKEN_EXPIRED",
-    "TOKEN_INVALID",
-    "TOKEN_REVOKED",
-    "INSUFFICIENT_SCOPE",
-    "INVALID_REQUEST",
-    "INSUFFICIENT_USER_AUTHENTICATION",
-];
 
 #[test]
 fn the_embedded_standard_catalog_is_the_schema_one() {
@@ -70,7 +60,7 @@ fn a_team_catalog_composes_std_and_a_shared_file() {
     // The path as the loader names it: `team/../shared` resolved.
     assert!(!billing.contains(".."));
 
-    let mut want: Vec<(String, String)> = STD_CODES
+    let mut want: Vec<(String, String)> = STANDARD_CODES
         .iter()
         .map(|c| ((*c).to_owned(), "std".to_owned()))
         .collect();
@@ -418,7 +408,7 @@ fn a_composed_catalog_renders_docs_with_every_entry() {
         .unwrap_or_else(|e| panic!("{e}"))
         .to_specs();
     let md = auth_errors::docs::markdown(&specs);
-    for code in STD_CODES.iter().chain(&[
+    for code in STANDARD_CODES.iter().chain(&[
         "BILLING_PAYMENT_REQUIRED",
         "ORDERS_NOT_FOUND",
         "ORDERS_LOCKED",
