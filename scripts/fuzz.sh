@@ -8,7 +8,7 @@
 # (-Zsanitizer=address), which stable accepts with RUSTC_BOOTSTRAP=1.
 # Needs `cargo install cargo-fuzz`. New inputs go to fuzz/corpus/<target> (ignored by
 # git); the committed seeds in fuzz/seeds/<target> are read, never written. A crash
-# lands in fuzz/artifacts/<target>: turn it into a test in tests/tests/fuzz_regressions.rs.
+# lands in fuzz/artifacts/<target>: turn it into a test in tests/tests/challenge/fuzz_regressions.rs.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 export RUSTC_BOOTSTRAP=1
