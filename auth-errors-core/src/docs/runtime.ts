@@ -373,13 +373,15 @@ export function deriveClientAction(status: number, error: string | null): Client
 // module-level state, so a server may hold one session per user.
 // ---------------------------------------------------------------------------
 
-/** The tokens of a session. Other members (`expires_in`, …) are kept as they are. */
+/**
+ * The tokens of a session. An object with other members too (`expires_in`, …) is
+ * stored as it is.
+ */
 export interface TokenSet {
   /** The access token, sent as `Authorization: <scheme> <access_token>`. */
   access_token: string;
   /** The refresh token to trade for new tokens, if the app keeps it here. */
   refresh_token?: string | undefined;
-  [member: string]: unknown;
 }
 
 /**
@@ -549,6 +551,10 @@ export interface AuthSession {
   readonly store: TokenStore;
   /** The access token to send now, or `null`. */
   token(): Promise<string | null>;
+  /** The token an `Authorization` value carries with the session's scheme, or `null`. */
+  tokenOf(authorization: string | null): string | null;
+  /** Waits `ms` before a replay; rejects with the signal's reason as soon as it aborts. */
+  wait(ms: number, signal?: AeAbortSignal | null): Promise<void>;
   /** The server's latest `DPoP-Nonce`. */
   nonce(): string | null;
   /** Notes a response's `DPoP-Nonce`, if it has one (any response may bring one). */
@@ -721,14 +727,14 @@ const AE_TOKENS_MESSAGE = "auth-errors:tokens";
 /** Business code of a JSON error body, given its text. */
 function aeCodeOfText(text: string): string | undefined {
   try {
-    return aeCodeOf(JSON.parse(text));
+    return bodyCodeOf(JSON.parse(text));
   } catch {
     return undefined;
   }
 }
 
-/** The business code of a body (parsed JSON, or a JSON string). */
-function aeCodeOf(data: unknown): string | undefined {
+/** The business code (`code`) of an error body: parsed JSON, or a JSON string. */
+export function bodyCodeOf(data: unknown): string | undefined {
   if (typeof data === "string") return aeCodeOfText(data);
   if (typeof data !== "object" || data === null) return undefined;
   const code = (data as { code?: unknown }).code;
@@ -859,6 +865,8 @@ export function createAuthSession<F>(options: AuthSessionOptions<F>, base: F): A
     scheme,
     store,
     token: currentToken,
+    tokenOf: (authorization) => aeTokenOf(authorization, scheme),
+    wait: (ms, signal) => aeSleep(ms, signal),
     nonce: () => latestNonce,
     noteNonce(facts) {
       const nonce = facts.header("dpop-nonce");
@@ -1327,19 +1335,19 @@ export function installAuthInterceptor(instance: AxiosInstance, options: AuthInt
       method: (config.method ?? "get").toUpperCase(),
       status: response.status,
       header: (name) => aeAxiosHeader(response.headers, name),
-      code: aeCodeOf(response.data),
+      code: bodyCodeOf(response.data),
     };
     session.noteNonce(facts);
     const decision = session.decide(facts, config._authErrorsReplayed === true);
     if (decision.kind === "pass" || decision.kind === "nonce") throw error;
     const signal = aeSignalOf(config);
     if (decision.kind === "refresh") {
-      const sent = aeTokenOf(aeAxiosHeader(config.headers, "authorization"), session.scheme);
+      const sent = session.tokenOf(aeAxiosHeader(config.headers, "authorization"));
       const token = await session.renew(sent, facts, signal);
       if (token === null) throw error;
       aeSetAxiosHeader(config, "Authorization", `${session.scheme} ${token}`);
     } else {
-      await aeSleep(decision.ms, signal);
+      await session.wait(decision.ms, signal);
     }
     config._authErrorsReplayed = true;
     return instance.request(config);
