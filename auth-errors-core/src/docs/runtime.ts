@@ -477,16 +477,19 @@ export interface AuthSessionOptions<F> {
   /** Where the tokens live. Default: this session's memory ({@link memoryTokenStore}). */
   store?: TokenStore | undefined;
   /**
-   * The lock around a refresh. Default: the Web Locks API (`navigator.locks`) where it
-   * exists, which spans every tab of the origin; elsewhere {@link localRefreshLock},
-   * which spans this session only: see {@link createAuthFetch} for that fallback.
+   * The lock around a refresh. Default: in a browser (a page or a worker), the Web
+   * Locks API (`navigator.locks`) where it exists, which spans every tab of the origin;
+   * elsewhere {@link localRefreshLock}, which spans this session only: see
+   * {@link createAuthFetch} for that fallback. On a server the default keeps sessions
+   * of different users apart.
    */
   lock?: RefreshLock | undefined;
   /** The lock's and the broadcast channel's name. Default `"auth-errors"`. */
   name?: string | undefined;
   /**
-   * Tell other tabs about new tokens on a `BroadcastChannel` (where it exists), and take
-   * theirs. Default `true`.
+   * Tell other tabs about new tokens on a `BroadcastChannel`, and take theirs. Default:
+   * on in a browser (a page or a worker) where `BroadcastChannel` exists, off elsewhere:
+   * on a server every session would hear every other user's tokens.
    */
   broadcast?: boolean | undefined;
   /** The `Authorization` scheme the session sends its token with. Default `"Bearer"`. */
@@ -592,6 +595,8 @@ interface AeBroadcastChannel {
   postMessage(message: unknown): void;
   close(): void;
   onmessage: ((event: { data: unknown }) => void) | null;
+  /** Node.js: lets the process exit while the channel is open. */
+  unref?: () => void;
 }
 
 interface AeLockManager {
@@ -606,8 +611,16 @@ function aeGlobal(): {
   Request?: AeRequestConstructor;
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;
+  document?: unknown;
+  importScripts?: unknown;
 } {
   return globalThis as never;
+}
+
+/** A page or a worker: where tabs of one origin share locks and channels. */
+function aeInBrowser(): boolean {
+  const g = aeGlobal();
+  return typeof g.document === "object" || typeof g.importScripts === "function";
 }
 
 function aeAbortReason(signal: AeAbortSignal): unknown {
@@ -789,28 +802,30 @@ function aeTokenOf(authorization: string | null, scheme: string): string | null 
  */
 export function createAuthSession<F>(options: AuthSessionOptions<F>, base: F): AuthSession {
   const store = options.store ?? memoryTokenStore();
-  const lock = options.lock ?? webLocksRefreshLock() ?? localRefreshLock();
+  const lock = options.lock ?? (aeInBrowser() ? webLocksRefreshLock() : null) ?? localRefreshLock();
   const name = options.name ?? "auth-errors";
   const scheme = options.scheme ?? "Bearer";
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
   let inflight: Promise<string> | null = null;
   let latestNonce: string | null = null;
 
-  const Channel = options.broadcast === false ? undefined : aeGlobal().BroadcastChannel;
+  const Channel = (options.broadcast ?? aeInBrowser()) ? aeGlobal().BroadcastChannel : undefined;
   const channel = Channel === undefined ? null : new Channel(name);
   if (channel !== null) {
+    channel.unref?.();
     channel.onmessage = (event) => {
       const data = event.data as { type?: unknown; tokens?: unknown; replaced?: unknown } | null;
       if (data === null || typeof data !== "object" || data.type !== AE_TOKENS_MESSAGE || !aeIsTokenSet(data.tokens)) return;
       const tokens = data.tokens;
-      void Promise.resolve(store.get()).then(async (current) => {
-        // Take the other tab's tokens only in place of the ones it replaced: a shared
-        // store already has them, and a newer set here must not go back.
-        const at = current?.access_token ?? null;
-        if (at === tokens.access_token) return;
-        if (at === null || at === data.replaced) await store.set(tokens);
-        options.onTokens?.(tokens);
-      });
+      void Promise.resolve(store.get())
+        .then(async (current) => {
+          // Take the other tab's tokens only in place of the ones it replaced (or when
+          // signed out): a shared store already has them, and a newer set must stay.
+          const at = current?.access_token ?? null;
+          if (at !== tokens.access_token && (at === null || at === data.replaced)) await store.set(tokens);
+          options.onTokens?.(tokens);
+        })
+        .then(undefined, () => undefined);
     };
   }
 
@@ -1096,14 +1111,15 @@ function aeDiscard(response: AeResponse): void {
  * `Access-Control-Expose-Headers`. Without that the challenge is unreadable and the
  * decision falls back to the body's `code` (its catalog entry), then the status.
  *
- * **Tabs.** Refreshes run under `navigator.locks` (Web Locks API) by default: a tab that
- * waited for the lock re-reads the store and adopts the token the other tab stored,
- * instead of spending the used single-use refresh token; new tokens are also sent to
- * the other tabs on a `BroadcastChannel`. This needs a store the tabs share
- * ({@link webStorageTokenStore}). Where `navigator.locks` is missing (old browsers,
- * Node.js before 22) the lock spans one session only: two tabs may refresh at once,
- * and the one whose refresh fails adopts the token the other stored if it is there by
- * then; pass a `lock` of your own to close that gap.
+ * **Tabs.** In a browser, refreshes run under `navigator.locks` (Web Locks API) by
+ * default: a tab that waited for the lock re-reads the store and adopts the token the
+ * other tab stored, instead of spending the used single-use refresh token; new tokens
+ * are also sent to the other tabs on a `BroadcastChannel` (`onTokens` hears them). This
+ * needs a store the tabs share ({@link webStorageTokenStore}). Where `navigator.locks`
+ * is missing (older browsers) the lock spans one session only: two tabs may refresh at
+ * once, and the one whose refresh fails adopts the token the other stored if it is
+ * there by then; pass a `lock` of your own to close that gap. Outside a browser (a
+ * server holding one session per user) neither is used by default.
  *
  * @example
  * const tokens = webStorageTokenStore();
