@@ -2,11 +2,12 @@
 
 use std::sync::Arc;
 
-use actix_web::middleware::DefaultHeaders;
-use actix_web::{HttpResponse, web};
+use actix_cors::Cors;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use auth_errors::bearer::Bearer;
 
-use crate::{Demo, LoginRequest, OAuthError, RefreshRequest};
+use crate::{BusyQuery, CorsOrigins, Demo, LoginRequest, OAuthError, RefreshRequest};
 
 type AppState = web::Data<Arc<Demo>>;
 
@@ -45,11 +46,46 @@ async fn stats(demo: AppState) -> HttpResponse {
     HttpResponse::Ok().json(demo.stats())
 }
 
-/// The CORS headers every response carries.
-pub fn cors() -> DefaultHeaders {
-    crate::CORS_HEADERS
-        .into_iter()
-        .fold(DefaultHeaders::new(), |h, header| h.add(header))
+async fn busy(
+    demo: AppState,
+    key: web::Path<String>,
+    query: Result<web::Query<BusyQuery>, actix_web::Error>,
+) -> Result<HttpResponse, actix_web::Error> {
+    let query = query.map_err(|_| OAuthError::InvalidRequest)?;
+    match demo.busy(&key, &query) {
+        Ok(body) => Ok(HttpResponse::Ok().json(body)),
+        Err(later) => {
+            let mut response = later.error.error_response();
+            if let Some(value) = later
+                .date
+                .and_then(|d| header::HeaderValue::from_str(&d).ok())
+            {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            Ok(response)
+        }
+    }
+}
+
+async fn dpop(demo: AppState, request: HttpRequest) -> Result<HttpResponse, actix_web::Error> {
+    let proof = request.headers().get("dpop").and_then(|v| v.to_str().ok());
+    demo.dpop(proof)?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({"dpop": "ok"})))
+}
+
+/// actix-cors for the demo's origins: preflights answered 200 with the allowed
+/// methods and headers, every other response with the exposed headers.
+pub fn cors(origins: &CorsOrigins) -> Cors {
+    let cors = match origins {
+        CorsOrigins::Any => Cors::default().allow_any_origin().send_wildcard(),
+        CorsOrigins::List(list) => list
+            .iter()
+            .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin)),
+    };
+    cors.allowed_methods(crate::ALLOWED_METHODS)
+        .allowed_headers(crate::ALLOWED_HEADERS)
+        .expose_headers(crate::EXPOSED_HEADERS)
+        .max_age(Some(crate::PREFLIGHT_MAX_AGE_SECS as usize))
 }
 
 /// The demo's routes; wrap the app in [`cors`] and give it `web::Data<Arc<Demo>>`.
@@ -71,7 +107,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/stats")
                 .route(web::get().to(stats))
                 .route(web::head().to(stats)),
-        );
+        )
+        .service(
+            web::resource("/busy/{key}")
+                .route(web::get().to(busy))
+                .route(web::post().to(busy)),
+        )
+        .route("/dpop", web::get().to(dpop));
 }
 
 /// Serves the demo on an already bound listener until the system stops.
@@ -79,7 +121,7 @@ pub async fn serve(listener: std::net::TcpListener, demo: Arc<Demo>) -> std::io:
     actix_web::HttpServer::new(move || {
         actix_web::App::new()
             .app_data(web::Data::new(demo.clone()))
-            .wrap(cors())
+            .wrap(cors(demo.cors_origins()))
             .configure(routes)
     })
     .workers(2)

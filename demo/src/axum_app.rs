@@ -4,16 +4,19 @@ use std::sync::Arc;
 
 use auth_errors::bearer::Bearer;
 use axum::body::Body;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Request, State};
-use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
-use axum::http::{HeaderValue, StatusCode};
-use axum::middleware::{self, Next};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
-use crate::{Demo, LoginRequest, OAuthError, RefreshRequest, Stats, TokenResponse};
+use crate::{
+    BusyQuery, BusyResponse, CorsOrigins, Demo, DemoError, LoginRequest, OAuthError,
+    RefreshRequest, Stats, TokenResponse,
+};
 
 type AppState = State<Arc<Demo>>;
 
@@ -89,18 +92,57 @@ async fn stats(State(demo): AppState) -> Json<Stats> {
     Json(demo.stats())
 }
 
-async fn cors(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    for (name, value) in crate::CORS_HEADERS {
+async fn busy(
+    State(demo): AppState,
+    Path(key): Path<String>,
+    query: Result<Query<BusyQuery>, QueryRejection>,
+) -> Result<Json<BusyResponse>, Response> {
+    let Query(query) = query.map_err(|_| OAuthError::InvalidRequest.into_response())?;
+    demo.busy(&key, &query).map(Json).map_err(|later| {
+        let mut response = later.error.into_response();
+        if let Some(value) = later.date.and_then(|d| HeaderValue::from_str(&d).ok()) {
+            response.headers_mut().insert(RETRY_AFTER, value);
+        }
         response
-            .headers_mut()
-            .insert(name, HeaderValue::from_static(value));
-    }
-    response
+    })
+}
+
+async fn dpop(
+    State(demo): AppState,
+    headers: HeaderMap,
+) -> Result<Json<serde_json::Value>, DemoError> {
+    let proof = headers.get("dpop").and_then(|v| v.to_str().ok());
+    demo.dpop(proof)?;
+    Ok(Json(serde_json::json!({"dpop": "ok"})))
+}
+
+/// tower-http's CORS layer for the demo's origins: preflights answered 200 with the
+/// allowed methods and headers, every other response with the exposed headers.
+pub fn cors(origins: &CorsOrigins) -> CorsLayer {
+    let allow_origin = match origins {
+        CorsOrigins::Any => AllowOrigin::any(),
+        CorsOrigins::List(list) => {
+            AllowOrigin::list(list.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+        }
+    };
+    CorsLayer::new()
+        .allow_origin(allow_origin)
+        .allow_methods(
+            crate::ALLOWED_METHODS
+                .iter()
+                .filter_map(|m| Method::from_bytes(m.as_bytes()).ok())
+                .collect::<Vec<_>>(),
+        )
+        .allow_headers(crate::ALLOWED_HEADERS.map(HeaderName::from_static))
+        .expose_headers(crate::EXPOSED_HEADERS.map(HeaderName::from_static))
+        .max_age(std::time::Duration::from_secs(u64::from(
+            crate::PREFLIGHT_MAX_AGE_SECS,
+        )))
 }
 
 /// The demo's routes.
 pub fn router(demo: Arc<Demo>) -> Router {
+    let cors = cors(demo.cors_origins());
     Router::new()
         .route("/login", post(login))
         .route("/token", post(token))
@@ -108,7 +150,9 @@ pub fn router(demo: Arc<Demo>) -> Router {
         .route("/handwritten/orders", get(list_orders_handwritten))
         .route("/admin", get(admin))
         .route("/stats", get(stats))
-        .layer(middleware::from_fn(cors))
+        .route("/busy/{key}", get(busy).post(busy))
+        .route("/dpop", get(dpop))
+        .layer(cors)
         .with_state(demo)
 }
 

@@ -16,9 +16,24 @@
 //!   other unknown token is TOKEN_INVALID.
 //! - `GET /stats` gives `{"refreshes": N, "logins": N}`.
 //!
-//! Every response carries `Access-Control-Expose-Headers: WWW-Authenticate`:
-//! without it a browser's script cannot read the challenge of a cross-origin
-//! response.
+//! Two routes answer with the demo's own entries ([`DemoError`], `demo/errors.yaml`),
+//! for the client pack's tests:
+//!
+//! - `GET|POST /busy/{key}`: the first request for a key answers 429 `RATE_LIMITED`
+//!   (503 `SERVICE_BUSY` with `?status=503`) with `Retry-After: N` (`?retry_after=N`,
+//!   default 1; `?date=1` sends it as an HTTP-date). A request before the delay has
+//!   passed gets the same answer; one after it gets `{"key", "attempts"}`.
+//! - `GET /dpop`: 401 `USE_DPOP_NONCE` (`WWW-Authenticate: DPoP
+//!   error="use_dpop_nonce"`, `DPoP-Nonce`) unless the `DPoP` header is a proof
+//!   whose `nonce` claim is the server's nonce (RFC 9449 §9). The demo reads the
+//!   claim without checking the proof's signature.
+//!
+//! CORS is answered by the frameworks' own layers (tower-http's `CorsLayer`,
+//! `actix-cors`), configured from [`CorsOrigins`] (`DEMO_CORS_ORIGINS`): preflights
+//! allow `authorization`, `content-type` and `dpop`, and every response carries
+//! `Access-Control-Expose-Headers` for `WWW-Authenticate`, `Retry-After` and
+//! `DPoP-Nonce`: without it a browser's script cannot read the challenge of a
+//! cross-origin response.
 
 pub mod actix_app;
 pub mod axum_app;
@@ -26,7 +41,9 @@ pub mod axum_app;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 use std::sync::{Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
+
+use base64::Engine as _;
 
 use auth_errors::Scope;
 pub use auth_errors::oauth::OAuthError;
@@ -66,11 +83,122 @@ pub struct Stats {
     pub logins: u64,
 }
 
-/// The headers every demo response carries, so browsers can read the challenge.
-pub const CORS_HEADERS: [(&str, &str); 2] = [
-    ("access-control-allow-origin", "*"),
-    ("access-control-expose-headers", "WWW-Authenticate"),
-];
+/// The response headers a page's script may read on a cross-origin response: the
+/// challenge, the retry delay and the DPoP nonce. Without this list a browser hides
+/// them, and a client sees a 401 but not why.
+pub const EXPOSED_HEADERS: [&str; 3] = ["www-authenticate", "retry-after", "dpop-nonce"];
+
+/// The request headers a page may send cross-origin. They are named: a `*` in
+/// `Access-Control-Allow-Headers` never covers `Authorization` (Fetch standard).
+pub const ALLOWED_HEADERS: [&str; 3] = ["authorization", "content-type", "dpop"];
+
+/// The methods a page may use cross-origin.
+pub const ALLOWED_METHODS: [&str; 6] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
+
+/// How long a browser may cache a preflight answer.
+pub const PREFLIGHT_MAX_AGE_SECS: u32 = 600;
+
+/// The origins whose pages may call the demo: `DEMO_CORS_ORIGINS`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum CorsOrigins {
+    /// Any origin (`Access-Control-Allow-Origin: *`): the default. The demo uses
+    /// bearer tokens, not cookies, so no credentials mode is needed.
+    #[default]
+    Any,
+    /// Only these origins (`scheme://host[:port]`), echoed back when they match.
+    List(Vec<String>),
+}
+
+impl CorsOrigins {
+    /// Reads a comma- or space-separated list of origins; empty or `*` is any origin.
+    /// An entry that is not `http(s)://host[:port]` is skipped and named in the
+    /// returned list of rejected entries.
+    pub fn parse(value: &str) -> (Self, Vec<String>) {
+        let entries: Vec<&str> = value
+            .split(|c: char| c == ',' || c.is_ascii_whitespace())
+            .filter(|e| !e.is_empty())
+            .collect();
+        if entries.is_empty() || entries == ["*"] {
+            return (CorsOrigins::Any, Vec::new());
+        }
+        let (good, bad): (Vec<&str>, Vec<&str>) = entries.into_iter().partition(|e| is_origin(e));
+        (
+            CorsOrigins::List(good.into_iter().map(str::to_owned).collect()),
+            bad.into_iter().map(str::to_owned).collect(),
+        )
+    }
+
+    /// `DEMO_CORS_ORIGINS`, unset meaning any origin; rejected entries go to stderr.
+    pub fn from_env() -> Self {
+        let Ok(value) = std::env::var("DEMO_CORS_ORIGINS") else {
+            return CorsOrigins::Any;
+        };
+        let (origins, rejected) = CorsOrigins::parse(&value);
+        for entry in rejected {
+            eprintln!(
+                "DEMO_CORS_ORIGINS: {entry:?} is not an origin (http(s)://host[:port]); skipped"
+            );
+        }
+        origins
+    }
+}
+
+/// `http(s)://host[:port]` with nothing after it, as a browser sends in `Origin`.
+fn is_origin(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("http://")
+        .or_else(|| s.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    !rest.is_empty()
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+}
+
+/// The demo's own catalog entries (`demo/errors.yaml`), for the routes the client
+/// pack's tests use: a retry delay and a DPoP nonce.
+#[auth_errors::catalog("errors.yaml")]
+#[derive(Debug)]
+pub enum DemoError {}
+
+/// `GET|POST /busy/{key}` query.
+#[derive(Debug, Default, Deserialize)]
+pub struct BusyQuery {
+    /// 429 (default) or 503.
+    pub status: Option<u16>,
+    /// The delay in seconds (default 1).
+    pub retry_after: Option<u64>,
+    /// Send the delay as an HTTP-date rather than delta-seconds.
+    pub date: Option<u8>,
+}
+
+/// `GET|POST /busy/{key}` success body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BusyResponse {
+    /// The key of the path.
+    pub key: String,
+    /// Requests seen for this key, this one included.
+    pub attempts: u64,
+}
+
+/// `GET|POST /busy/{key}` told to retry later.
+#[derive(Debug)]
+pub struct RetryLater {
+    /// The answer, with `Retry-After` in delta-seconds.
+    pub error: DemoError,
+    /// With `?date=1`: the HTTP-date to send as `Retry-After` instead. The catalog
+    /// models only delta-seconds, so the servers replace the header.
+    pub date: Option<String>,
+}
+
+struct Busy {
+    attempts: u64,
+    not_before: SystemTime,
+    /// The HTTP-date sent, for `?date=1`.
+    date: Option<String>,
+}
 
 struct AccessToken {
     scopes: &'static [&'static str],
@@ -81,6 +209,7 @@ struct AccessToken {
 struct State {
     access: HashMap<String, AccessToken>,
     refresh: HashMap<String, &'static [&'static str]>,
+    busy: HashMap<String, Busy>,
     stats: Stats,
 }
 
@@ -89,6 +218,8 @@ pub struct Demo {
     ttl: Duration,
     state: Mutex<State>,
     random: RandomState,
+    cors: CorsOrigins,
+    dpop_nonce: String,
 }
 
 const READER: &[&str] = &["orders:read"];
@@ -97,20 +228,36 @@ const WRITER: &[&str] = &["orders:read", "orders:write"];
 impl Demo {
     /// A service whose access tokens live `ttl`.
     pub fn new(ttl: Duration) -> Self {
+        let random = RandomState::new();
+        let dpop_nonce = format!("n-{:016x}", random.hash_one(("dpop", Instant::now())));
         Demo {
             ttl,
             state: Mutex::new(State::default()),
-            random: RandomState::new(),
+            random,
+            cors: CorsOrigins::Any,
+            dpop_nonce,
         }
     }
 
-    /// A service configured from `DEMO_TOKEN_TTL_SECS` (default 60).
+    /// The same service, with pages from `origins` allowed to call it.
+    pub fn with_cors_origins(mut self, origins: CorsOrigins) -> Self {
+        self.cors = origins;
+        self
+    }
+
+    /// A service configured from `DEMO_TOKEN_TTL_SECS` (default 60) and
+    /// `DEMO_CORS_ORIGINS` (default any origin).
     pub fn from_env() -> Self {
         let secs = std::env::var("DEMO_TOKEN_TTL_SECS")
             .ok()
             .and_then(|s| s.parse().ok())
             .unwrap_or(60);
-        Demo::new(Duration::from_secs(secs))
+        Demo::new(Duration::from_secs(secs)).with_cors_origins(CorsOrigins::from_env())
+    }
+
+    /// The origins whose pages may call the service.
+    pub fn cors_origins(&self) -> &CorsOrigins {
+        &self.cors
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -201,6 +348,71 @@ impl Demo {
     pub fn stats(&self) -> Stats {
         self.state().stats
     }
+
+    /// `GET|POST /busy/{key}`: the first request for a key, and any request before
+    /// the delay it was given has passed, is told to retry later.
+    pub fn busy(&self, key: &str, query: &BusyQuery) -> Result<BusyResponse, RetryLater> {
+        let now = SystemTime::now();
+        let mut state = self.state();
+        let entry = state.busy.entry(key.to_owned()).or_insert_with(|| {
+            let secs = query.retry_after.unwrap_or(1).min(86_400);
+            let not_before = now + Duration::from_secs(secs);
+            if query.date == Some(1) {
+                // An HTTP-date has whole seconds: the delay ends at the date sent.
+                let date = httpdate::fmt_http_date(not_before);
+                Busy {
+                    attempts: 0,
+                    not_before: httpdate::parse_http_date(&date).unwrap_or(not_before),
+                    date: Some(date),
+                }
+            } else {
+                Busy {
+                    attempts: 0,
+                    not_before,
+                    date: None,
+                }
+            }
+        });
+        entry.attempts += 1;
+        if entry.attempts == 1 || now < entry.not_before {
+            let left = entry.not_before.duration_since(now).unwrap_or_default();
+            // Whole seconds, rounded up: a client that waits them is not too early.
+            let retry_after = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+            let error = if query.status == Some(503) {
+                DemoError::ServiceBusy { retry_after }
+            } else {
+                DemoError::RateLimited { retry_after }
+            };
+            return Err(RetryLater {
+                error,
+                date: entry.date.clone(),
+            });
+        }
+        Ok(BusyResponse {
+            key: key.to_owned(),
+            attempts: entry.attempts,
+        })
+    }
+
+    /// `GET /dpop`: accepts a `DPoP` header whose proof carries the server's nonce.
+    pub fn dpop(&self, proof: Option<&str>) -> Result<(), DemoError> {
+        if proof.and_then(proof_nonce).as_deref() == Some(self.dpop_nonce.as_str()) {
+            return Ok(());
+        }
+        Err(DemoError::UseDpopNonce {
+            nonce: self.dpop_nonce.clone(),
+        })
+    }
+}
+
+/// The `nonce` claim of a compact JWS's payload (RFC 9449 §4.2), unverified.
+fn proof_nonce(proof: &str) -> Option<String> {
+    let payload = proof.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .ok()?;
+    let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    claims.get("nonce")?.as_str().map(str::to_owned)
 }
 
 /// The demo's orders.

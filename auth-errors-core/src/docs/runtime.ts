@@ -1,11 +1,10 @@
 // ---------------------------------------------------------------------------
 // The static runtime of the pack: the same for every catalog, appended after the
 // generated declarations above (ErrorCode, ClientAction, ErrorBody, ErrorMeta,
-// ERRORS, isErrorCode, isErrorBody). No runtime dependency: axios is a peer and
-// only its types are imported. Helpers that are not exported start with `ae`.
+// ERRORS, isErrorCode, isErrorBody). No runtime dependency: the fetch core needs only
+// a `fetch`, and the axios adapter (the last section) imports only axios's types.
+// Helpers that are not exported start with `ae`.
 // ---------------------------------------------------------------------------
-
-import type { AxiosError, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 
 /**
  * One challenge of a `WWW-Authenticate` value: an auth-scheme with either
@@ -319,31 +318,108 @@ export function parseWwwAuthenticate(value: string | readonly string[]): Challen
   }
 }
 
+
+// ---------------------------------------------------------------------------
+// Client actions: what a challenge's RFC `error` value asks a client to do.
+// ---------------------------------------------------------------------------
+
+/** What the fetch core does beyond the action for some `error` values. */
+type AeHook = "step-up" | "dpop-nonce";
+
+/** One row of {@link AE_ERROR_ACTIONS}. */
+interface AeErrorAction {
+  readonly action: ClientAction;
+  readonly hook?: AeHook;
+}
+
+/**
+ * The RFC `error` values and what a client does about each: the action (the same rule
+ * as the Rust `ClientAction::derive`) and, for two of them, the fetch core's hook.
+ * The one place this mapping lives; any other `error` value means `none`.
+ */
+const AE_ERROR_ACTIONS: { readonly [error: string]: AeErrorAction } = {
+  // RFC 6750 §3.1
+  invalid_request: { action: "none" },
+  invalid_token: { action: "refresh" },
+  insufficient_scope: { action: "forbidden" },
+  // RFC 9470 §3: sign in again, more strongly or more recently.
+  insufficient_user_authentication: { action: "reauthenticate", hook: "step-up" },
+  // RFC 9449 §8 and §9: send the request again with a proof carrying the nonce.
+  use_dpop_nonce: { action: "retry", hook: "dpop-nonce" },
+};
+
+function aeErrorAction(error: string): AeErrorAction | undefined {
+  return aeHasOwn(AE_ERROR_ACTIONS, error) ? AE_ERROR_ACTIONS[error] : undefined;
+}
+
 /**
  * What a client should do, from a status and a challenge's `error` attribute: the same
  * rule as the Rust `ClientAction::derive`.
  */
 export function deriveClientAction(status: number, error: string | null): ClientAction {
-  switch (error) {
-    case null:
-      if (status === 401 || status === 407) return "reauthenticate";
-      if (status === 403) return "forbidden";
-      if (status === 429 || status === 503) return "retry";
-      return "none";
-    case "invalid_token":
-      return "refresh";
-    case "insufficient_scope":
-      return "forbidden";
-    case "insufficient_user_authentication":
-      return "reauthenticate";
-    case "use_dpop_nonce":
-      return "retry";
-    default:
-      return "none";
+  if (error === null) {
+    if (status === 401 || status === 407) return "reauthenticate";
+    if (status === 403) return "forbidden";
+    if (status === 429 || status === 503) return "retry";
+    return "none";
   }
+  return aeErrorAction(error)?.action ?? "none";
 }
 
-/** Why the interceptor gave up on a request and the user should sign in (again). */
+// ---------------------------------------------------------------------------
+// The session: one state machine for every client (the fetch core and the axios
+// adapter). It decides from a response, shares one refresh among concurrent
+// failures, and calls the app's hooks. All state lives in one session object: no
+// module-level state, so a server may hold one session per user.
+// ---------------------------------------------------------------------------
+
+/**
+ * The tokens of a session. An object with other members too (`expires_in`, …) is
+ * stored as it is.
+ */
+export interface TokenSet {
+  /** The access token, sent as `Authorization: <scheme> <access_token>`. */
+  access_token: string;
+  /** The refresh token to trade for new tokens, if the app keeps it here. */
+  refresh_token?: string | undefined;
+}
+
+/**
+ * Where a session keeps its tokens. Each call may be synchronous or return a promise.
+ * A store that several tabs share (such as {@link webStorageTokenStore}) is what lets a
+ * tab adopt the token another tab refreshed, instead of spending the same single-use
+ * refresh token again.
+ */
+export interface TokenStore {
+  /** The current tokens, or `null` when signed out. */
+  get(): TokenSet | null | Promise<TokenSet | null>;
+  /** Replaces the tokens (`null`: signed out). */
+  set(tokens: TokenSet | null): void | Promise<void>;
+}
+
+/**
+ * A lock held around each refresh. With a lock that spans tabs (the Web Locks API, the
+ * default where it exists), a tab that waited re-reads the store and adopts the token
+ * the other tab stored.
+ */
+export interface RefreshLock {
+  /** Runs `task` holding the lock `name`, and settles as it does. */
+  run<T>(name: string, task: () => Promise<T>): Promise<T>;
+}
+
+/** What `refresh` gets. */
+export interface RefreshContext<F> {
+  /**
+   * The base `fetch` the session wraps (not the wrapped one): the refresh request goes
+   * straight to the server, so a failing refresh can never recurse into a refresh.
+   * `null` for a session without one (the axios adapter's).
+   */
+  fetch: F;
+  /** The tokens in the store: trade their `refresh_token`. */
+  tokens: TokenSet | null;
+}
+
+/** Why a request ended and the user should sign in (again). */
 export interface ReauthenticateReason {
   /** The status of the response that ended the attempt. */
   status: number;
@@ -363,57 +439,324 @@ export interface ForbiddenInfo {
   challenge?: Challenge;
 }
 
-/** The options of {@link installAuthInterceptor}. */
-export interface AuthInterceptorOptions {
-  /**
-   * Gets a new access token (and stores it wherever the app keeps it). Called once for
-   * any number of concurrent failures. It must not send its request through the
-   * intercepted instance: use a separate axios instance or `fetch`.
-   */
-  refresh: () => Promise<string>;
-  /**
-   * The user must sign in (again): no token was sent, a step-up is needed, the refresh
-   * failed, or the replayed request failed too. Called once per such request.
-   */
-  onReauthenticate?: (reason: ReauthenticateReason) => void;
-  /** The credentials lack a permission (`insufficient_scope`): do not retry. */
-  onForbidden?: (info: ForbiddenInfo) => void;
+/** A demand for a stronger or more recent sign-in (RFC 9470). */
+export interface StepUpInfo {
+  /** The challenge's `acr_values`: the authentication context classes to ask for. */
+  acr_values: string | null;
+  /** The challenge's `max_age`: the oldest acceptable sign-in, in seconds. */
+  max_age: number | null;
+  /** The status of the response. */
+  status: number;
+  /** The body's business code, if the body had one. */
+  code?: string;
+  /** The challenge the demand was read from. */
+  challenge?: Challenge;
 }
 
-/** The marks the interceptor leaves on a request config (string keys survive axios's mergeConfig). */
-type AeConfig = InternalAxiosRequestConfig & {
-  /** Set on the replay: a replay is never refreshed and replayed again. */
-  _authErrorsReplayed?: boolean;
-  /** How many refreshes had completed when the request was sent. */
-  _authErrorsGeneration?: number;
-};
-
-function aeIsAxiosError(error: unknown): error is AxiosError {
-  return typeof error === "object" && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
+/** What the `dpop` hook is asked for: a DPoP proof (RFC 9449 §4) for one request. */
+export interface DpopProofRequest {
+  /** The request's method (`htm`). */
+  method: string;
+  /** The request's URL (`htu`: drop its query and fragment). */
+  url: string;
+  /** The server's latest `DPoP-Nonce`, to put in the `nonce` claim; `null` before one. */
+  nonce: string | null;
+  /** The access token the request carries, for the `ath` claim; `null` without one. */
+  accessToken: string | null;
 }
 
-/** The raw `WWW-Authenticate` value(s) of a response. */
-function aeHeaderOf(response: AxiosResponse): string | string[] | undefined {
-  const headers: unknown = response.headers;
-  if (typeof headers !== "object" || headers === null) return undefined;
-  let raw: unknown;
-  const get = (headers as { get?: unknown }).get;
-  if (typeof get === "function") {
-    raw = (get as (name: string) => unknown).call(headers, "www-authenticate");
-  } else {
-    for (const key of Object.keys(headers)) {
-      if (key.toLowerCase() === "www-authenticate") raw = (headers as Record<string, unknown>)[key];
-    }
+/** The options every session has, whichever client it serves. */
+export interface AuthSessionOptions<F> {
+  /**
+   * Gets new tokens: a {@link TokenSet}, or the access token alone (the other members
+   * of the stored set are kept). Called once for any number of concurrent failures,
+   * and not at all when the store already holds a newer token than the one a request
+   * was sent with.
+   */
+  refresh: (context: RefreshContext<F>) => Promise<TokenSet | string>;
+  /** Where the tokens live. Default: this session's memory ({@link memoryTokenStore}). */
+  store?: TokenStore | undefined;
+  /**
+   * The lock around a refresh. Default: in a browser (a page or a worker), the Web
+   * Locks API (`navigator.locks`) where it exists, which spans every tab of the origin;
+   * elsewhere {@link localRefreshLock}, which spans this session only: see
+   * {@link createAuthFetch} for that fallback. On a server the default keeps sessions
+   * of different users apart.
+   */
+  lock?: RefreshLock | undefined;
+  /** The lock's and the broadcast channel's name. Default `"auth-errors"`. */
+  name?: string | undefined;
+  /**
+   * Tell other tabs about new tokens on a `BroadcastChannel`, and take theirs. Default:
+   * on in a browser (a page or a worker) where `BroadcastChannel` exists, off elsewhere:
+   * on a server every session would hear every other user's tokens.
+   */
+  broadcast?: boolean | undefined;
+  /** The `Authorization` scheme the session sends its token with. Default `"Bearer"`. */
+  scheme?: string | undefined;
+  /**
+   * The user must sign in (again): no token was sent, the refresh failed, or the
+   * replayed request failed too (and step-up demands, without `onStepUp`).
+   */
+  onReauthenticate?: ((reason: ReauthenticateReason) => void) | undefined;
+  /** The credentials lack a permission (`insufficient_scope`, or any 403): no retry. */
+  onForbidden?: ((info: ForbiddenInfo) => void) | undefined;
+  /** The server wants a stronger or more recent sign-in (`insufficient_user_authentication`). */
+  onStepUp?: ((info: StepUpInfo) => void) | undefined;
+  /** The session's tokens changed: refreshed here, or in another tab. */
+  onTokens?: ((tokens: TokenSet) => void) | undefined;
+  /**
+   * Makes a DPoP proof (a signed JWT, RFC 9449 §4.2) for a request: called for every
+   * request, and once more with the new nonce when the server answers
+   * `use_dpop_nonce` with a `DPoP-Nonce`, for one replay. Without it a
+   * `use_dpop_nonce` answer is returned as it is.
+   */
+  dpop?: ((request: DpopProofRequest) => string | Promise<string>) | undefined;
+  /**
+   * The longest `Retry-After` (on a 429 or 503 to an idempotent request) the session
+   * waits before its one replay, in milliseconds; a longer delay returns the response
+   * at once. Default 10 000; 0 turns waiting off.
+   */
+  maxRetryDelayMs?: number | undefined;
+}
+
+/** A response as the session sees it, from any client. */
+export interface ResponseFacts {
+  /** The request's method, uppercase. */
+  method: string;
+  /** The response's status. */
+  status: number;
+  /** A response header, `null` when absent (or not exposed to a cross-origin script). */
+  header(name: string): string | null;
+  /** The body's business code, if it had one. */
+  code: string | undefined;
+}
+
+/** What a client does next with a failed response. */
+export type AuthDecision =
+  /** Return it as it is: any hook has been called. */
+  | { kind: "pass" }
+  /** Get a token with `renew` and replay once with it. */
+  | { kind: "refresh" }
+  /** Replay once with a new DPoP proof for this nonce. */
+  | { kind: "nonce"; nonce: string }
+  /** Replay once after `ms` milliseconds. */
+  | { kind: "wait"; ms: number };
+
+/**
+ * The state machine under {@link createAuthFetch} and {@link installAuthInterceptor},
+ * for writing an adapter for another client. One per signed-in user.
+ */
+export interface AuthSession {
+  /** The options' `scheme`. */
+  readonly scheme: string;
+  /** The store. */
+  readonly store: TokenStore;
+  /** The access token to send now, or `null`. */
+  token(): Promise<string | null>;
+  /** The token an `Authorization` value carries with the session's scheme, or `null`. */
+  tokenOf(authorization: string | null): string | null;
+  /** Waits `ms` before a replay; rejects with the signal's reason as soon as it aborts. */
+  wait(ms: number, signal?: AeAbortSignal | null): Promise<void>;
+  /** The server's latest `DPoP-Nonce`. */
+  nonce(): string | null;
+  /** Notes a response's `DPoP-Nonce`, if it has one (any response may bring one). */
+  noteNonce(facts: Pick<ResponseFacts, "header">): void;
+  /** A DPoP proof from the options' hook, or `null` without one. */
+  proof(method: string, url: string, accessToken: string | null): Promise<string | null>;
+  /**
+   * What to do about a failed response, from the challenge's `error`, then the body's
+   * code, then the status. `replayed`: the request is already a replay, so it gets no
+   * other; hooks are still called. Calls `onForbidden`, `onStepUp` and
+   * `onReauthenticate` itself for the outcomes that end there.
+   */
+  decide(facts: ResponseFacts, replayed: boolean): AuthDecision;
+  /**
+   * The token to replay a request that was sent with `sent` and answered `facts`: the
+   * store's, if it changed since; else the result of one refresh shared with every
+   * other caller. `null` when the refresh failed (`onReauthenticate` has been called).
+   * Rejects with the signal's reason if `signal` aborts first (the refresh goes on for
+   * the others).
+   */
+  renew(sent: string | null, facts: ResponseFacts, signal?: AeAbortSignal | null): Promise<string | null>;
+  /** Stops listening to other tabs. */
+  close(): void;
+}
+
+/** The part of `AbortSignal` the pack uses (no DOM types needed). */
+export interface AeAbortSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+interface AeBroadcastChannel {
+  postMessage(message: unknown): void;
+  close(): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  /** Node.js: lets the process exit while the channel is open. */
+  unref?: () => void;
+}
+
+interface AeLockManager {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+/** The global a name may be found on, typed for what the pack looks up. */
+function aeGlobal(): {
+  navigator?: { locks?: AeLockManager };
+  BroadcastChannel?: new (name: string) => AeBroadcastChannel;
+  localStorage?: AeStorage;
+  Request?: AeRequestConstructor;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+  document?: unknown;
+  importScripts?: unknown;
+} {
+  return globalThis as never;
+}
+
+/** A page or a worker: where tabs of one origin share locks and channels. */
+function aeInBrowser(): boolean {
+  const g = aeGlobal();
+  return typeof g.document === "object" || typeof g.importScripts === "function";
+}
+
+function aeAbortReason(signal: AeAbortSignal): unknown {
+  if (signal.reason !== undefined) return signal.reason;
+  const e = new Error("This operation was aborted");
+  e.name = "AbortError";
+  return e;
+}
+
+/** `promise`, or the signal's reason as soon as it aborts. */
+function aeRace<T>(promise: Promise<T>, signal: AeAbortSignal | null | undefined): Promise<T> {
+  if (signal === null || signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(aeAbortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(aeAbortReason(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function aeSleep(ms: number, signal: AeAbortSignal | null | undefined): Promise<void> {
+  const g = aeGlobal();
+  let timer: unknown;
+  const slept = new Promise<void>((resolve) => {
+    timer = g.setTimeout(resolve, ms);
+  });
+  return aeRace(slept, signal).then(undefined, (e: unknown) => {
+    g.clearTimeout(timer);
+    throw e;
+  });
+}
+
+/** A session's memory: the default store. */
+export function memoryTokenStore(initial: TokenSet | null = null): TokenStore {
+  let tokens = initial;
+  return {
+    get: () => tokens,
+    set: (next) => {
+      tokens = next;
+    },
+  };
+}
+
+/** The part of `Storage` the pack uses. */
+export interface AeStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+function aeIsTokenSet(value: unknown): value is TokenSet {
+  return typeof value === "object" && value !== null && typeof (value as { access_token?: unknown }).access_token === "string";
+}
+
+/**
+ * A store in `localStorage` (or another `Storage`), shared by every tab of the origin,
+ * as JSON under `key`. Anything else found there reads as signed out.
+ */
+export function webStorageTokenStore(key = "auth-errors.tokens", storage?: AeStorage): TokenStore {
+  const where = (): AeStorage => {
+    const s = storage ?? aeGlobal().localStorage;
+    if (s === undefined) throw new TypeError("webStorageTokenStore: no localStorage here; pass a Storage");
+    return s;
+  };
+  return {
+    get: () => {
+      const raw = where().getItem(key);
+      if (raw === null) return null;
+      try {
+        const value: unknown = JSON.parse(raw);
+        return aeIsTokenSet(value) ? value : null;
+      } catch {
+        return null;
+      }
+    },
+    set: (tokens) => {
+      if (tokens === null) where().removeItem(key);
+      else where().setItem(key, JSON.stringify(tokens));
+    },
+  };
+}
+
+/** A lock that spans one session: the default where `navigator.locks` is missing. */
+export function localRefreshLock(): RefreshLock {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    run<T>(_name: string, task: () => Promise<T>): Promise<T> {
+      const result = tail.then(task, task);
+      tail = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      return result;
+    },
+  };
+}
+
+/** The Web Locks API's exclusive lock, which spans every tab of the origin; `null` where it is missing. */
+export function webLocksRefreshLock(): RefreshLock | null {
+  const locks = aeGlobal().navigator?.locks;
+  if (locks === undefined || typeof locks.request !== "function") return null;
+  return { run: (name, task) => locks.request(name, task) };
+}
+
+const AE_TOKENS_MESSAGE = "auth-errors:tokens";
+
+/** Business code of a JSON error body, given its text. */
+function aeCodeOfText(text: string): string | undefined {
+  try {
+    return bodyCodeOf(JSON.parse(text));
+  } catch {
+    return undefined;
   }
-  if (typeof raw === "string") return raw;
-  if (Array.isArray(raw) && raw.every((line): line is string => typeof line === "string")) return raw;
-  return undefined;
+}
+
+/** The business code (`code`) of an error body: parsed JSON, or a JSON string. */
+export function bodyCodeOf(data: unknown): string | undefined {
+  if (typeof data === "string") return aeCodeOfText(data);
+  if (typeof data !== "object" || data === null) return undefined;
+  const code = (data as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
 }
 
 /** The challenge to act on: the first with an `error`, else the first Bearer one, else the first. */
-function aeChallengeOf(response: AxiosResponse): Challenge | undefined {
-  const raw = aeHeaderOf(response);
-  if (raw === undefined) return undefined;
+function aeChallengeOf(raw: string | readonly string[] | null): Challenge | undefined {
+  if (raw === null) return undefined;
   let challenges: Challenge[];
   try {
     challenges = parseWwwAuthenticate(raw);
@@ -426,47 +769,547 @@ function aeChallengeOf(response: AxiosResponse): Challenge | undefined {
   return challenges[0];
 }
 
-/** The business code of a body (parsed JSON, or a JSON string). */
-function aeCodeOf(data: unknown): string | undefined {
-  let body = data;
-  if (typeof body === "string") {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-  }
-  if (typeof body !== "object" || body === null) return undefined;
-  const code = (body as { code?: unknown }).code;
-  return typeof code === "string" ? code : undefined;
+function aeParam(challenge: Challenge | undefined, name: string): string | null {
+  return challenge !== undefined && aeHasOwn(challenge.params, name) ? (challenge.params[name] as string) : null;
 }
 
-/** The challenge's `error` decides; without one the body's code (its catalog action); then the status. */
-function aeActionOf(status: number, challenge: Challenge | undefined, code: string | undefined): ClientAction {
-  if (challenge !== undefined && aeHasOwn(challenge.params, "error")) {
-    return deriveClientAction(status, challenge.params["error"] as string);
+/** RFC 9110 §9.2.2. */
+const AE_IDEMPOTENT = ["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"];
+
+/** `Retry-After` (RFC 9110 §10.2.3) in milliseconds from now: delta-seconds or an HTTP-date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value === null) return null;
+  const v = value.trim();
+  if (/^[0-9]+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, at - now);
+}
+
+/** The bearer value of an `Authorization` header for `scheme`, or `null`. */
+function aeTokenOf(authorization: string | null, scheme: string): string | null {
+  if (authorization === null) return null;
+  const space = authorization.indexOf(" ");
+  if (space < 0 || authorization.slice(0, space).toLowerCase() !== scheme.toLowerCase()) return null;
+  const token = authorization.slice(space + 1).trim();
+  return token === "" ? null : token;
+}
+
+/**
+ * Creates the state machine that {@link createAuthFetch} and
+ * {@link installAuthInterceptor} are built on; `base` is what `refresh` gets as
+ * `context.fetch`.
+ */
+export function createAuthSession<F>(options: AuthSessionOptions<F>, base: F): AuthSession {
+  const store = options.store ?? memoryTokenStore();
+  const lock = options.lock ?? (aeInBrowser() ? webLocksRefreshLock() : null) ?? localRefreshLock();
+  const name = options.name ?? "auth-errors";
+  const scheme = options.scheme ?? "Bearer";
+  const maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
+  let inflight: Promise<string> | null = null;
+  let latestNonce: string | null = null;
+
+  const Channel = (options.broadcast ?? aeInBrowser()) ? aeGlobal().BroadcastChannel : undefined;
+  const channel = Channel === undefined ? null : new Channel(name);
+  if (channel !== null) {
+    channel.unref?.();
+    channel.onmessage = (event) => {
+      const data = event.data as { type?: unknown; tokens?: unknown; replaced?: unknown } | null;
+      if (data === null || typeof data !== "object" || data.type !== AE_TOKENS_MESSAGE || !aeIsTokenSet(data.tokens)) return;
+      const tokens = data.tokens;
+      void Promise.resolve(store.get())
+        .then(async (current) => {
+          // Take the other tab's tokens only in place of the ones it replaced (or when
+          // signed out): a shared store already has them, and a newer set must stay.
+          const at = current?.access_token ?? null;
+          if (at !== tokens.access_token && (at === null || at === data.replaced)) await store.set(tokens);
+          options.onTokens?.(tokens);
+        })
+        .then(undefined, () => undefined);
+    };
   }
-  if (isErrorCode(code)) return ERRORS[code].action;
-  return deriveClientAction(status, null);
+
+  const currentToken = async (): Promise<string | null> => (await store.get())?.access_token ?? null;
+
+  const refreshOnce = (stale: string | null): Promise<string> =>
+    lock.run(name, async () => {
+      const tokens = await store.get();
+      const current = tokens?.access_token ?? null;
+      // Another tab (or an earlier refresh) stored a newer token while this one waited.
+      if (current !== null && current !== stale) return current;
+      let result: TokenSet | string;
+      try {
+        result = await options.refresh({ fetch: base, tokens });
+      } catch (e) {
+        // Without a lock across tabs another tab may have spent the refresh token
+        // first: take what it stored rather than signing this tab out.
+        const after = await currentToken();
+        if (after !== null && after !== current) return after;
+        throw e;
+      }
+      const next: TokenSet = typeof result === "string" ? Object.assign({}, tokens, { access_token: result }) : result;
+      if (!aeIsTokenSet(next) || next.access_token === "") {
+        throw new TypeError("auth-errors: refresh() must resolve to a non-empty access token or a TokenSet");
+      }
+      await store.set(next);
+      channel?.postMessage({ type: AE_TOKENS_MESSAGE, tokens: next, replaced: current });
+      options.onTokens?.(next);
+      return next.access_token;
+    });
+
+  const sharedRefresh = (stale: string | null): Promise<string> => {
+    if (inflight !== null) return inflight;
+    const attempt = refreshOnce(stale);
+    inflight = attempt;
+    const settle = (): void => {
+      if (inflight === attempt) inflight = null;
+    };
+    attempt.then(settle, settle);
+    return attempt;
+  };
+
+  const reauthenticate = (facts: ResponseFacts, challenge: Challenge | undefined): void => {
+    if (options.onReauthenticate === undefined) return;
+    const reason: ReauthenticateReason = { status: facts.status };
+    if (facts.code !== undefined) reason.code = facts.code;
+    if (challenge !== undefined) reason.challenge = challenge;
+    options.onReauthenticate(reason);
+  };
+
+  const session: AuthSession = {
+    scheme,
+    store,
+    token: currentToken,
+    tokenOf: (authorization) => aeTokenOf(authorization, scheme),
+    wait: (ms, signal) => aeSleep(ms, signal),
+    nonce: () => latestNonce,
+    noteNonce(facts) {
+      const nonce = facts.header("dpop-nonce");
+      if (nonce !== null && nonce !== "") latestNonce = nonce;
+    },
+    async proof(method, url, accessToken) {
+      if (options.dpop === undefined) return null;
+      return options.dpop({ method, url, nonce: latestNonce, accessToken });
+    },
+    decide(facts, replayed) {
+      const challenge = aeChallengeOf(facts.header("www-authenticate"));
+      const code = facts.code;
+      const challengeError = aeParam(challenge, "error");
+      // The challenge's `error` decides; without one the body's code (its catalog
+      // entry); then the status.
+      let action: ClientAction;
+      let error: string | null = challengeError;
+      if (challengeError !== null) action = deriveClientAction(facts.status, challengeError);
+      else if (isErrorCode(code)) {
+        action = ERRORS[code].action;
+        error = ERRORS[code].error;
+      } else action = deriveClientAction(facts.status, null);
+      const hook = error === null ? undefined : aeErrorAction(error)?.hook;
+      // A 403 is never refreshed: the credentials are valid, the permission is missing.
+      if (action === "refresh" && facts.status === 403) action = "forbidden";
+
+      if (action === "refresh") {
+        if (!replayed) return { kind: "refresh" };
+        reauthenticate(facts, challenge);
+        return { kind: "pass" };
+      }
+      if (action === "forbidden") {
+        if (options.onForbidden !== undefined) {
+          const info: ForbiddenInfo = { scope: aeParam(challenge, "scope") };
+          if (code !== undefined) info.code = code;
+          if (challenge !== undefined) info.challenge = challenge;
+          options.onForbidden(info);
+        }
+        return { kind: "pass" };
+      }
+      if (action === "reauthenticate") {
+        if (hook === "step-up" && options.onStepUp !== undefined) {
+          const maxAge = aeParam(challenge, "max_age");
+          const info: StepUpInfo = {
+            acr_values: aeParam(challenge, "acr_values"),
+            max_age: maxAge !== null && /^[0-9]+$/.test(maxAge) ? Number(maxAge) : null,
+            status: facts.status,
+          };
+          if (code !== undefined) info.code = code;
+          if (challenge !== undefined) info.challenge = challenge;
+          options.onStepUp(info);
+        } else {
+          reauthenticate(facts, challenge);
+        }
+        return { kind: "pass" };
+      }
+      if (action === "retry" && !replayed) {
+        if (hook === "dpop-nonce") {
+          const nonce = facts.header("dpop-nonce");
+          return nonce !== null && nonce !== "" && options.dpop !== undefined ? { kind: "nonce", nonce } : { kind: "pass" };
+        }
+        if ((facts.status === 429 || facts.status === 503) && AE_IDEMPOTENT.indexOf(facts.method) >= 0) {
+          const ms = parseRetryAfter(facts.header("retry-after"));
+          if (ms !== null && ms <= maxRetryDelayMs) return { kind: "wait", ms };
+        }
+      }
+      return { kind: "pass" };
+    },
+    async renew(sent, facts, signal) {
+      const current = await currentToken();
+      // Sent before a refresh completed: the newer token replays without another.
+      if (inflight === null && current !== null && current !== sent) return current;
+      try {
+        return await aeRace(sharedRefresh(sent), signal);
+      } catch (e) {
+        if (signal !== null && signal !== undefined && signal.aborted) throw e;
+        reauthenticate(facts, aeChallengeOf(facts.header("www-authenticate")));
+        return null;
+      }
+    },
+    close() {
+      if (channel !== null) {
+        channel.onmessage = null;
+        channel.close();
+      }
+    },
+  };
+  return session;
+}
+
+// ---------------------------------------------------------------------------
+// The fetch core: a `fetch`-compatible function over the session, for `fetch` itself
+// and every client that takes one (openapi-fetch, ky, ofetch, …).
+// ---------------------------------------------------------------------------
+
+/** The part of `Headers` the pack uses. */
+export interface AeHeaders {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+}
+
+/** The part of `Request` the pack uses. */
+export interface AeRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: AeHeaders;
+  readonly signal?: AeAbortSignal | null;
+  readonly bodyUsed: boolean;
+  clone(): AeRequest;
+}
+
+/** The part of `Response` the pack uses. */
+export interface AeResponse {
+  readonly status: number;
+  readonly headers: AeHeaders;
+  readonly body?: { cancel(): Promise<void> } | null;
+  readonly bodyUsed?: boolean;
+  clone(): AeResponse;
+  text(): Promise<string>;
+}
+
+/** A `Request` constructor. */
+export interface AeRequestConstructor {
+  new (input: never, init?: never): AeRequest;
+}
+
+/** Any `fetch`-shaped function: `fetch` itself, undici's, a test double's. */
+export type AeFetch = (input: never, init?: never) => Promise<AeResponse>;
+
+type AeFetchImpl = (input: unknown, init?: unknown) => Promise<AeResponse>;
+
+/** The options of {@link createAuthFetch}. */
+export interface AuthFetchOptions<F> extends AuthSessionOptions<F> {
+  /**
+   * Send the store's access token as `Authorization: <scheme> <token>` on requests that
+   * carry no `Authorization` of their own. Default `true`.
+   */
+  authorize?: boolean;
+  /** The `Request` constructor. Default: the global one. */
+  Request?: AeRequestConstructor;
+}
+
+/** What {@link createAuthFetch} adds to the function it returns. */
+export interface AuthFetchControl {
+  /** The session under the function: its store, its token. */
+  readonly session: AuthSession;
+  /** Stops listening to other tabs. */
+  close(): void;
+}
+
+/** A request the fetch core cannot send again: its body was a stream, or was already read. */
+export class AuthReplayError extends Error {
+  /** The response the request got, which would have needed a replay (absent when it was never sent). */
+  response: AeResponse | undefined;
+
+  constructor(message: string, response?: AeResponse) {
+    super(message);
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = "AuthReplayError";
+    this.response = response;
+  }
+}
+
+/** Statuses the session may act on; other failures are returned untouched, their bodies unread. */
+const AE_ACTIONABLE = [400, 401, 403, 407, 429, 503];
+
+function aeIsStream(body: unknown): boolean {
+  return typeof body === "object" && body !== null && typeof (body as { getReader?: unknown }).getReader === "function";
+}
+
+function aeIsRequest(input: unknown): input is AeRequest {
+  return typeof input === "object" && input !== null && typeof (input as { clone?: unknown }).clone === "function" && "bodyUsed" in input;
+}
+
+/** The response as the session sees it; reads a clone's body only when it is JSON. */
+async function aeFactsOf(method: string, response: AeResponse): Promise<ResponseFacts> {
+  const type = (response.headers.get("content-type") ?? "").toLowerCase();
+  let code: string | undefined;
+  if (/^application\/([a-z0-9.+-]+\+)?json\b/.test(type)) {
+    try {
+      code = aeCodeOfText(await response.clone().text());
+    } catch {
+      code = undefined;
+    }
+  }
+  return { method, status: response.status, header: (name) => response.headers.get(name), code };
+}
+
+/** Lets go of a response that will not be returned. */
+function aeDiscard(response: AeResponse): void {
+  try {
+    if (response.bodyUsed !== true) response.body?.cancel().then(undefined, () => undefined);
+  } catch {
+    // A body that cannot be cancelled is left to the garbage collector.
+  }
+}
+
+/**
+ * Wraps a `fetch` with the catalog's client behaviour, and returns a function of the
+ * same type (plus {@link AuthFetchControl}). Hand it to any client that takes a
+ * `fetch`: openapi-fetch's `createClient({ fetch })` (its middleware still runs), ky's
+ * `ky.create({ fetch })`, ofetch's `ofetch.create({}, { fetch })`. One instance per
+ * signed-in user: it holds no state outside itself.
+ *
+ * Per request it sends the store's token (unless the request has an `Authorization`),
+ * then decides from the challenge's `error`, then the body's `code`, then the status:
+ *
+ * - `invalid_token` on a 401: one refresh shared by every concurrent failure (through
+ *   the lock, so across tabs), then one replay with the new token; a request sent with
+ *   an older token than the store's replays with the store's, without a refresh;
+ * - `insufficient_scope`, and any 403: `onForbidden({ scope })`; a 403 is never refreshed;
+ * - `insufficient_user_authentication`: `onStepUp({ acr_values, max_age })`;
+ * - `use_dpop_nonce` with a `DPoP-Nonce`: one replay with a new proof from `dpop`;
+ * - 429 or 503 with `Retry-After` (delta-seconds or an HTTP-date, at most
+ *   `maxRetryDelayMs`) to an idempotent method: one replay after the delay;
+ * - no token sent, a failed refresh, or a replay that fails again: `onReauthenticate`.
+ *
+ * A request is replayed at most once, whatever happens, and the final response is
+ * returned as `fetch` returns it (hooks have run by then): a 401 resolves, it does not
+ * reject. The body is cloned before the first send so a replay sends it again; a
+ * `ReadableStream` body cannot be, and a request that needs a replay then rejects with
+ * {@link AuthReplayError} (after the refresh, so the next request works). `AbortSignal`
+ * is honoured while waiting for a refresh or a delay, and on the replay.
+ *
+ * **Cross-origin.** A browser shows a script a cross-origin response's
+ * `WWW-Authenticate`, `Retry-After` and `DPoP-Nonce` only if the server lists them in
+ * `Access-Control-Expose-Headers`. Without that the challenge is unreadable and the
+ * decision falls back to the body's `code` (its catalog entry), then the status.
+ *
+ * **Tabs.** In a browser, refreshes run under `navigator.locks` (Web Locks API) by
+ * default: a tab that waited for the lock re-reads the store and adopts the token the
+ * other tab stored, instead of spending the used single-use refresh token; new tokens
+ * are also sent to the other tabs on a `BroadcastChannel` (`onTokens` hears them). This
+ * needs a store the tabs share ({@link webStorageTokenStore}). Where `navigator.locks`
+ * is missing (older browsers) the lock spans one session only: two tabs may refresh at
+ * once, and the one whose refresh fails adopts the token the other stored if it is
+ * there by then; pass a `lock` of your own to close that gap. Outside a browser (a
+ * server holding one session per user) neither is used by default.
+ *
+ * @example
+ * const tokens = webStorageTokenStore();
+ * const authFetch = createAuthFetch(fetch, {
+ *   store: tokens,
+ *   // `context.fetch` is the plain fetch: the refresh cannot recurse.
+ *   refresh: async ({ fetch, tokens }) => {
+ *     const r = await fetch("/api/token", {
+ *       method: "POST",
+ *       headers: { "content-type": "application/json" },
+ *       body: JSON.stringify({ refresh_token: tokens?.refresh_token }),
+ *     });
+ *     if (!r.ok) throw new Error(`refresh: ${r.status}`);
+ *     return r.json();
+ *   },
+ *   onReauthenticate: () => router.push("/login"),
+ *   onForbidden: ({ scope }) => toast(`This needs the ${scope ?? "right"} permission`),
+ *   onStepUp: ({ acr_values, max_age }) => signInAgain({ acr_values, max_age }),
+ * });
+ * const orders = await (await authFetch("/api/orders")).json();
+ */
+export function createAuthFetch<F extends AeFetch>(fetch: F, options: AuthFetchOptions<F>): F & AuthFetchControl {
+  const base = fetch as unknown as AeFetchImpl;
+  // Bound to nothing: a browser's fetch throws when called as a method of another object.
+  const plain = ((input: unknown, init?: unknown) => base(input, init)) as unknown as F;
+  const session = createAuthSession<F>(options, plain);
+  const authorize = options.authorize !== false;
+  const scheme = session.scheme;
+
+  /** Sets the token (unless `null`) and a DPoP proof for the token the request carries. */
+  const prepare = async (request: AeRequest, token: string | null, carried: string | null): Promise<void> => {
+    if (token !== null) request.headers.set("authorization", `${scheme} ${token}`);
+    const proof = await session.proof(request.method.toUpperCase(), request.url, carried);
+    if (proof !== null) request.headers.set("dpop", proof);
+  };
+
+  const authFetch = async (input: unknown, init?: unknown): Promise<AeResponse> => {
+    if (aeIsRequest(input) && input.bodyUsed) {
+      throw new AuthReplayError("auth-errors: the request's body was already read, so it cannot be sent; pass a fresh Request");
+    }
+    const Request = options.Request ?? aeGlobal().Request;
+    if (Request === undefined) throw new TypeError("auth-errors: no Request constructor here; pass options.Request");
+    const request = new (Request as unknown as new (input: unknown, init?: unknown) => AeRequest)(input, init);
+    const signal = request.signal ?? null;
+    const method = request.method.toUpperCase();
+    const replayable = !aeIsStream((init as { body?: unknown } | undefined)?.body);
+
+    let sent = aeTokenOf(request.headers.get("authorization"), scheme);
+    if (authorize && request.headers.get("authorization") === null) {
+      sent = await session.token();
+      await prepare(request, sent, sent);
+    } else {
+      await prepare(request, null, sent);
+    }
+    // The copy a replay sends, taken before the first send spends the body.
+    const spare = replayable ? request.clone() : null;
+
+    const response = await base(request);
+    session.noteNonce({ header: (name) => response.headers.get(name) });
+    if (response.status < 400 || AE_ACTIONABLE.indexOf(response.status) < 0) return response;
+    const facts = await aeFactsOf(method, response);
+    const decision = session.decide(facts, false);
+    if (decision.kind === "pass") return response;
+
+    if (spare === null) {
+      if (decision.kind === "refresh") await session.renew(sent, facts, signal);
+      throw new AuthReplayError(
+        `auth-errors: ${method} ${request.url} got ${response.status} and needs to be sent again, but its body is a stream, which cannot be replayed; send a string, Blob, FormData or ArrayBuffer body`,
+        response,
+      );
+    }
+    if (decision.kind === "refresh") {
+      const token = await session.renew(sent, facts, signal);
+      if (token === null) return response;
+      await prepare(spare, token, token);
+    } else if (decision.kind === "nonce") {
+      const proof = await session.proof(method, spare.url, sent);
+      if (proof !== null) spare.headers.set("dpop", proof);
+    } else {
+      await aeSleep(decision.ms, signal);
+    }
+    if (signal !== null && signal.aborted) throw aeAbortReason(signal);
+    aeDiscard(response);
+
+    const replay = await base(spare);
+    session.noteNonce({ header: (name) => replay.headers.get(name) });
+    if (replay.status >= 400 && AE_ACTIONABLE.indexOf(replay.status) >= 0) {
+      // No second replay: only the hooks.
+      session.decide(await aeFactsOf(method, replay), true);
+    }
+    return replay;
+  };
+
+  return Object.assign(authFetch, { session, close: () => session.close() }) as unknown as F & AuthFetchControl;
+}
+
+// ---------------------------------------------------------------------------
+// The axios adapter: installAuthInterceptor, a thin layer over the same session.
+// ---------------------------------------------------------------------------
+
+import type { AxiosError, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from "axios";
+
+/** The options of {@link installAuthInterceptor}. */
+export interface AuthInterceptorOptions {
+  /**
+   * Gets a new access token (and stores it wherever the app keeps it). Called once for
+   * any number of concurrent failures. It must not send its request through the
+   * intercepted instance: use a separate axios instance or `fetch`.
+   */
+  refresh: () => Promise<string>;
+  /**
+   * The user must sign in (again): no token was sent, the refresh failed, or the
+   * replayed request failed too (and step-up demands, without `onStepUp`). Called once
+   * per such request.
+   */
+  onReauthenticate?: ((reason: ReauthenticateReason) => void) | undefined;
+  /** The credentials lack a permission (`insufficient_scope`, or any 403): do not retry. */
+  onForbidden?: ((info: ForbiddenInfo) => void) | undefined;
+  /** The server wants a stronger or more recent sign-in (`insufficient_user_authentication`). */
+  onStepUp?: ((info: StepUpInfo) => void) | undefined;
+  /** As {@link AuthSessionOptions.maxRetryDelayMs}. Default 10 000. */
+  maxRetryDelayMs?: number | undefined;
+}
+
+/** The mark the interceptor leaves on a request config (a string key survives axios's mergeConfig). */
+type AeConfig = InternalAxiosRequestConfig & {
+  /** Set on the replay: a request is replayed at most once. */
+  _authErrorsReplayed?: boolean;
+};
+
+function aeIsAxiosError(error: unknown): error is AxiosError {
+  return typeof error === "object" && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
+}
+
+/** A header of axios headers (AxiosHeaders or a plain object); several lines joined as one list. */
+function aeAxiosHeader(headers: unknown, name: string): string | null {
+  if (typeof headers !== "object" || headers === null) return null;
+  let raw: unknown;
+  const get = (headers as { get?: unknown }).get;
+  if (typeof get === "function") {
+    raw = (get as (name: string) => unknown).call(headers, name);
+  } else {
+    for (const key of Object.keys(headers)) {
+      if (key.toLowerCase() === name) raw = (headers as Record<string, unknown>)[key];
+    }
+  }
+  if (typeof raw === "string") return raw;
+  if (Array.isArray(raw) && raw.every((line): line is string => typeof line === "string")) return raw.join(", ");
+  return null;
+}
+
+function aeSetAxiosHeader(config: InternalAxiosRequestConfig, name: string, value: string): void {
+  const headers: unknown = config.headers;
+  if (typeof headers === "object" && headers !== null && typeof (headers as { set?: unknown }).set === "function") {
+    config.headers.set(name, value);
+    return;
+  }
+  const plain: Record<string, unknown> = typeof headers === "object" && headers !== null ? (headers as Record<string, unknown>) : {};
+  for (const key of Object.keys(plain)) if (key.toLowerCase() === name.toLowerCase()) delete plain[key];
+  plain[name] = value;
+  (config as { headers: unknown }).headers = plain;
+}
+
+function aeSignalOf(config: InternalAxiosRequestConfig): AeAbortSignal | null {
+  const signal: unknown = config.signal;
+  return typeof signal === "object" && signal !== null && typeof (signal as { addEventListener?: unknown }).addEventListener === "function"
+    ? (signal as AeAbortSignal)
+    : null;
 }
 
 /**
  * Installs the catalog's client behaviour on an axios instance and returns a function
- * that removes it:
+ * that removes it: the rules of {@link createAuthFetch}, through the same session.
  *
  * - a 401 whose challenge says `invalid_token` (or, without a challenge `error`, whose
  *   body code's action is `refresh`) calls `refresh()` and replays the request once with
  *   `Authorization: Bearer <new token>`;
- * - concurrent failures share one refresh; a request sent before a refresh completed and
- *   failing after it is replayed with the new token without another refresh;
+ * - concurrent failures share one refresh; a request sent with an older token than the
+ *   latest refresh's is replayed with the new token without another refresh;
  * - a replay that fails again, or a failed refresh, calls `onReauthenticate`: never a loop;
  * - `insufficient_scope` (403) calls `onForbidden` with the scope and never refreshes;
- * - a 401 with no `error` (no token was sent), or a step-up demand, calls `onReauthenticate`.
+ * - a step-up demand calls `onStepUp` (else `onReauthenticate`), as does a 401 with no
+ *   `error` (no token was sent);
+ * - a 429 or 503 with a short `Retry-After` to an idempotent method is replayed once
+ *   after the delay.
  *
  * The challenge is read from the `WWW-Authenticate` header (a browser needs the server's
  * `Access-Control-Expose-Headers: WWW-Authenticate` for a cross-origin response), with
- * the body's code as the fallback. After a callback the error still rejects to the
- * caller; a callback that throws rejects with its own error instead. A replay sends the
+ * the body's code as the fallback. After a hook the error still rejects to the
+ * caller; a hook that throws rejects with its own error instead. A replay sends the
  * request's config again, so a body must be replayable (JSON, text, a Blob; not a stream).
  *
  * @example
@@ -484,104 +1327,50 @@ function aeActionOf(status: number, challenge: Challenge | undefined, code: stri
  * });
  */
 export function installAuthInterceptor(instance: AxiosInstance, options: AuthInterceptorOptions): () => void {
-  let generation = 0;
-  let latest: string | null = null;
-  let inflight: Promise<string> | null = null;
-
-  const sharedRefresh = (): Promise<string> => {
-    if (inflight !== null) return inflight;
-    const attempt = Promise.resolve()
-      .then(() => options.refresh())
-      .then((token: unknown) => {
-        if (typeof token !== "string" || token === "") {
-          throw new TypeError("installAuthInterceptor: refresh() must resolve to a non-empty token");
-        }
-        latest = token;
-        generation++;
-        return token;
-      });
-    inflight = attempt;
-    const settle = (): void => {
-      if (inflight === attempt) inflight = null;
-    };
-    attempt.then(settle, settle);
-    return attempt;
-  };
-
-  const tokenFor = (config: AeConfig): Promise<string> => {
-    const sent = config._authErrorsGeneration;
-    if (inflight === null && latest !== null && sent !== undefined && sent < generation) {
-      return Promise.resolve(latest);
-    }
-    return sharedRefresh();
-  };
-
-  const reauthenticate = (status: number, code: string | undefined, challenge: Challenge | undefined): void => {
-    if (options.onReauthenticate === undefined) return;
-    const reason: ReauthenticateReason = { status };
-    if (code !== undefined) reason.code = code;
-    if (challenge !== undefined) reason.challenge = challenge;
-    options.onReauthenticate(reason);
-  };
-
-  const requestId = instance.interceptors.request.use((config: InternalAxiosRequestConfig) => {
-    (config as AeConfig)._authErrorsGeneration = generation;
-    return config;
-  });
+  // The app keeps the tokens; the session's memory holds the latest refreshed one, to
+  // replay older requests with. No other tab takes part: the store is not shared.
+  const session = createAuthSession<null>(
+    {
+      refresh: () => options.refresh(),
+      lock: localRefreshLock(),
+      broadcast: false,
+      onReauthenticate: options.onReauthenticate,
+      onForbidden: options.onForbidden,
+      onStepUp: options.onStepUp,
+      maxRetryDelayMs: options.maxRetryDelayMs,
+    },
+    null,
+  );
 
   const responseId = instance.interceptors.response.use(undefined, async (error: unknown): Promise<AxiosResponse> => {
     if (!aeIsAxiosError(error)) throw error;
     const response = error.response;
     const config = error.config as AeConfig | undefined;
     if (response === undefined || config === undefined) throw error;
-    const status = response.status;
-    const challenge = aeChallengeOf(response);
-    const code = aeCodeOf(response.data);
-    const action = aeActionOf(status, challenge, code);
-
-    if (action === "refresh") {
-      if (config._authErrorsReplayed === true) {
-        reauthenticate(status, code, challenge);
-        throw error;
-      }
-      let token: string;
-      try {
-        token = await tokenFor(config);
-      } catch {
-        reauthenticate(status, code, challenge);
-        throw error;
-      }
-      config._authErrorsReplayed = true;
-      const value = `Bearer ${token}`;
-      const headers: unknown = config.headers;
-      if (typeof headers === "object" && headers !== null && typeof (headers as { set?: unknown }).set === "function") {
-        config.headers.set("Authorization", value);
-      } else {
-        const plain: Record<string, unknown> = typeof headers === "object" && headers !== null ? (headers as Record<string, unknown>) : {};
-        for (const key of Object.keys(plain)) if (key.toLowerCase() === "authorization") delete plain[key];
-        plain["Authorization"] = value;
-        (config as { headers: unknown }).headers = plain;
-      }
-      return instance.request(config);
+    const facts: ResponseFacts = {
+      method: (config.method ?? "get").toUpperCase(),
+      status: response.status,
+      header: (name) => aeAxiosHeader(response.headers, name),
+      code: bodyCodeOf(response.data),
+    };
+    session.noteNonce(facts);
+    const decision = session.decide(facts, config._authErrorsReplayed === true);
+    if (decision.kind === "pass" || decision.kind === "nonce") throw error;
+    const signal = aeSignalOf(config);
+    if (decision.kind === "refresh") {
+      const sent = session.tokenOf(aeAxiosHeader(config.headers, "authorization"));
+      const token = await session.renew(sent, facts, signal);
+      if (token === null) throw error;
+      aeSetAxiosHeader(config, "Authorization", `${session.scheme} ${token}`);
+    } else {
+      await session.wait(decision.ms, signal);
     }
-    if (action === "forbidden") {
-      if (options.onForbidden !== undefined) {
-        const scope = challenge !== undefined && aeHasOwn(challenge.params, "scope") ? (challenge.params["scope"] as string) : null;
-        const info: ForbiddenInfo = { scope };
-        if (code !== undefined) info.code = code;
-        if (challenge !== undefined) info.challenge = challenge;
-        options.onForbidden(info);
-      }
-      throw error;
-    }
-    if (action === "reauthenticate") {
-      reauthenticate(status, code, challenge);
-    }
-    throw error;
+    config._authErrorsReplayed = true;
+    return instance.request(config);
   });
 
   return () => {
-    instance.interceptors.request.eject(requestId);
     instance.interceptors.response.eject(responseId);
+    session.close();
   };
 }

@@ -101,13 +101,20 @@ fn send(base: &str, req: &Req, token: Option<&str>) -> Observed {
             .body(json.to_owned());
     }
     let response = builder.send().expect("request");
-    // CORS: browsers may read the challenge only if it is exposed.
+    // CORS: browsers may read the challenge, the retry delay and the DPoP nonce only
+    // if they are exposed. Names are case-insensitive; actix-cors orders them freely.
+    let mut exposed: Vec<String> = response
+        .headers()
+        .get("access-control-expose-headers")
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or_default()
+        .split(',')
+        .map(|name| name.trim().to_ascii_lowercase())
+        .collect();
+    exposed.sort();
     assert_eq!(
-        response
-            .headers()
-            .get("access-control-expose-headers")
-            .map(|v| v.to_str().unwrap()),
-        Some("WWW-Authenticate"),
+        exposed,
+        ["dpop-nonce", "retry-after", "www-authenticate"],
         "{base}{}",
         req.path
     );

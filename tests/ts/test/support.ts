@@ -10,11 +10,20 @@ export const packDir = fileURLToPath(new URL("../../", import.meta.url));
 /** The workspace root. */
 export const workspaceRoot = path.resolve(packDir, "../..");
 
-/** The demo binary: `DEMO_SERVER_BIN` (run.sh sets it from cargo), else target/debug/examples/server. */
-export function demoBinary(): string {
-  const bin = process.env["DEMO_SERVER_BIN"] ?? path.join(workspaceRoot, "target/debug/examples/server");
+/** Which demo server: `axum` (`--example server`) or `actix` (`--example server-actix`). */
+export type DemoServer = "axum" | "actix";
+
+/**
+ * A demo binary: `DEMO_SERVER_BIN` / `DEMO_ACTIX_BIN` (run.sh sets them from cargo),
+ * else `$CARGO_TARGET_DIR/debug/examples/…` (default target/).
+ */
+export function demoBinary(server: DemoServer = "axum"): string {
+  const example = server === "axum" ? "server" : "server-actix";
+  const targetDir = process.env["CARGO_TARGET_DIR"] ?? path.join(workspaceRoot, "target");
+  const given = process.env[server === "axum" ? "DEMO_SERVER_BIN" : "DEMO_ACTIX_BIN"];
+  const bin = given ?? path.resolve(workspaceRoot, targetDir, "debug/examples", example);
   if (!existsSync(bin)) {
-    throw new Error(`demo server binary not found at ${bin}: run \`cargo build --example server\` at the workspace root`);
+    throw new Error(`demo server binary not found at ${bin}: run \`cargo build --example ${example}\` at the workspace root`);
   }
   return bin;
 }
@@ -41,12 +50,12 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
-const BANNER = /^auth-errors demo \(axum\) listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
+const BANNER = /^auth-errors demo \((?:axum|actix-web)\) listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
 
-/** Starts target/debug/examples/server on a free port with the given access-token lifetime. */
-export async function startDemo(ttlSecs: number): Promise<Demo> {
-  const child: ChildProcessWithoutNullStreams = spawn(demoBinary(), [], {
-    env: { ...process.env, PORT: "0", DEMO_TOKEN_TTL_SECS: String(ttlSecs), RUST_LOG: "warn" },
+/** Starts a demo server on a free port with the given access-token lifetime (and environment). */
+export async function startDemo(ttlSecs: number, server: DemoServer = "axum", env: Record<string, string> = {}): Promise<Demo> {
+  const child: ChildProcessWithoutNullStreams = spawn(demoBinary(server), [], {
+    env: { ...process.env, PORT: "0", DEMO_TOKEN_TTL_SECS: String(ttlSecs), RUST_LOG: "warn", ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stderr = "";

@@ -1,4 +1,5 @@
-//! `auth-errors docs FILE --format markdown|openapi|openapi-yaml|typescript [--out PATH]`
+//! `auth-errors docs FILE --format markdown|openapi|openapi-yaml|typescript [--out PATH]`,
+//! `auth-errors docs FILE --format typescript-package --out DIR`
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,8 +16,11 @@ pub enum Format {
     Openapi,
     /// The same OpenAPI 3.1 document as YAML.
     OpenapiYaml,
-    /// The TypeScript client pack.
+    /// The TypeScript client pack, as one `.ts` file.
     Typescript,
+    /// The TypeScript client pack as an npm package (needs `--out DIR`): sources,
+    /// `package.json` and `tsconfig.json`; `npm pack` builds ESM and `.d.ts` with tsc.
+    TypescriptPackage,
 }
 
 /// Loads the catalog (reporting every mistake, as `check` does) and renders it.
@@ -31,11 +35,14 @@ pub fn run(file: &Path, format: Format, out: Option<&Path>, title: &str) -> Exit
         }
     };
     let specs = cat.to_specs();
+    if let Format::TypescriptPackage = format {
+        return write_package(file, &specs, out);
+    }
     let text = match format {
         Format::Markdown => docs::markdown(&specs),
         Format::Openapi => docs::openapi_json(&specs, title),
         Format::OpenapiYaml => docs::openapi_yaml(&specs, title),
-        Format::Typescript => docs::typescript(&specs),
+        Format::Typescript | Format::TypescriptPackage => docs::typescript(&specs),
     };
     match out {
         Some(path) => match std::fs::write(path, text) {
@@ -50,4 +57,33 @@ pub fn run(file: &Path, format: Format, out: Option<&Path>, title: &str) -> Exit
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Writes the npm package form into `out`, named after the catalog's file stem.
+fn write_package(file: &Path, specs: &[auth_errors::ErrorSpec], out: Option<&Path>) -> ExitCode {
+    let Some(dir) = out else {
+        eprintln!("error: --format typescript-package writes a folder: give it with --out DIR");
+        return ExitCode::FAILURE;
+    };
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let name = docs::typescript::package_name(&stem);
+    for (path, contents) in docs::typescript::typescript_package(specs, &name) {
+        let target = dir.join(path);
+        let written = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&target, contents));
+        if let Err(e) = written {
+            eprintln!("error: cannot write {}: {e}", target.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    eprintln!(
+        "wrote the npm package {name} to {}; build it with: npm install && npm pack",
+        dir.display()
+    );
+    ExitCode::SUCCESS
 }
