@@ -1,0 +1,76 @@
+//! The axum response of `auth_errors` against the hand-written contender, measured two ways
+//! that a loaded machine cannot skew (see BENCHMARKS.md):
+//!
+//! - `cargo run --release -p auth-errors-tests --example response_cost` times both in one
+//!   process, interleaved, 30 rounds of 50,000 responses each, and prints the fastest
+//!   round's time per response of each and their ratio;
+//! - `valgrind --tool=callgrind target/release/examples/response_cost CONTENDER CASE` builds
+//!   20,000 responses of one contender (`auth_errors` or `handwritten`) and one case
+//!   (`static` or `dynamic`), so the instruction count divided by 20,000 is the cost of one.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use auth_errors_tests::contenders::{auth_errors, handwritten, runtime_scope};
+use axum::response::IntoResponse;
+
+fn round<E: Clone + IntoResponse>(err: &E, n: u32) -> f64 {
+    let start = Instant::now();
+    for _ in 0..n {
+        drop(black_box(black_box(err.clone()).into_response()));
+    }
+    start.elapsed().as_nanos() as f64 / f64::from(n)
+}
+
+fn repeat<E: Clone + IntoResponse>(err: &E) {
+    for _ in 0..20_000 {
+        drop(black_box(black_box(err.clone()).into_response()));
+    }
+}
+
+fn main() {
+    let scope = runtime_scope();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match (
+        args.first().map(String::as_str),
+        args.get(1).map(String::as_str),
+    ) {
+        (Some("auth_errors"), Some("static")) => return repeat(&auth_errors::static_error()),
+        (Some("auth_errors"), Some("dynamic")) => {
+            return repeat(&auth_errors::dynamic_error(scope));
+        }
+        (Some("handwritten"), Some("static")) => return repeat(&handwritten::static_error()),
+        (Some("handwritten"), Some("dynamic")) => {
+            return repeat(&handwritten::dynamic_error(scope));
+        }
+        (None, _) => {}
+        _ => {
+            eprintln!("usage: response_cost [auth_errors|handwritten static|dynamic]");
+            std::process::exit(2);
+        }
+    }
+    let (ours, theirs) = (auth_errors::static_error(), handwritten::static_error());
+    let (ours_dyn, theirs_dyn) = (
+        auth_errors::dynamic_error(scope),
+        handwritten::dynamic_error(scope),
+    );
+    let mut best = [f64::MAX; 4];
+    for _ in 0..30 {
+        best[0] = best[0].min(round(&ours, 50_000));
+        best[1] = best[1].min(round(&theirs, 50_000));
+        best[2] = best[2].min(round(&ours_dyn, 50_000));
+        best[3] = best[3].min(round(&theirs_dyn, 50_000));
+    }
+    println!(
+        "static:  auth_errors {:.1} ns, handwritten {:.1} ns, ratio {:.3}",
+        best[0],
+        best[1],
+        best[0] / best[1]
+    );
+    println!(
+        "dynamic: auth_errors {:.1} ns, handwritten {:.1} ns, ratio {:.3}",
+        best[2],
+        best[3],
+        best[2] / best[3]
+    );
+}
