@@ -4,7 +4,7 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, Member, Type};
 
 use crate::attr::{self, EnumAttrs, VariantAttrs};
-use crate::errors::Errors;
+use crate::ctxt::Errors;
 
 pub struct Input<'a> {
     pub attrs: EnumAttrs,

@@ -5,7 +5,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{Attribute, LitInt, LitStr, Token};
 
-use crate::errors::Errors;
+use crate::ctxt::Errors;
 
 /// The arguments of `#[auth_errors::catalog("errors.yaml", crate = "…")]`.
 pub struct CatalogArgs {

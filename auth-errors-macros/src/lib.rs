@@ -5,16 +5,18 @@
 //! and validator; this crate only reads Rust syntax and expands.
 //!
 //! Laid out as thiserror-impl and serde_derive are: `ast` (what was written),
-//! `attr` (its attributes), `valid` (checks, collecting every error), `expand`
-//! (code generation), with `load` reading the catalog and `spec` the resolved model.
+//! `attr` (its attributes), `resolve` (variants to entries, collecting every error),
+//! `expand` (code generation), with `load` reading the catalog, `model` the resolved
+//! model and `tokens` the specs as tokens.
 
 mod ast;
 mod attr;
-mod errors;
+mod ctxt;
 mod expand;
 mod load;
-mod spec;
-mod valid;
+mod model;
+mod resolve;
+mod tokens;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use auth_errors_core::catalog::{Catalog, Loader, Partial};
 use syn::LitStr;
 
-use crate::errors::Errors;
+use crate::ctxt::Errors;
 
 pub struct Loaded {
     /// What loaded: the sound entries even when others have mistakes.

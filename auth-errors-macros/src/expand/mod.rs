@@ -8,10 +8,10 @@ use syn::{DeriveInput, Ident, Member};
 
 use crate::ast::Input;
 use crate::attr::CatalogArgs;
-use crate::errors::Errors;
+use crate::ctxt::Errors;
 use crate::load::{self, leak};
-use crate::spec::{self, Binding, Conv, Resolved};
-use crate::valid;
+use crate::model::{self, Binding, Conv, Resolved};
+use crate::{resolve, tokens};
 use auth_errors_core::__private::CompiledForm;
 use auth_errors_core::spec::Vocabulary;
 
@@ -104,7 +104,7 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
         .map(|path| load::catalog(path, &mut errors));
     let catalog_broken = errors.len() > before;
     let catalog = loaded.as_ref().and_then(|l| l.catalog.as_ref());
-    let resolved = valid::resolve(&input, catalog, catalog_broken, &mut errors);
+    let resolved = resolve::resolve(&input, catalog, catalog_broken, &mut errors);
     let paths = loaded.as_ref().map_or(&[][..], |l| &l.paths[..]);
     let impls = impls(&node.ident, &krate, &resolved, paths, input.brings_display);
     let compile_errors = errors.to_compile_errors();
@@ -235,11 +235,11 @@ pub fn impls(
     brings_display: bool,
 ) -> TokenStream {
     let cow = quote!(#krate::__private::Cow);
-    let compiled: Vec<_> = resolved.iter().map(|r| spec::compiled(&r.spec)).collect();
+    let compiled: Vec<_> = resolved.iter().map(|r| model::compiled(&r.spec)).collect();
     let specs = resolved
         .iter()
         .zip(&compiled)
-        .map(|(r, c)| spec::tokens(&r.spec, c, &scope_fields(r), krate));
+        .map(|(r, c)| tokens::tokens(&r.spec, c, &scope_fields(r), krate));
     let any = |r: &Resolved| pattern(r, &[]);
 
     // One match from variant to its row of `SPECS`; every other method reads the row.

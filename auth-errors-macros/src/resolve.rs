@@ -13,16 +13,16 @@ use syn::{LitStr, Type};
 
 use crate::ast::{Input, Style, Variant};
 use crate::attr::VariantAttrs;
-use crate::errors::Errors;
+use crate::ctxt::Errors;
 use crate::load::leak;
-use crate::spec::{Binding, Conv, Resolved};
+use crate::model::{Binding, Conv, Resolved};
 
 /// A stand-in for a variant that did not resolve: a 500 with no message, never built
 /// because the crate does not compile past the error reported for it.
 fn placeholder(v: &Variant) -> Resolved {
     Resolved {
         ident: v.ident.clone(),
-        spec: crate::spec::stand_in(leak(&format!("__UNRESOLVED_{}", screaming_snake(v.ident)))),
+        spec: crate::model::stand_in(leak(&format!("__UNRESOLVED_{}", screaming_snake(v.ident)))),
         bindings: Vec::new(),
         unit: false,
         source: None,

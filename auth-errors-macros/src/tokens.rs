@@ -1,49 +1,10 @@
-//! The resolved model the expansion works from, and `ErrorSpec`s as tokens.
+//! `ErrorSpec`s as tokens.
 
-use auth_errors_core::__private::{CompiledForm, CompiledText, SpecParts, compile};
+use auth_errors_core::__private::{CompiledForm, CompiledText, SpecParts};
 use auth_errors_core::spec::Vocabulary;
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Ident, Member, Type};
-
-/// How a field's value becomes placeholder text.
-#[derive(Clone, Copy)]
-pub enum Conv {
-    /// `String` or `Scope`: borrowed with `.as_str()`.
-    AsStr,
-    /// A `Scope` field the catalog macro generated: borrowed with `.as_str()`, and known
-    /// to meet RFC 6749 §3.3, which `Scope` checks when it is built.
-    Scope,
-    /// Anything else: through `Display`.
-    Display,
-}
-
-pub struct Binding {
-    pub param: &'static str,
-    pub member: Member,
-    pub conv: Conv,
-}
-
-/// One variant with everything the expansion needs.
-pub struct Resolved {
-    pub ident: Ident,
-    pub spec: SpecParts,
-    pub bindings: Vec<Binding>,
-    pub unit: bool,
-    pub source: Option<Member>,
-    pub from: Option<(Member, Type)>,
-}
-
-/// The spec of a variant that did not resolve: a 500 with no message, never built
-/// because the crate does not compile past the error reported for it.
-pub fn stand_in(code: &'static str) -> SpecParts {
-    SpecParts::new(code, 500, "")
-}
-
-/// The variant's message, header and body compiled by the runtime's own writers.
-pub fn compiled(spec: &SpecParts) -> CompiledText {
-    compile(spec)
-}
+use syn::Ident;
 
 fn opt(s: Option<&str>) -> TokenStream {
     match s {
