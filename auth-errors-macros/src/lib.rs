@@ -35,7 +35,7 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn catalog(args: TokenStream, input: TokenStream) -> TokenStream {
     let args = parse_macro_input!(args as attr::CatalogArgs);
     let input = parse_macro_input!(input as DeriveInput);
-    expand::catalog(args, input).into()
+    expand::catalog(args, &input).into()
 }
 
 /// Implements `AuthError` (and `Display`, `Error`, `FromStr`) for a hand-written enum whose

@@ -2,7 +2,19 @@
 //! and its compiled forms.
 
 use auth_errors_core::__private::{CompiledText, SpecParts, compile};
+use quote::format_ident;
 use syn::{Ident, Member, Type};
+
+/// The field of a param: param names are snake_case, and a keyword (`type`) becomes a
+/// raw identifier.
+pub fn field_ident(name: &str) -> Ident {
+    match name {
+        // Cannot be raw identifiers; the catalog validator rejects them as param names,
+        // and this keeps the expansion from panicking before that error is seen.
+        "self" | "super" | "crate" | "Self" => format_ident!("{}_", name),
+        _ => syn::parse_str::<Ident>(name).unwrap_or_else(|_| format_ident!("r#{}", name)),
+    }
+}
 
 /// How a field's value becomes placeholder text.
 #[derive(Clone, Copy)]
@@ -41,4 +53,16 @@ pub fn stand_in(code: &'static str) -> SpecParts {
 /// The variant's message, header and body compiled by the runtime's own writers.
 pub fn compiled(spec: &SpecParts) -> CompiledText {
     compile(spec)
+}
+
+impl Resolved {
+    /// The params that are `Scope` fields the catalog macro generated: their values were
+    /// checked when built, so their holes are trusted.
+    pub fn scope_fields(&self) -> Vec<&'static str> {
+        self.bindings
+            .iter()
+            .filter(|b| matches!(b.conv, Conv::Scope))
+            .map(|b| b.param)
+            .collect()
+    }
 }
