@@ -70,11 +70,6 @@ impl Paths {
         self.at(quote!(__impl_adapters))
     }
 
-    /// The facade's bearer extractor rejection.
-    pub fn bearer_rejection(&self) -> TokenStream {
-        self.at(quote!(bearer::BearerRejection))
-    }
-
     /// A `ClientAction` value.
     pub fn client_action(&self, action: ClientAction) -> TokenStream {
         let variant = ident(action.rust_ident());

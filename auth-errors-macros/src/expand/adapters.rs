@@ -1,8 +1,10 @@
-//! What the facade's adapters get: the fixed variants for compile-time responses, through
-//! its `__impl_adapters!`, and `From<BearerRejection>`.
+//! What the facade's `__impl_adapters!` gets: the fixed variants for the adapters'
+//! compile-time responses, and the variant each bearer rejection becomes (read from
+//! core's rejection table, so this crate names neither the rejection type nor a code).
 
+use auth_errors_core::__private::BEARER_REJECTIONS;
 use auth_errors_core::__private::{CompiledForm, CompiledText};
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::Ident;
 
@@ -10,8 +12,8 @@ use super::pattern;
 use crate::model::Resolved;
 use crate::tokens::Paths;
 
-/// `__impl_adapters!` with every variant whose response is fixed: the adapters build it
-/// in a `const`.
+/// `__impl_adapters!` with every variant whose response is fixed (the adapters build it
+/// in a `const`), then the variant each bearer rejection becomes.
 pub fn adapters(
     ident: &Ident,
     paths: &Paths,
@@ -35,32 +37,24 @@ pub fn adapters(
         let format = paths.body_format(r.spec.body);
         Some(quote!(#pat => (#status, #format, #challenge, #body)))
     });
+    let bearer = bearer(resolved);
     let impl_adapters = paths.impl_adapters();
-    quote!(#impl_adapters!(#ident; #(#statics),*);)
+    quote!(#impl_adapters!(#ident; #(#statics),*; bearer: #(#bearer),*);)
 }
 
-/// A bearer extractor's rejection becomes this enum when it has the two codes.
-pub fn bearer(ident: &Ident, paths: &Paths, resolved: &[Resolved]) -> TokenStream {
-    let unit_code = |code: &str| {
-        resolved
-            .iter()
-            .find(|r| r.unit && r.spec.code == code)
-            .map(|r| &r.ident)
-    };
-    let rejection = paths.bearer_rejection();
-    match (unit_code("TOKEN_MISSING"), unit_code("INVALID_REQUEST")) {
-        (Some(missing), Some(invalid)) => quote! {
-            #[automatically_derived]
-            impl ::core::convert::From<#rejection> for #ident {
-                fn from(rejection: #rejection) -> Self {
-                    match rejection {
-                        #rejection::Missing => Self::#missing,
-                        #rejection::Malformed
-                        | #rejection::Multiple => Self::#invalid,
-                    }
-                }
-            }
-        },
-        _ => quote!(),
-    }
+/// `Rejection => Variant` for each row of core's rejection table, when the enum has a
+/// unit variant for every code in it; none otherwise (no `From<BearerRejection>`).
+fn bearer(resolved: &[Resolved]) -> Vec<TokenStream> {
+    BEARER_REJECTIONS
+        .iter()
+        .map(|&(rejection, code)| {
+            let variant = &resolved
+                .iter()
+                .find(|r| r.unit && r.spec.code == code)?
+                .ident;
+            let rejection = Ident::new(rejection, Span::call_site());
+            Some(quote!(#rejection => #variant))
+        })
+        .collect::<Option<_>>()
+        .unwrap_or_default()
 }

@@ -132,7 +132,6 @@ pub fn impls(
     let auth_error = auth_error::auth_error(ident, paths, resolved);
     let from_str = std_impls::from_str(ident, paths, resolved);
     let display = std_impls::display_error_from(ident, paths, resolved, brings_display);
-    let bearer = adapters::bearer(ident, paths, resolved);
     let adapters = adapters::adapters(ident, paths, resolved, &compiled);
     let include = files.iter().map(|p| {
         quote!(
@@ -147,7 +146,6 @@ pub fn impls(
             #auth_error
             #from_str
             #display
-            #bearer
             #adapters
         };
     }
