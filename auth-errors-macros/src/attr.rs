@@ -7,10 +7,31 @@ use syn::{Attribute, LitInt, LitStr, Token};
 
 use crate::ctxt::Ctxt;
 
-/// The arguments of `#[auth_errors::catalog("errors.yaml", crate = "…")]`.
+/// The arguments of `#[auth_errors::catalog("errors.yaml", crate = "…")]` (or `std` for the path).
 pub struct CatalogArgs {
-    pub path: LitStr,
+    pub source: CatalogSource,
     pub krate: Option<syn::Path>,
+}
+
+/// Where a catalog comes from: a file (`"errors.yaml"`), or `std`, the standard catalog
+/// core embeds, read with no file.
+pub enum CatalogSource {
+    File(LitStr),
+    Std(syn::Ident),
+}
+
+impl Parse for CatalogSource {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let is_std = input.peek(syn::Ident)
+            && input
+                .fork()
+                .parse::<syn::Ident>()
+                .is_ok_and(|ident| ident == "std");
+        if is_std {
+            return input.parse().map(CatalogSource::Std);
+        }
+        input.parse().map(CatalogSource::File)
+    }
 }
 
 impl Parse for CatalogArgs {
@@ -20,7 +41,7 @@ impl Parse for CatalogArgs {
                 input.error("expected the catalog path: #[auth_errors::catalog(\"errors.yaml\")]")
             );
         }
-        let path: LitStr = input.parse()?;
+        let source: CatalogSource = input.parse()?;
         let mut krate = None;
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -38,14 +59,14 @@ impl Parse for CatalogArgs {
             let lit: LitStr = input.parse()?;
             krate = Some(lit.parse::<syn::Path>()?);
         }
-        Ok(CatalogArgs { path, krate })
+        Ok(CatalogArgs { source, krate })
     }
 }
 
-/// `#[auth_error(catalog = "…", exhaustive, crate = "…")]` on the enum.
+/// `#[auth_error(catalog = "…", exhaustive, crate = "…")]` on the enum (`catalog = std` too).
 #[derive(Default)]
 pub struct EnumAttrs {
-    pub catalog: Option<LitStr>,
+    pub catalog: Option<CatalogSource>,
     pub exhaustive: Option<Span>,
     pub krate: Option<syn::Path>,
 }
@@ -128,8 +149,8 @@ pub fn enum_attrs(attrs: &[Attribute], cx: &Ctxt) -> EnumAttrs {
         let result = attr.parse_nested_meta(|meta| {
             let span = meta.path.span();
             if meta.path.is_ident("catalog") {
-                let lit: LitStr = meta.value()?.parse()?;
-                set(&mut out.catalog, lit, span, "catalog", cx);
+                let source: CatalogSource = meta.value()?.parse()?;
+                set(&mut out.catalog, source, span, "catalog", cx);
             } else if meta.path.is_ident("exhaustive") {
                 set(&mut out.exhaustive, span, span, "exhaustive", cx);
             } else if meta.path.is_ident("crate") {

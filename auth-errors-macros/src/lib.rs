@@ -29,8 +29,9 @@ use syn::{DeriveInput, parse_macro_input};
 /// pub enum ApiError {}
 /// ```
 ///
-/// The path is relative to the calling crate's `Cargo.toml`. See the `auth-errors`
-/// crate docs for what the enum gets.
+/// The path is relative to the calling crate's `Cargo.toml`. `std` in its place
+/// (`#[auth_errors::catalog(std)]`) names the standard catalog that `auth-errors-core`
+/// embeds. See the `auth-errors` crate docs for what the enum gets.
 #[proc_macro_attribute]
 pub fn catalog(args: TokenStream, input: TokenStream) -> TokenStream {
     let args = parse_macro_input!(args as attr::CatalogArgs);

@@ -2,9 +2,11 @@
 
 use std::path::PathBuf;
 
-use auth_errors_core::catalog::{Catalog, Loader, Partial};
+use auth_errors_core::catalog::{Catalog, Diagnostic, Loader, Partial, STANDARD_CATALOG, STD};
+use proc_macro2::Span;
 use syn::LitStr;
 
+use crate::attr::CatalogSource;
 use crate::ctxt::Ctxt;
 
 pub struct Loaded {
@@ -18,10 +20,23 @@ pub struct Loaded {
     pub broken: bool,
 }
 
-/// Loads `path` relative to the calling crate's `CARGO_MANIFEST_DIR`, with the files it
-/// includes (relative to it). Every mistake in any of them becomes an error spanned on
-/// the path literal, carrying `file:line:col`.
-pub fn catalog(cx: &Ctxt, path: &LitStr) -> Loaded {
+/// Loads the catalog a macro names: the standard one, or a file and the files it
+/// includes. Every mistake becomes an error spanned on the path (or `std`), carrying
+/// `file:line:col`.
+pub fn catalog(cx: &Ctxt, source: &CatalogSource) -> Loaded {
+    match source {
+        CatalogSource::File(path) => file(cx, path),
+        CatalogSource::Std(std) => {
+            // Embedded in core: no file to read or to track.
+            let (catalog, diagnostics) = Loader::new().load_partial(STANDARD_CATALOG, STD);
+            finish(cx, std.span(), catalog, diagnostics, Vec::new())
+        }
+    }
+}
+
+/// `path` relative to the calling crate's `CARGO_MANIFEST_DIR`, with the files it
+/// includes (relative to it).
+fn file(cx: &Ctxt, path: &LitStr) -> Loaded {
     let written = path.value();
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
@@ -71,9 +86,19 @@ pub fn catalog(cx: &Ctxt, path: &LitStr) -> Loaded {
             Ok(text)
         })
         .load_partial(&text, &written);
+    finish(cx, path.span(), catalog, diagnostics, files)
+}
+
+fn finish(
+    cx: &Ctxt,
+    span: Span,
+    catalog: Option<Catalog<Partial>>,
+    diagnostics: Vec<Diagnostic>,
+    files: Vec<String>,
+) -> Loaded {
     let broken = !diagnostics.is_empty();
     for d in diagnostics {
-        cx.error(path.span(), d);
+        cx.error(span, d);
     }
     Loaded {
         catalog,

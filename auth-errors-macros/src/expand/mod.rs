@@ -27,7 +27,7 @@ pub fn catalog(args: CatalogArgs, node: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
     let paths = Paths::new(args.krate.as_ref());
     let shell = Shell::from_syn(&cx, node);
-    let loaded = load::catalog(&cx, &args.path);
+    let loaded = load::catalog(&cx, &args.source);
     let (resolved, variants): (Vec<Resolved>, Vec<TokenStream>) = match &loaded.catalog {
         Some(c) => resolve::entries(c)
             .into_iter()
