@@ -109,6 +109,16 @@ pub mod __private {
     #[cfg(feature = "catalog")]
     pub use crate::catalog::inline::{InlineChallenge, InlineEntry};
 
+    /// How each way a request can lack a usable bearer token answers: the facade's
+    /// `bearer::BearerRejection` variant and the standard catalog's code for it. A
+    /// generated enum with a unit variant for every code here converts from a rejection
+    /// (the macros pass the pairs to the facade's `__impl_adapters!`, after `bearer:`).
+    pub const BEARER_REJECTIONS: &[(&str, &str)] = &[
+        ("Missing", "TOKEN_MISSING"),
+        ("Malformed", "INVALID_REQUEST"),
+        ("Multiple", "INVALID_REQUEST"),
+    ];
+
     /// A param value from a field of any displayable type.
     pub fn display_param<T: std::fmt::Display + ?Sized>(value: &T) -> Cow<'_, str> {
         Cow::Owned(value.to_string())

@@ -5,12 +5,33 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{Attribute, LitInt, LitStr, Token};
 
-use crate::errors::Errors;
+use crate::ctxt::Ctxt;
 
-/// The arguments of `#[auth_errors::catalog("errors.yaml", crate = "…")]`.
+/// The arguments of `#[auth_errors::catalog("errors.yaml", crate = "…")]` (or `std` for the path).
 pub struct CatalogArgs {
-    pub path: LitStr,
+    pub source: CatalogSource,
     pub krate: Option<syn::Path>,
+}
+
+/// Where a catalog comes from: a file (`"errors.yaml"`), or `std`, the standard catalog
+/// core embeds, read with no file.
+pub enum CatalogSource {
+    File(LitStr),
+    Std(syn::Ident),
+}
+
+impl Parse for CatalogSource {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let is_std = input.peek(syn::Ident)
+            && input
+                .fork()
+                .parse::<syn::Ident>()
+                .is_ok_and(|ident| ident == "std");
+        if is_std {
+            return input.parse().map(CatalogSource::Std);
+        }
+        input.parse().map(CatalogSource::File)
+    }
 }
 
 impl Parse for CatalogArgs {
@@ -20,7 +41,7 @@ impl Parse for CatalogArgs {
                 input.error("expected the catalog path: #[auth_errors::catalog(\"errors.yaml\")]")
             );
         }
-        let path: LitStr = input.parse()?;
+        let source: CatalogSource = input.parse()?;
         let mut krate = None;
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -38,14 +59,14 @@ impl Parse for CatalogArgs {
             let lit: LitStr = input.parse()?;
             krate = Some(lit.parse::<syn::Path>()?);
         }
-        Ok(CatalogArgs { path, krate })
+        Ok(CatalogArgs { source, krate })
     }
 }
 
-/// `#[auth_error(catalog = "…", exhaustive, crate = "…")]` on the enum.
+/// `#[auth_error(catalog = "…", exhaustive, crate = "…")]` on the enum (`catalog = std` too).
 #[derive(Default)]
 pub struct EnumAttrs {
-    pub catalog: Option<LitStr>,
+    pub catalog: Option<CatalogSource>,
     pub exhaustive: Option<Span>,
     pub krate: Option<syn::Path>,
 }
@@ -88,9 +109,9 @@ pub fn has_error_attr(attrs: &[Attribute]) -> bool {
     attrs.iter().any(|a| a.path().is_ident("error"))
 }
 
-fn set<T>(slot: &mut Option<T>, value: T, span: Span, name: &str, errors: &mut Errors) {
+fn set<T>(slot: &mut Option<T>, value: T, span: Span, name: &str, cx: &Ctxt) {
     if slot.is_some() {
-        errors.push(syn::Error::new(
+        cx.push(syn::Error::new(
             span,
             format!("duplicate `{name}` in #[auth_error]"),
         ));
@@ -101,12 +122,8 @@ fn set<T>(slot: &mut Option<T>, value: T, span: Span, name: &str, errors: &mut E
 
 /// Records an unknown key and skips its value (`= …` or `(…)`), so the keys after it
 /// are still read: one mistake gives one error.
-fn unknown(
-    meta: &syn::meta::ParseNestedMeta,
-    message: &str,
-    errors: &mut Errors,
-) -> syn::Result<()> {
-    errors.push(meta.error(message));
+fn unknown(meta: &syn::meta::ParseNestedMeta, message: &str, cx: &Ctxt) -> syn::Result<()> {
+    cx.push(meta.error(message));
     if meta.input.peek(Token![=]) {
         meta.input.parse::<Token![=]>()?;
         meta.input.parse::<syn::Expr>()?;
@@ -126,36 +143,36 @@ fn empty_parens(input: ParseStream) -> bool {
     }
 }
 
-pub fn enum_attrs(attrs: &[Attribute], errors: &mut Errors) -> EnumAttrs {
+pub fn enum_attrs(attrs: &[Attribute], cx: &Ctxt) -> EnumAttrs {
     let mut out = EnumAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("auth_error")) {
         let result = attr.parse_nested_meta(|meta| {
             let span = meta.path.span();
             if meta.path.is_ident("catalog") {
-                let lit: LitStr = meta.value()?.parse()?;
-                set(&mut out.catalog, lit, span, "catalog", errors);
+                let source: CatalogSource = meta.value()?.parse()?;
+                set(&mut out.catalog, source, span, "catalog", cx);
             } else if meta.path.is_ident("exhaustive") {
-                set(&mut out.exhaustive, span, span, "exhaustive", errors);
+                set(&mut out.exhaustive, span, span, "exhaustive", cx);
             } else if meta.path.is_ident("crate") {
                 let lit: LitStr = meta.value()?.parse()?;
-                set(&mut out.krate, lit.parse::<syn::Path>()?, span, "crate", errors);
+                set(&mut out.krate, lit.parse::<syn::Path>()?, span, "crate", cx);
             } else {
                 unknown(
                     &meta,
                     "unknown enum attribute: expected `catalog = \"…\"`, `exhaustive` or `crate = \"…\"`",
-                    errors,
+                    cx,
                 )?;
             }
             Ok(())
         });
         if let Err(e) = result {
-            errors.push(e);
+            cx.push(e);
         }
     }
     out
 }
 
-pub fn variant_attrs(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
+pub fn variant_attrs(attrs: &[Attribute], cx: &Ctxt) -> VariantAttrs {
     let mut out = VariantAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("auth_error")) {
         // The path (`auth_error`) spans a real token on stable, unlike the whole attribute.
@@ -168,21 +185,21 @@ pub fn variant_attrs(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
                 .map(ToString::to_string)
                 .unwrap_or_default();
             match name.as_str() {
-                "code" => set(&mut out.code, meta.value()?.parse()?, span, "code", errors),
-                "status" => set(&mut out.status, meta.value()?.parse()?, span, "status", errors),
+                "code" => set(&mut out.code, meta.value()?.parse()?, span, "code", cx),
+                "status" => set(&mut out.status, meta.value()?.parse()?, span, "status", cx),
                 "message" => {
-                    set(&mut out.message, meta.value()?.parse()?, span, "message", errors)
+                    set(&mut out.message, meta.value()?.parse()?, span, "message", cx)
                 }
-                "title" => set(&mut out.title, meta.value()?.parse()?, span, "title", errors),
-                "docs" => set(&mut out.docs, meta.value()?.parse()?, span, "docs", errors),
+                "title" => set(&mut out.title, meta.value()?.parse()?, span, "title", cx),
+                "docs" => set(&mut out.docs, meta.value()?.parse()?, span, "docs", cx),
                 "deprecated" => set(
                     &mut out.deprecated,
                     meta.value()?.parse()?,
                     span,
                     "deprecated",
-                    errors,
+                    cx,
                 ),
-                "client" => set(&mut out.client, meta.value()?.parse()?, span, "client", errors),
+                "client" => set(&mut out.client, meta.value()?.parse()?, span, "client", cx),
                 "challenge" => {
                     let mut c = ChallengeAttrs::default();
                     if empty_parens(meta.input) {
@@ -206,27 +223,27 @@ pub fn variant_attrs(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
                                     return unknown(
                                         &inner,
                                         "unknown challenge attribute: expected `scheme`, `realm`, `error`, `error_description`, `error_uri` or `scope`",
-                                        errors,
+                                        cx,
                                     );
                                 }
                             };
                             let lit: LitStr = inner.value()?.parse()?;
-                            set(slot, lit, span, &key, errors);
+                            set(slot, lit, span, &key, cx);
                             Ok(())
                         })?;
                     }
-                    set(&mut out.challenge, c, span, "challenge", errors);
+                    set(&mut out.challenge, c, span, "challenge", cx);
                 }
                 _ => unknown(
                     &meta,
                     "unknown variant attribute: expected `code`, `status`, `message`, `title`, `docs`, `deprecated`, `client` or `challenge(…)`",
-                    errors,
+                    cx,
                 )?,
             }
             Ok(())
         });
         if let Err(e) = result {
-            errors.push(e);
+            cx.push(e);
         }
     }
     out

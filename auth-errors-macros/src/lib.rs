@@ -5,16 +5,18 @@
 //! and validator; this crate only reads Rust syntax and expands.
 //!
 //! Laid out as thiserror-impl and serde_derive are: `ast` (what was written),
-//! `attr` (its attributes), `valid` (checks, collecting every error), `expand`
-//! (code generation), with `load` reading the catalog and `spec` the resolved model.
+//! `attr` (its attributes), `resolve` (variants to entries, collecting every error),
+//! `expand` (code generation), with `load` reading the catalog, `model` the resolved
+//! model and `tokens` the specs as tokens.
 
 mod ast;
 mod attr;
-mod errors;
+mod ctxt;
 mod expand;
 mod load;
-mod spec;
-mod valid;
+mod model;
+mod resolve;
+mod tokens;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
@@ -27,13 +29,14 @@ use syn::{DeriveInput, parse_macro_input};
 /// pub enum ApiError {}
 /// ```
 ///
-/// The path is relative to the calling crate's `Cargo.toml`. See the `auth-errors`
-/// crate docs for what the enum gets.
+/// The path is relative to the calling crate's `Cargo.toml`. `std` in its place
+/// (`#[auth_errors::catalog(std)]`) names the standard catalog that `auth-errors-core`
+/// embeds. See the `auth-errors` crate docs for what the enum gets.
 #[proc_macro_attribute]
 pub fn catalog(args: TokenStream, input: TokenStream) -> TokenStream {
     let args = parse_macro_input!(args as attr::CatalogArgs);
     let input = parse_macro_input!(input as DeriveInput);
-    expand::catalog(args, input).into()
+    expand::catalog(args, &input).into()
 }
 
 /// Implements `AuthError` (and `Display`, `Error`, `FromStr`) for a hand-written enum whose

@@ -2,23 +2,41 @@
 
 use std::path::PathBuf;
 
-use auth_errors_core::catalog::{Catalog, Loader, Partial};
+use auth_errors_core::catalog::{Catalog, Diagnostic, Loader, Partial, STANDARD_CATALOG, STD};
+use proc_macro2::Span;
 use syn::LitStr;
 
-use crate::errors::Errors;
+use crate::attr::CatalogSource;
+use crate::ctxt::Ctxt;
 
 pub struct Loaded {
     /// What loaded: the sound entries even when others have mistakes.
     pub catalog: Option<Catalog<Partial>>,
     /// The absolute path of the catalog and of every file it includes, for the
     /// `include_str!`s that make an edit of any of them rebuild the crate.
-    pub paths: Vec<String>,
+    pub files: Vec<String>,
+    /// Whether the catalog had mistakes (each recorded): an entry missing from
+    /// `catalog` may be one that failed to load.
+    pub broken: bool,
 }
 
-/// Loads `path` relative to the calling crate's `CARGO_MANIFEST_DIR`, with the files it
-/// includes (relative to it). Every mistake in any of them becomes an error spanned on
-/// the path literal, carrying `file:line:col`.
-pub fn catalog(path: &LitStr, errors: &mut Errors) -> Loaded {
+/// Loads the catalog a macro names: the standard one, or a file and the files it
+/// includes. Every mistake becomes an error spanned on the path (or `std`), carrying
+/// `file:line:col`.
+pub fn catalog(cx: &Ctxt, source: &CatalogSource) -> Loaded {
+    match source {
+        CatalogSource::File(path) => file(cx, path),
+        CatalogSource::Std(std) => {
+            // Embedded in core: no file to read or to track.
+            let (catalog, diagnostics) = Loader::new().load_partial(STANDARD_CATALOG, STD);
+            finish(cx, std.span(), catalog, diagnostics, Vec::new())
+        }
+    }
+}
+
+/// `path` relative to the calling crate's `CARGO_MANIFEST_DIR`, with the files it
+/// includes (relative to it).
+fn file(cx: &Ctxt, path: &LitStr) -> Loaded {
     let written = path.value();
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
@@ -44,33 +62,49 @@ pub fn catalog(path: &LitStr, errors: &mut Errors) -> Loaded {
             .map(|e| e.to_string())
             .unwrap_or_default();
         let places: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
-        errors.push(syn::Error::new(
+        cx.error(
             path.span(),
             format!(
                 "cannot read the catalog `{written}`: {reason} (looked for {}); the path is relative to the crate's Cargo.toml, or else to the file that names it",
                 places.join(" and ")
             ),
-        ));
+        );
         return Loaded {
             catalog: None,
-            paths: Vec::new(),
+            files: Vec::new(),
+            broken: true,
         };
     };
-    let mut paths = vec![full.display().to_string()];
+    let mut files = vec![full.display().to_string()];
     // Included files are named relative to the written path, so they resolve against
     // the same folder the catalog was found in.
     let (catalog, diagnostics) = Loader::new()
         .read(|name| {
             let file = base.join(name);
             let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-            paths.push(file.display().to_string());
+            files.push(file.display().to_string());
             Ok(text)
         })
         .load_partial(&text, &written);
+    finish(cx, path.span(), catalog, diagnostics, files)
+}
+
+fn finish(
+    cx: &Ctxt,
+    span: Span,
+    catalog: Option<Catalog<Partial>>,
+    diagnostics: Vec<Diagnostic>,
+    files: Vec<String>,
+) -> Loaded {
+    let broken = !diagnostics.is_empty();
     for d in diagnostics {
-        errors.push(syn::Error::new(path.span(), d.to_string()));
+        cx.error(span, d);
     }
-    Loaded { catalog, paths }
+    Loaded {
+        catalog,
+        files,
+        broken,
+    }
 }
 
 /// Interns text for an `ErrorSpec` by leaking it: the macro runs once per expansion in

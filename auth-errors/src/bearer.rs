@@ -119,3 +119,50 @@ where
     // b64token is ASCII, so this cannot fail.
     std::str::from_utf8(token).map_err(|_| BearerRejection::Malformed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::__private::BEARER_REJECTIONS;
+
+    #[test]
+    fn the_rejection_table_names_each_variant_once_in_order() {
+        // No catch-all: a new variant does not compile here until it is listed.
+        let name = |r: BearerRejection| match r {
+            BearerRejection::Missing => "Missing",
+            BearerRejection::Malformed => "Malformed",
+            BearerRejection::Multiple => "Multiple",
+        };
+        let all = [
+            BearerRejection::Missing,
+            BearerRejection::Malformed,
+            BearerRejection::Multiple,
+        ];
+        for r in all {
+            assert_eq!(format!("{r:?}"), name(r));
+        }
+        let table: Vec<&str> = BEARER_REJECTIONS.iter().map(|&(n, _)| n).collect();
+        assert_eq!(table, all.map(name));
+    }
+
+    #[test]
+    fn rejections_answer_as_the_module_docs_and_rfc_6750_section_3_1_say()
+    -> Result<(), crate::ChallengeError> {
+        // No token: 401, and a challenge with no `error` attribute.
+        let missing = BearerRejection::Missing;
+        assert_eq!(missing.to_oauth().code(), "TOKEN_MISSING");
+        assert_eq!(missing.status(), 401);
+        assert_eq!(
+            missing.challenge_value()?.as_deref(),
+            Some(r#"Bearer realm="api""#)
+        );
+        // A malformed request: 400 `invalid_request`.
+        for r in [BearerRejection::Malformed, BearerRejection::Multiple] {
+            assert_eq!(r.to_oauth().code(), "INVALID_REQUEST");
+            assert_eq!(r.status(), 400);
+            let header = r.challenge_value()?.unwrap_or_default();
+            assert!(header.contains(r#"error="invalid_request""#), "{header}");
+        }
+        Ok(())
+    }
+}

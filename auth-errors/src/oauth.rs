@@ -1,7 +1,8 @@
 //! The standard catalog as a ready enum, for services with no catalog of their own.
 //!
-//! [`OAuthError`] is generated from the catalog shipped with this crate (a copy of
-//! `schema/auth-errors.yaml`): the failures RFC 6750, RFC 9110 and RFC 9470 define.
+//! [`OAuthError`] is generated from the standard catalog
+//! (`auth-errors-core/std/auth-errors.yaml`, embedded in `auth-errors-core`): the
+//! failures RFC 6750, RFC 9110 and RFC 9470 define.
 //!
 //! ```
 //! use auth_errors::AuthError;
@@ -23,6 +24,6 @@
 //! ```
 
 /// The errors of the standard catalog, one variant per entry.
-#[crate::catalog("auth-errors.yaml", crate = "crate")]
+#[crate::catalog(std, crate = "crate")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OAuthError {}

@@ -11,7 +11,7 @@ fi
 out=target/openapi-render
 mkdir -p "$out"
 files=(tests/snapshots/docs/*.openapi.json tests/snapshots/docs/*.openapi.yaml)
-for catalog in schema/auth-errors.yaml auth-errors/examples/errors.yaml tests/fixtures/valid/*.yaml tests/fixtures/docs/*.yaml; do
+for catalog in auth-errors-core/std/auth-errors.yaml auth-errors/examples/errors.yaml tests/fixtures/valid/*.yaml tests/fixtures/docs/*.yaml; do
   name=$(echo "$catalog" | tr '/' '_')
   cargo run -q -p auth-errors --features cli -- docs "$catalog" --format openapi --out "$out/$name.json"
   cargo run -q -p auth-errors --features cli -- docs "$catalog" --format openapi-yaml --out "$out/$name.yaml"

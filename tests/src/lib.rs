@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 pub mod contenders;
 pub mod snapshot;
 
-/// The codes of the standard catalog (`schema/auth-errors.yaml`) in catalog order,
+/// The codes of the standard catalog (`auth-errors-core/std/auth-errors.yaml`) in catalog order,
 /// written out by hand so that a suite comparing with them checks the catalog.
 pub const STANDARD_CODES: [&str; 7] = [
     "TOKEN_MISSING",

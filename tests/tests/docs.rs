@@ -25,7 +25,7 @@ fn ts_prelude(ts: &str) -> &str {
 
 #[test]
 fn standard_catalog_snapshots() {
-    let s = specs(&workspace_root().join("schema/auth-errors.yaml"));
+    let s = specs(&workspace_root().join("auth-errors-core/std/auth-errors.yaml"));
     snapshot::check("docs/standard.md", &docs::markdown(&s));
     snapshot::check(
         "docs/standard.openapi.json",
@@ -77,7 +77,7 @@ fn problem_bodies_render_the_problem_schema() {
 
 #[test]
 fn openapi_groups_codes_by_status() {
-    let s = specs(&workspace_root().join("schema/auth-errors.yaml"));
+    let s = specs(&workspace_root().join("auth-errors-core/std/auth-errors.yaml"));
     let openapi: serde_json::Value =
         serde_json::from_str(&docs::openapi_json(&s, "API errors")).unwrap();
     let unauthorized = &openapi["components"]["responses"]["Unauthorized"];
@@ -116,7 +116,7 @@ fn openapi_groups_codes_by_status() {
 #[test]
 fn renderers_read_a_compiled_enum_too() {
     let s = auth_errors::oauth::OAuthError::SPECS;
-    let from_catalog = specs(&workspace_root().join("schema/auth-errors.yaml"));
+    let from_catalog = specs(&workspace_root().join("auth-errors-core/std/auth-errors.yaml"));
     assert_eq!(docs::markdown(s), docs::markdown(&from_catalog));
     assert_eq!(docs::typescript(s), docs::typescript(&from_catalog));
 }

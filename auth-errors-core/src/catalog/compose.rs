@@ -14,7 +14,8 @@ use super::diagnostic::{CatalogRule, Diagnostic, Sink};
 use super::model::{Catalog, Entry, Partial, Retired, Top};
 use super::{load, valid, yaml};
 
-/// The standard catalog (`schema/auth-errors.yaml`): what `include: [std]` composes.
+/// The standard catalog (`std/auth-errors.yaml`, its only copy): what `include: [std]`
+/// composes and `#[auth_errors::catalog(std)]` generates.
 ///
 /// ```
 /// let std = auth_errors_core::catalog::load(

@@ -33,7 +33,7 @@ fn text(b: &[u8]) -> String {
 }
 
 fn standard_catalog() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/auth-errors.yaml")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../auth-errors-core/std/auth-errors.yaml")
 }
 
 fn temp_file(name: &str, contents: &str) -> PathBuf {

@@ -6,7 +6,7 @@ use auth_errors_tests::{STANDARD_CODES, workspace_root};
 
 #[test]
 fn standard_catalog_is_valid_and_complete() {
-    let path = workspace_root().join("schema/auth-errors.yaml");
+    let path = workspace_root().join("auth-errors-core/std/auth-errors.yaml");
     let cat = catalog::Loader::new()
         .read_files()
         .load_file(&path)

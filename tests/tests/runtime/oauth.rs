@@ -172,12 +172,26 @@ fn a_string_param_that_breaks_rfc_6750_is_an_error_not_a_header() {
 }
 
 #[test]
-fn the_shipped_catalog_is_the_standard_one() {
+fn the_enum_is_the_standard_catalog() {
     let root = workspace_root();
-    let shipped = std::fs::read_to_string(root.join("auth-errors/auth-errors.yaml")).unwrap();
-    let standard = std::fs::read_to_string(root.join("schema/auth-errors.yaml")).unwrap();
-    assert_eq!(
-        shipped, standard,
-        "copy schema/auth-errors.yaml to auth-errors/auth-errors.yaml"
-    );
+    let file = std::fs::read_to_string(root.join("auth-errors-core/std/auth-errors.yaml")).unwrap();
+    let standard = auth_errors::catalog::load(&file, "std").unwrap().to_specs();
+    // The entries' data; the compiled forms differ only where the macro trusts a
+    // generated `Scope` field, which a catalog loaded at run time cannot know about.
+    let data = |s: &auth_errors::ErrorSpec| {
+        (
+            (s.code(), s.status(), s.title(), s.message(), s.docs()),
+            (s.deprecated(), s.since(), s.client(), s.expose()),
+            (
+                s.body_format(),
+                s.type_uri(),
+                s.challenge(),
+                s.params(),
+                s.headers(),
+            ),
+        )
+    };
+    let generated: Vec<_> = OAuthError::SPECS.iter().map(data).collect();
+    let loaded: Vec<_> = standard.iter().map(data).collect();
+    assert_eq!(generated, loaded);
 }

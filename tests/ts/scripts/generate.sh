@@ -12,7 +12,7 @@ render() {
   cargo run -q -p auth-errors --features cli -- docs "$1" --format typescript --out "$2"
   echo "generate.sh: $2 <- ${1#"$root/"}"
 }
-render "$root/schema/auth-errors.yaml" generated/auth-errors.ts
+render "$root/auth-errors-core/std/auth-errors.yaml" generated/auth-errors.ts
 for catalog in "$root/tests/fixtures/valid/problem-bodies.yaml" "$root/tests/fixtures/valid/edge-cases.yaml" \
   "$root/tests/fixtures/valid/minimal.yaml" "$root/tests/fixtures/docs/edge.yaml"; do
   name=$(basename "$(dirname "$catalog")")-$(basename "$catalog" .yaml)

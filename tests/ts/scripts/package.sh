@@ -14,7 +14,7 @@ esbuild="$here/node_modules/.bin/esbuild"
 pkg="$here/generated/package"
 
 rm -rf "$pkg"
-(cd "$root" && cargo run -q -p auth-errors --features cli -- docs schema/auth-errors.yaml --format typescript-package --out "$pkg")
+(cd "$root" && cargo run -q -p auth-errors --features cli -- docs auth-errors-core/std/auth-errors.yaml --format typescript-package --out "$pkg")
 "$tsc" -p "$pkg/tsconfig.json"
 for f in index.js index.d.ts axios.js axios.d.ts; do
   [ -f "$pkg/dist/$f" ] || { echo "package.sh: tsc wrote no dist/$f" >&2; exit 1; }

@@ -1,68 +1,128 @@
-//! Checks for the derive: each variant names a catalog entry or states one inline, and
-//! its fields fill the entry's params. Every mistake is collected; the variants that
-//! resolve are still expanded, so one mistake gives one error.
+//! From what was written to the model: catalog entries to variants (catalog mode); each
+//! written variant to the entry it names or states inline, its fields bound to the
+//! entry's params (derive), then the rules across variants. Every mistake is recorded;
+//! the variants that resolve are still expanded, so one mistake gives one error.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use auth_errors_core::__private::{InlineChallenge, InlineEntry, nearest};
 use auth_errors_core::ParamType;
 use auth_errors_core::catalog::{Catalog, Defaults, Entry, Partial};
 use auth_errors_core::template;
+use proc_macro2::Span;
 use syn::spanned::Spanned as _;
-use syn::{LitStr, Type};
+use syn::{Ident, LitStr, Member, Type};
 
 use crate::ast::{Input, Style, Variant};
 use crate::attr::VariantAttrs;
-use crate::errors::Errors;
+use crate::ctxt::Ctxt;
+use crate::load::Loaded;
 use crate::load::leak;
-use crate::spec::{Binding, Conv, Resolved};
+use crate::model::{self, Binding, Conv, Resolved, field_ident};
 
-/// A stand-in for a variant that did not resolve: a 500 with no message, never built
-/// because the crate does not compile past the error reported for it.
-fn placeholder(v: &Variant) -> Resolved {
+/// Catalog mode: each entry as a variant, its fields typed by the params. Entries whose
+/// variant name is taken (a clash the catalog reported) or is not an identifier are left
+/// out, so the one error is the catalog's.
+pub fn entries(catalog: &Catalog<Partial>) -> Vec<(&Entry, Resolved)> {
+    let mut seen = HashSet::new();
+    catalog
+        .entries()
+        .iter()
+        .filter(|e| {
+            let name = e.variant_name();
+            syn::parse_str::<Ident>(&name).is_ok() && seen.insert(name)
+        })
+        .map(|e| (e, from_entry(e, catalog)))
+        .collect()
+}
+
+/// A catalog entry as a generated variant: one named field per param.
+fn from_entry(entry: &Entry, catalog: &Catalog<Partial>) -> Resolved {
+    let spec = entry.to_parts(catalog.defaults(), &mut leak);
+    let bindings = entry
+        .params()
+        .iter()
+        .map(|p| Binding {
+            param: leak(p.name().value()),
+            member: Member::Named(field_ident(p.name().value())),
+            conv: match p.ty().value() {
+                ParamType::String => Conv::AsStr,
+                ParamType::Scope => Conv::Scope,
+                ParamType::Integer => Conv::Display,
+            },
+        })
+        .collect::<Vec<_>>();
     Resolved {
-        ident: v.ident.clone(),
-        spec: crate::spec::stand_in(leak(&format!("__UNRESOLVED_{}", screaming_snake(v.ident)))),
-        bindings: Vec::new(),
-        unit: false,
+        ident: Ident::new(&entry.variant_name(), Span::call_site()),
+        unit: bindings.is_empty(),
+        spec,
+        bindings,
         source: None,
         from: None,
     }
 }
 
-/// `catalog_broken`: the catalog had mistakes (already reported), so an entry missing
-/// from what loaded may be one that failed to load; no second error names it.
-pub fn resolve(
+/// Derive: each written variant resolved to its entry, `None` where it did not (the
+/// error is recorded). After a broken catalog, a code missing from what loaded may
+/// be an entry that failed to load: no second error names it.
+pub fn variants(cx: &Ctxt, input: &Input, loaded: Option<&Loaded>) -> Vec<Option<Resolved>> {
+    let catalog = loaded.and_then(|l| l.catalog.as_ref());
+    let broken = loaded.is_some_and(|l| l.broken);
+    input
+        .variants
+        .iter()
+        .map(|v| resolve_variant(cx, v, catalog, broken))
+        .collect()
+}
+
+/// The rules across variants.
+pub fn check(
+    cx: &Ctxt,
     input: &Input,
+    resolved: &mut [Option<Resolved>],
     catalog: Option<&Catalog<Partial>>,
-    catalog_broken: bool,
-    errors: &mut Errors,
-) -> Vec<Resolved> {
-    let mut out = Vec::new();
+) {
+    let codes = unique_codes(cx, input, resolved);
+    exhaustive(cx, input, &codes, catalog);
+}
+
+/// Each code has one variant: a second one is an error, and is not expanded.
+fn unique_codes(
+    cx: &Ctxt,
+    input: &Input,
+    resolved: &mut [Option<Resolved>],
+) -> HashMap<String, String> {
     let mut codes: HashMap<String, String> = HashMap::new();
-    for variant in &input.variants {
-        let Some(resolved) = resolve_variant(variant, catalog, catalog_broken, errors) else {
-            // Still expanded, with a stand-in entry, so the generated matches stay
-            // exhaustive and the mistake above is the only error.
-            out.push(placeholder(variant));
-            continue;
-        };
-        let code = resolved.spec.code.to_owned();
+    for (variant, slot) in input.variants.iter().zip(resolved) {
+        let Some(r) = slot else { continue };
+        let code = r.spec.code.to_owned();
         if let Some(first) = codes.get(&code) {
-            errors.push(syn::Error::new(
+            cx.error(
                 variant.ident.span(),
                 format!(
                     "`{}` and `{first}` both map to the code {code}: each code has one variant",
                     variant.ident
                 ),
-            ));
-            out.push(placeholder(variant));
+            );
+            *slot = None;
             continue;
         }
         codes.insert(code, variant.ident.to_string());
-        out.push(resolved);
     }
-    if let (Some(span), Some(catalog)) = (input.attrs.exhaustive, catalog) {
+    codes
+}
+
+/// `exhaustive` asks for a variant for every entry of the catalog, so it needs one.
+fn exhaustive(
+    cx: &Ctxt,
+    input: &Input,
+    codes: &HashMap<String, String>,
+    catalog: Option<&Catalog<Partial>>,
+) {
+    let Some(span) = input.attrs.exhaustive else {
+        return;
+    };
+    if let Some(catalog) = catalog {
         let missing: Vec<&str> = catalog
             .entries()
             .iter()
@@ -70,21 +130,41 @@ pub fn resolve(
             .filter(|c| !codes.contains_key(*c))
             .collect();
         if !missing.is_empty() {
-            errors.push(syn::Error::new(
+            cx.error(
                 span,
                 format!(
                     "`exhaustive`: no variant for {} (add a variant named after each, or one with #[auth_error(code = \"…\")])",
                     missing.join(", ")
                 ),
-            ));
+            );
         }
-    } else if let (Some(span), None) = (input.attrs.exhaustive, input.attrs.catalog.as_ref()) {
-        errors.push(syn::Error::new(
-            span,
-            "`exhaustive` needs `catalog = \"…\"`",
-        ));
+    } else if input.attrs.catalog.is_none() {
+        cx.error(span, "`exhaustive` needs `catalog = \"…\"`");
     }
-    out
+}
+
+/// Every variant, with a stand-in where one did not resolve or was rejected, so the
+/// generated matches stay exhaustive and the error recorded is the only one.
+pub fn with_stand_ins(input: &Input, resolved: Vec<Option<Resolved>>) -> Vec<Resolved> {
+    input
+        .variants
+        .iter()
+        .zip(resolved)
+        .map(|(v, r)| r.unwrap_or_else(|| stand_in(v)))
+        .collect()
+}
+
+/// A stand-in for a variant that did not resolve: a 500 with no message, never built
+/// because the crate does not compile past the error reported for it.
+fn stand_in(v: &Variant) -> Resolved {
+    Resolved {
+        ident: v.ident.clone(),
+        spec: model::stand_in(leak(&format!("__UNRESOLVED_{}", screaming_snake(v.ident)))),
+        bindings: Vec::new(),
+        unit: false,
+        source: None,
+        from: None,
+    }
 }
 
 fn screaming_snake(ident: &syn::Ident) -> String {
@@ -92,10 +172,10 @@ fn screaming_snake(ident: &syn::Ident) -> String {
 }
 
 fn resolve_variant(
+    cx: &Ctxt,
     v: &Variant,
     catalog: Option<&Catalog<Partial>>,
     catalog_broken: bool,
-    errors: &mut Errors,
 ) -> Option<Resolved> {
     let attrs = &v.attrs;
     let code_span = attrs.code.as_ref().map_or(v.ident.span(), LitStr::span);
@@ -105,13 +185,13 @@ fn resolve_variant(
         .map_or_else(|| screaming_snake(v.ident), LitStr::value);
     let defaults = catalog.map(|c| c.defaults().clone()).unwrap_or_default();
     let entry = if attrs.is_inline() {
-        inline_entry(v, &code, &defaults, errors)?
+        inline_entry(cx, v, &code, &defaults)?
     } else {
         if catalog_broken && catalog.is_none_or(|c| c.get(&code).is_none()) {
             return None;
         }
         let Some(catalog) = catalog else {
-            errors.push(syn::Error::new(
+            cx.push(syn::Error::new(
                 v.ident.span(),
                 format!(
                     "variant `{}` has no entry: name a catalog with #[auth_error(catalog = \"errors.yaml\")] on the enum, or state it inline with #[auth_error(status = …, message = \"…\")]",
@@ -126,7 +206,7 @@ fn resolve_variant(
                 let hint = nearest_code(&code, catalog)
                     .map(|c| format!(" (did you mean {c}?)"))
                     .unwrap_or_default();
-                errors.push(syn::Error::new(
+                cx.push(syn::Error::new(
                     code_span,
                     format!(
                         "no entry {code} in `{}`{hint}; name another with #[auth_error(code = \"…\")]",
@@ -137,10 +217,10 @@ fn resolve_variant(
             }
         }
     };
-    let bindings = bind_fields(v, &entry, errors)?;
+    let bindings = bind_fields(cx, v, &entry)?;
     let source = v.fields.iter().filter(|f| f.source).collect::<Vec<_>>();
     if source.len() > 1 {
-        errors.push(syn::Error::new(
+        cx.push(syn::Error::new(
             source[1].original.span(),
             "a variant can have only one #[source] or #[from] field",
         ));
@@ -149,7 +229,7 @@ fn resolve_variant(
     if let Some(f) = from
         && v.fields.len() != 1
     {
-        errors.push(syn::Error::new(
+        cx.push(syn::Error::new(
             f.original.span(),
             "#[from] needs the field to be the variant's only field",
         ));
@@ -197,7 +277,7 @@ fn as_str_type(ty: &Type) -> bool {
 
 /// The params of a variant's fields, matched to the entry's params: by name for struct
 /// variants, by position for tuple variants.
-fn bind_fields(v: &Variant, entry: &Entry, errors: &mut Errors) -> Option<Vec<Binding>> {
+fn bind_fields(cx: &Ctxt, v: &Variant, entry: &Entry) -> Option<Vec<Binding>> {
     let mut out = Vec::new();
     let fields: Vec<_> = v.param_fields().collect();
     let mut ok = true;
@@ -214,7 +294,7 @@ fn bind_fields(v: &Variant, entry: &Entry, errors: &mut Errors) -> Option<Vec<Bi
                 Style::Tuple => format!("a field at position {i}"),
                 _ => format!("a field `{}`", p.name().value()),
             };
-            errors.push(syn::Error::new(
+            cx.push(syn::Error::new(
                 v.ident.span(),
                 format!(
                     "variant `{}` needs {want} for the {{{}}} param of {}",
@@ -244,19 +324,14 @@ fn text(lit: &Option<LitStr>) -> Option<String> {
 }
 
 /// An entry stated in `#[auth_error(…)]`, run through the catalog's own validator.
-fn inline_entry(
-    v: &Variant,
-    code: &str,
-    defaults: &Defaults,
-    errors: &mut Errors,
-) -> Option<Entry> {
+fn inline_entry(cx: &Ctxt, v: &Variant, code: &str, defaults: &Defaults) -> Option<Entry> {
     let attrs: &VariantAttrs = &v.attrs;
     let span = attrs.span.unwrap_or_else(|| v.ident.span());
     let status = match &attrs.status {
         Some(lit) => match lit.base10_parse::<u16>() {
             Ok(s) => s,
             Err(_) => {
-                errors.push(syn::Error::new(
+                cx.push(syn::Error::new(
                     lit.span(),
                     "status must be an HTTP error status (400–599)",
                 ));
@@ -264,7 +339,7 @@ fn inline_entry(
             }
         },
         None => {
-            errors.push(syn::Error::new(
+            cx.push(syn::Error::new(
                 span,
                 "an inline entry needs `status = …` (and `message = \"…\"`)",
             ));
@@ -272,7 +347,7 @@ fn inline_entry(
         }
     };
     let Some(message) = text(&attrs.message) else {
-        errors.push(syn::Error::new(
+        cx.push(syn::Error::new(
             span,
             "an inline entry needs `message = \"…\"`",
         ));
@@ -290,7 +365,7 @@ fn inline_entry(
         Some(lit) => match lit.value().parse() {
             Ok(a) => Some(a),
             Err(e) => {
-                errors.push(syn::Error::new(lit.span(), format!("{e}")));
+                cx.push(syn::Error::new(lit.span(), format!("{e}")));
                 None
             }
         },
@@ -327,7 +402,7 @@ fn inline_entry(
                     Style::Tuple => format!("a field at position {i}"),
                     _ => format!("a field `{name}`"),
                 };
-                errors.push(syn::Error::new(
+                cx.push(syn::Error::new(
                     span,
                     format!(
                         "the placeholder {{{name}}} needs {want} in variant `{}`",
@@ -368,7 +443,7 @@ fn inline_entry(
                     Some(code) => format!("{code}: {}", d.message()),
                     None => d.message().to_owned(),
                 };
-                errors.push(syn::Error::new(span, message));
+                cx.push(syn::Error::new(span, message));
             }
             None
         }

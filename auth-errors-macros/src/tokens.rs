@@ -1,0 +1,194 @@
+//! What the generated code names, as tokens: every runtime path in one place
+//! ([`Paths`]), each closed vocabulary's values (from core's vocabulary tables), and
+//! `ErrorSpec` expressions.
+//!
+//! When an item moves in the runtime, its path changes here and nowhere else.
+
+use auth_errors_core::__private::{CompiledForm, CompiledText, SpecParts};
+use auth_errors_core::spec::Vocabulary;
+use auth_errors_core::{BodyFormat, ClientAction, ParamType};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::Ident;
+
+/// The paths of the runtime items the generated code names, under the facade
+/// (`::auth_errors`, or the path given as `crate = "…"`).
+pub struct Paths {
+    krate: TokenStream,
+}
+
+impl Paths {
+    pub fn new(krate: Option<&syn::Path>) -> Self {
+        Paths {
+            krate: match krate {
+                Some(p) => quote!(#p),
+                None => quote!(::auth_errors),
+            },
+        }
+    }
+
+    fn at(&self, rest: TokenStream) -> TokenStream {
+        let krate = &self.krate;
+        quote!(#krate::#rest)
+    }
+
+    /// What only generated code names.
+    fn private(&self, rest: TokenStream) -> TokenStream {
+        self.at(quote!(__private::#rest))
+    }
+
+    /// The trait every enum implements.
+    pub fn auth_error(&self) -> TokenStream {
+        self.at(quote!(AuthError))
+    }
+
+    pub fn error_spec(&self) -> TokenStream {
+        self.at(quote!(ErrorSpec))
+    }
+
+    /// `FromStr`'s error.
+    pub fn unknown_name(&self) -> TokenStream {
+        self.at(quote!(spec::UnknownName))
+    }
+
+    pub fn cow(&self) -> TokenStream {
+        self.private(quote!(Cow))
+    }
+
+    /// A param value from a field of any displayable type.
+    pub fn display_param(&self) -> TokenStream {
+        self.private(quote!(display_param))
+    }
+
+    /// `#[source]` fields as `&dyn Error`.
+    pub fn as_dyn_error(&self) -> TokenStream {
+        self.private(quote!(AsDynError))
+    }
+
+    /// The facade's macro that implements the framework traits its features enable.
+    pub fn impl_adapters(&self) -> TokenStream {
+        self.at(quote!(__impl_adapters))
+    }
+
+    /// A `ClientAction` value.
+    pub fn client_action(&self, action: ClientAction) -> TokenStream {
+        let variant = ident(action.rust_ident());
+        self.at(quote!(ClientAction::#variant))
+    }
+
+    /// A `BodyFormat` value.
+    pub fn body_format(&self, format: BodyFormat) -> TokenStream {
+        let variant = ident(format.rust_ident());
+        self.at(quote!(BodyFormat::#variant))
+    }
+
+    /// A `ParamType` value.
+    pub fn param_type(&self, ty: ParamType) -> TokenStream {
+        let variant = ident(ty.rust_ident());
+        self.at(quote!(ParamType::#variant))
+    }
+
+    /// The Rust type of a generated param field.
+    pub fn field_type(&self, ty: ParamType) -> TokenStream {
+        match ty {
+            ParamType::String => quote!(::std::string::String),
+            ParamType::Scope => self.at(quote!(Scope)),
+            ParamType::Integer => quote!(u64),
+        }
+    }
+
+    /// A compiled form; a hole whose param is one of `scopes` (a generated `Scope` field)
+    /// is trusted where a `Scope` needs no check (a body, the `scope` attribute).
+    fn form(&self, form: &CompiledForm, scopes: &[&str]) -> TokenStream {
+        let p = self.at(quote!(__private));
+        match form {
+            CompiledForm::Absent => quote!(#p::Form::Absent),
+            CompiledForm::Fixed(text) => quote!(#p::Form::Fixed(#text)),
+            CompiledForm::Split { text, holes } => {
+                let holes = holes.iter().map(|(param, attr)| {
+                    let trusted = scopes.contains(param)
+                        && attr.is_none_or(|a| a.eq_ignore_ascii_case("scope"));
+                    let attr = opt(*attr);
+                    if trusted {
+                        quote!(#p::Hole::trusted(#param, #attr))
+                    } else {
+                        quote!(#p::Hole::new(#param, #attr))
+                    }
+                });
+                quote!(#p::Form::Split(#p::Split::new(&[#(#text),*], &[#(#holes),*])))
+            }
+            CompiledForm::Runtime => quote!(#p::Form::Runtime),
+        }
+    }
+
+    /// An `ErrorSpec` expression: the validated parts and their compiled forms.
+    pub fn spec(&self, spec: &SpecParts, compiled: &CompiledText, scopes: &[&str]) -> TokenStream {
+        let p = self.at(quote!(__private));
+        let SpecParts {
+            code,
+            status,
+            message,
+            expose,
+            ..
+        } = *spec;
+        let title = opt(spec.title);
+        let docs = opt(spec.docs);
+        let deprecated = opt(spec.deprecated);
+        let since = opt(spec.since);
+        let type_uri = opt(spec.type_uri);
+        let client = self.client_action(spec.client);
+        let body = self.body_format(spec.body);
+        let challenge = match spec.challenge {
+            Some(c) => {
+                let scheme = c.scheme();
+                let params = c.params().iter().map(|(n, v)| quote!((#n, #v)));
+                quote!(::core::option::Option::Some(#p::challenge_spec(#scheme, &[#(#params),*])))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let params = spec.params.iter().map(|param| {
+            let name = param.name();
+            let ty = self.param_type(param.ty());
+            quote!(#p::param_spec(#name, #ty))
+        });
+        let headers = spec.headers.iter().map(|h| {
+            let (name, value) = (h.name(), h.value());
+            quote!(#p::header_spec(#name, #value))
+        });
+        let fixed_message = opt(compiled.message.as_deref());
+        let header = self.form(&compiled.header, scopes);
+        let body_form = self.form(&compiled.body, scopes);
+        quote! {
+            #p::spec(
+                #p::SpecParts {
+                    code: #code,
+                    status: #status,
+                    title: #title,
+                    message: #message,
+                    docs: #docs,
+                    deprecated: #deprecated,
+                    since: #since,
+                    client: #client,
+                    expose: #expose,
+                    body: #body,
+                    type_uri: #type_uri,
+                    challenge: #challenge,
+                    params: &[#(#params),*],
+                    headers: &[#(#headers),*],
+                },
+                #p::Compiled::new(#fixed_message, #header, #body_form),
+            )
+        }
+    }
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+fn opt(s: Option<&str>) -> TokenStream {
+    match s {
+        Some(s) => quote!(::core::option::Option::Some(#s)),
+        None => quote!(::core::option::Option::None),
+    }
+}
