@@ -28,12 +28,14 @@ pub trait AuthError: std::error::Error {
         None
     }
 
-    /// The HTTP status code.
+    /// The HTTP status code of the response: for a concealed entry, its target's
+    /// ([`ErrorSpec::public`]); the entry's own is `spec().status()`.
     fn status(&self) -> u16 {
-        self.spec().status()
+        self.spec().public().status()
     }
 
-    /// The business code (`TOKEN_EXPIRED`).
+    /// The business code (`TOKEN_EXPIRED`): the entry's own, also for a concealed entry,
+    /// whose body carries its target's code. The tracing event names this one.
     fn code(&self) -> &'static str {
         self.spec().code()
     }
@@ -45,8 +47,10 @@ pub trait AuthError: std::error::Error {
 
     /// The `WWW-Authenticate` challenge, if the entry has one, as a [`Challenge`]. A
     /// parameter value that breaks an RFC 6750 rule is an error, never a malformed header.
+    /// The first challenge only: [`challenge_value`](AuthError::challenge_value) has them
+    /// all.
     fn challenge(&self) -> Result<Option<Challenge>, ChallengeError> {
-        let Some(spec) = self.spec().challenge() else {
+        let Some(spec) = self.spec().public().challenge() else {
             return Ok(None);
         };
         let mut challenge = Challenge::new(spec.scheme())?;
@@ -70,9 +74,11 @@ pub trait AuthError: std::error::Error {
         render::body::of(self)
     }
 
-    /// The extra headers with placeholders filled in.
+    /// The extra headers with placeholders filled in: for a concealed entry, its target's
+    /// (which use no param).
     fn headers(&self) -> Vec<(&'static str, Cow<'_, str>)> {
         self.spec()
+            .public()
             .headers()
             .iter()
             .map(|h| {

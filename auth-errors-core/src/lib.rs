@@ -14,6 +14,7 @@
 //!   its client-side parser and the table of standard `error` values.
 //! - [`body`]: the body formats.
 //! - [`template`]: the `{param}` placeholders of messages and attributes.
+//! - [`HttpDate`]: the IMF-fixdate type of `http_date` params (`Retry-After`).
 //! - `docs` (feature `docs`): Markdown, OpenAPI and TypeScript renderers.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -24,6 +25,7 @@ pub mod catalog;
 pub mod challenge;
 #[cfg(feature = "docs")]
 pub mod docs;
+mod http_date;
 mod render;
 pub mod response;
 pub mod spec;
@@ -32,6 +34,7 @@ pub mod template;
 pub use auth_error::AuthError;
 pub use body::BodyFormat;
 pub use challenge::{Challenge, ChallengeError, Scope};
+pub use http_date::{HttpDate, InvalidHttpDate};
 pub use spec::{ChallengeSpec, ClientAction, ErrorSpec, ParamType};
 
 /// Items the generated code and the macros name (and the CLI: `include_path`); not a
@@ -51,6 +54,11 @@ pub mod __private {
     /// A spec from a validated catalog entry and its compiled forms.
     pub const fn spec(parts: SpecParts, compiled: Compiled) -> ErrorSpec {
         ErrorSpec::from_parts(parts, compiled)
+    }
+
+    /// The parts of a spec: what the macros emit again for a concealed entry's target.
+    pub const fn parts(spec: &ErrorSpec) -> SpecParts {
+        *spec.parts()
     }
 
     /// A challenge of a validated catalog entry.

@@ -10,7 +10,8 @@
 //!   rather than sent half-written, so a 401 always carries a valid challenge
 //!   (RFC 9110 §15.5.2);
 //! - the content type of the body format;
-//! - the extra headers, with any whose value could not be a field value left out;
+//! - the extra headers, with any whose value could not be a field value (or breaks its
+//!   header's rule: a `Retry-After` that is neither delay-seconds nor an IMF-fixdate) left out;
 //! - the body, as a compile-time string where the variant allows.
 //!
 //! Variants whose whole response is known when the program is compiled do not come here:
@@ -55,7 +56,8 @@ pub struct Plan {
     pub problems: Vec<ChallengeError>,
 }
 
-/// The response plan for `err`.
+/// The response plan for `err`: for a concealed entry, its target's response, byte for
+/// byte ([`ErrorSpec::public`](crate::ErrorSpec::public)).
 pub fn plan<E: AuthError + ?Sized>(err: &E) -> Plan {
     let spec = err.spec();
     let mut problems = Vec::new();
@@ -66,12 +68,13 @@ pub fn plan<E: AuthError + ?Sized>(err: &E) -> Plan {
             render::header::lenient(err).map(Cow::Owned)
         }
     };
-    let headers = if spec.headers().is_empty() {
+    let public = spec.public();
+    let headers = if public.headers().is_empty() {
         Vec::new()
     } else {
         err.headers()
             .into_iter()
-            .filter_map(|(name, value)| match rules::check_quotable(&value) {
+            .filter_map(|(name, value)| match rules::check_header_value(name, &value) {
                 Ok(()) => Some((name, value.into_owned())),
                 Err(v) => {
                     problems.push(ChallengeError::from_violation(name, v));
@@ -81,9 +84,9 @@ pub fn plan<E: AuthError + ?Sized>(err: &E) -> Plan {
             .collect()
     };
     Plan {
-        status: spec.status(),
+        status: public.status(),
         www_authenticate,
-        format: spec.body_format(),
+        format: public.body_format(),
         headers,
         body: err.body(),
         problems,

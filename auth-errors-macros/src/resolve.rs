@@ -38,7 +38,7 @@ pub fn entries(catalog: &Catalog<Partial>) -> Vec<(&Entry, Resolved)> {
 
 /// A catalog entry as a generated variant: one named field per param.
 fn from_entry(entry: &Entry, catalog: &Catalog<Partial>) -> Resolved {
-    let spec = entry.to_parts(catalog.defaults(), &mut leak);
+    let spec = catalog.parts_of(entry, &mut leak);
     let bindings = entry
         .params()
         .iter()
@@ -48,7 +48,7 @@ fn from_entry(entry: &Entry, catalog: &Catalog<Partial>) -> Resolved {
             conv: match p.ty().value() {
                 ParamType::String => Conv::AsStr,
                 ParamType::Scope => Conv::Scope,
-                ParamType::Integer => Conv::Display,
+                ParamType::Integer | ParamType::Seconds | ParamType::HttpDate => Conv::Display,
             },
         })
         .collect::<Vec<_>>();
@@ -184,6 +184,7 @@ fn resolve_variant(
         .as_ref()
         .map_or_else(|| screaming_snake(v.ident), LitStr::value);
     let defaults = catalog.map(|c| c.defaults().clone()).unwrap_or_default();
+    let mut from_catalog = None;
     let entry = if attrs.is_inline() {
         inline_entry(cx, v, &code, &defaults)?
     } else {
@@ -201,7 +202,10 @@ fn resolve_variant(
             return None;
         };
         match catalog.get(&code) {
-            Some(e) => e.clone(),
+            Some(e) => {
+                from_catalog = Some(catalog);
+                e.clone()
+            }
             None => {
                 let hint = nearest_code(&code, catalog)
                     .map(|c| format!(" (did you mean {c}?)"))
@@ -238,7 +242,10 @@ fn resolve_variant(
     let from = from.filter(|_| v.fields.len() == 1);
     Some(Resolved {
         ident: v.ident.clone(),
-        spec: entry.to_parts(&defaults, &mut leak),
+        spec: match from_catalog {
+            Some(catalog) => catalog.parts_of(&entry, &mut leak),
+            None => entry.to_parts(&defaults, &mut leak),
+        },
         bindings,
         unit: v.style == Style::Unit,
         source: source.first().map(|f| f.member.clone()),

@@ -4,7 +4,8 @@
 //!
 //! When an item moves in the runtime, its path changes here and nowhere else.
 
-use auth_errors_core::__private::{CompiledForm, CompiledText, SpecParts};
+use auth_errors_core::__private::{CompiledForm, CompiledText, SpecParts, compile, parts};
+use auth_errors_core::ChallengeSpec;
 use auth_errors_core::spec::Vocabulary;
 use auth_errors_core::{BodyFormat, ClientAction, ParamType};
 use proc_macro2::{Span, TokenStream};
@@ -93,7 +94,8 @@ impl Paths {
         match ty {
             ParamType::String => quote!(::std::string::String),
             ParamType::Scope => self.at(quote!(Scope)),
-            ParamType::Integer => quote!(u64),
+            ParamType::Integer | ParamType::Seconds => quote!(u64),
+            ParamType::HttpDate => self.at(quote!(HttpDate)),
         }
     }
 
@@ -138,11 +140,25 @@ impl Paths {
         let type_uri = opt(spec.type_uri);
         let client = self.client_action(spec.client);
         let body = self.body_format(spec.body);
-        let challenge = match spec.challenge {
+        let challenge_spec = |c: &ChallengeSpec| {
+            let scheme = c.scheme();
+            let params = c.params().iter().map(|(n, v)| quote!((#n, #v)));
+            quote!(#p::challenge_spec(#scheme, &[#(#params),*]))
+        };
+        let challenge = match &spec.challenge {
             Some(c) => {
-                let scheme = c.scheme();
-                let params = c.params().iter().map(|(n, v)| quote!((#n, #v)));
-                quote!(::core::option::Option::Some(#p::challenge_spec(#scheme, &[#(#params),*])))
+                let c = challenge_spec(c);
+                quote!(::core::option::Option::Some(#c))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let more_challenges = spec.more_challenges.iter().map(challenge_spec);
+        // The target's spec, emitted again: a `const` promotes the reference to `'static`.
+        let conceal_as = match spec.conceal_as {
+            Some(target) => {
+                let parts = parts(target);
+                let target = self.spec(&parts, &compile(&parts), &[]);
+                quote!(::core::option::Option::Some(&#target))
             }
             None => quote!(::core::option::Option::None),
         };
@@ -173,6 +189,8 @@ impl Paths {
                     body: #body,
                     type_uri: #type_uri,
                     challenge: #challenge,
+                    more_challenges: &[#(#more_challenges),*],
+                    conceal_as: #conceal_as,
                     params: &[#(#params),*],
                     headers: &[#(#headers),*],
                 },

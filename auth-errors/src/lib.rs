@@ -99,7 +99,7 @@ pub use auth_errors_core::catalog;
 pub use auth_errors_core::docs;
 pub use auth_errors_core::{
     AuthError, BodyFormat, Challenge, ChallengeError, ChallengeSpec, ClientAction, ErrorSpec,
-    ParamType, Scope, body, challenge, response, spec, template,
+    HttpDate, ParamType, Scope, body, challenge, response, spec, template,
 };
 pub use auth_errors_macros::{AuthError, catalog};
 

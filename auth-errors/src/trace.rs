@@ -38,6 +38,8 @@ pub(crate) fn planned<E: AuthError + ?Sized>(err: &E, plan: &Plan) {
 
 /// Records the event of an error answered with `status`: `error` for 5xx, `debug` for
 /// 4xx, with the code, the status and the source chain, which never reaches the body.
+/// A concealed entry's event adds `concealed = true`, the `public_code` its response
+/// carried and its own `entry_status`; `code` stays the entry's own.
 /// The static responses of generated enums call it directly.
 ///
 /// Inlined down to the level check (one atomic load), so a disabled event costs no call;
@@ -59,9 +61,20 @@ pub(crate) fn event<E: AuthError + ?Sized>(err: &E, status: u16) {
 
 #[inline(never)]
 fn record<E: AuthError + ?Sized>(err: &E, status: u16) {
-    if status >= 500 {
-        tracing::error!(code = err.code(), status, source = %SourceChain(err.source()), "{}", err.message());
+    let source = SourceChain(err.source());
+    let code = err.code();
+    // A concealed entry's response is its target's; the event keeps the true code and
+    // status, flagged, with the code the client saw.
+    if let Some(public) = err.spec().concealed_as() {
+        let (public_code, entry_status) = (public.code(), err.spec().status());
+        if status >= 500 {
+            tracing::error!(code, status, concealed = true, public_code, entry_status, source = %source, "{}", err.message());
+        } else {
+            tracing::debug!(code, status, concealed = true, public_code, entry_status, source = %source, "{}", err.message());
+        }
+    } else if status >= 500 {
+        tracing::error!(code, status, source = %source, "{}", err.message());
     } else {
-        tracing::debug!(code = err.code(), status, source = %SourceChain(err.source()), "{}", err.message());
+        tracing::debug!(code, status, source = %source, "{}", err.message());
     }
 }

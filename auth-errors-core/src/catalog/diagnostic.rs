@@ -99,6 +99,20 @@ pub enum CatalogRule {
     Prefix,
     /// A retired code defined again, or a malformed `retired:` list.
     Retired,
+    /// Two challenges of one entry with the same scheme, or `challenge` beside
+    /// `challenges` (RFC 9110 §11.6.1: one challenge per scheme).
+    Challenges,
+    /// A `conceal_as` naming no entry, the entry itself, or an entry that is concealed
+    /// in turn.
+    ConcealTarget,
+    /// A `conceal_as` target whose response uses params, which a concealed answer would
+    /// have to fill (and could fill differently).
+    ConcealParams,
+    /// A concealed entry with a challenge or headers of its own, which its answer never
+    /// sends.
+    ConcealResponse,
+    /// A 429 or 503 entry without `Retry-After` (a warning; an error when strict).
+    RetryAfterMissing,
 }
 
 impl CatalogRule {
@@ -133,6 +147,41 @@ impl CatalogRule {
             CatalogRule::DuplicateCode => "duplicate-code",
             CatalogRule::Prefix => "prefix",
             CatalogRule::Retired => "retired",
+            CatalogRule::Challenges => "challenges",
+            CatalogRule::ConcealTarget => "conceal-target",
+            CatalogRule::ConcealParams => "conceal-params",
+            CatalogRule::ConcealResponse => "conceal-response",
+            CatalogRule::RetryAfterMissing => "retry-after-missing",
+        }
+    }
+
+    /// How much breaking the rule matters: every rule is an error but
+    /// [`RetryAfterMissing`](CatalogRule::RetryAfterMissing), a warning (an error for a
+    /// [strict](super::Loader::strict) loader).
+    pub const fn severity(self) -> Severity {
+        match self {
+            CatalogRule::RetryAfterMissing => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// Whether a diagnostic stops a catalog from loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Severity {
+    /// The catalog does not load.
+    Error,
+    /// The catalog loads, and the diagnostic is kept on it
+    /// ([`Catalog::warnings`](super::Catalog::warnings)); a strict loader makes it an error.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`, as a diagnostic line shows it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
         }
     }
 }
@@ -146,13 +195,15 @@ impl fmt::Display for CatalogRule {
 /// One mistake in a catalog.
 ///
 /// Its `Display` is the line the CLI prints and the macro reports:
-/// `errors.yaml:8:13: error: TOKEN_EXPIRED: error_description may not contain '"' (RFC 6750 §3)`.
+/// `errors.yaml:8:13: error: TOKEN_EXPIRED: error_description may not contain '"' (RFC 6750 §3)`
+/// (`warning:` in place of `error:` for a [warning](Severity::Warning)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     file: String,
     location: Option<Location>,
     code: Option<String>,
     rule: CatalogRule,
+    severity: Severity,
     message: String,
 }
 
@@ -169,8 +220,20 @@ impl Diagnostic {
             location,
             code: code.map(str::to_owned),
             rule,
+            severity: rule.severity(),
             message: message.into(),
         }
+    }
+
+    /// The same diagnostic as an error: what a strict loader makes of a warning.
+    pub(crate) fn into_error(mut self) -> Self {
+        self.severity = Severity::Error;
+        self
+    }
+
+    /// Whether it stops the catalog from loading.
+    pub fn severity(&self) -> Severity {
+        self.severity
     }
 
     /// The catalog file, as named to the loader.
@@ -206,7 +269,7 @@ impl fmt::Display for Diagnostic {
         if let Some(at) = self.location {
             write!(f, ":{at}")?;
         }
-        f.write_str(": error: ")?;
+        write!(f, ": {}: ", self.severity.name())?;
         if let Some(code) = &self.code {
             write!(f, "{code}: ")?;
         }

@@ -106,7 +106,8 @@ impl InlineEntry {
                     ty: unlocated(ty),
                 })
                 .collect(),
-            challenge: self.challenge.as_ref().map(InlineChallenge::to_def),
+            challenges: self.challenge.iter().map(InlineChallenge::to_def).collect(),
+            conceal_as: None,
         };
         let mut sink = Sink::new(INLINE);
         valid::entry(&entry, defaults, &mut sink);

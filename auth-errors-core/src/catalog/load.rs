@@ -31,6 +31,8 @@ pub(crate) const ENTRY_KEYS: &[&str] = &[
     "expose",
     "params",
     "challenge",
+    "challenges",
+    "conceal_as",
 ];
 pub(crate) const CHALLENGE_KEYS: &[&str] = &[
     "scheme",
@@ -386,8 +388,10 @@ fn load_entry(
         client: None,
         expose: Spanned::new(true, code_at),
         params: Vec::new(),
-        challenge: None,
+        challenges: Vec::new(),
+        conceal_as: None,
     };
+    let mut one_challenge_at = None;
     for (key, key_node, value) in known_keys(map, ENTRY_KEYS, "an entry", c, sink) {
         match key {
             "status" => status = load_status(value, c, sink),
@@ -419,13 +423,31 @@ fn load_entry(
             "headers" => entry.headers = load_pairs(value, "'headers'", true, c, sink),
             "params" => entry.params = load_params(value, c, sink),
             "challenge" => {
-                entry.challenge = load_challenge(key_node.at, value, c, sink);
+                let challenge = load_challenge(key_node.at, value, c, sink);
                 // A challenge of the wrong type leaves the entry incomplete: checking it
                 // further would only repeat the mistake as "missing challenge".
-                complete &= entry.challenge.is_some();
+                complete &= challenge.is_some();
+                one_challenge_at = Some(key_node.at);
+                entry.challenges.extend(challenge);
             }
+            "challenges" => match load_challenges(key_node.at, value, c, sink) {
+                Some(list) => entry.challenges.extend(list),
+                None => complete = false,
+            },
+            "conceal_as" => entry.conceal_as = string(value, key, c, sink),
             _ => {}
         }
+    }
+    if let Some(at) = one_challenge_at
+        && map.iter().any(|(k, _)| is_key(k, "challenges"))
+    {
+        sink.push(
+            at,
+            c,
+            CatalogRule::Challenges,
+            "an entry has 'challenge' (one) or 'challenges' (a list), not both",
+        );
+        complete = false;
     }
     for (name, found) in [("status", status.is_some()), ("message", message.is_some())] {
         let present = map.iter().any(|(k, _)| is_key(k, name));
@@ -564,14 +586,51 @@ fn load_params(node: &Node, code: Option<&str>, sink: &mut Sink) -> Vec<Param> {
                     code,
                     CatalogRule::ParamType,
                     format!(
-                        "unknown type '{}' for param '{name}' (expected string, scope or integer{hint})",
-                        ty.value
+                        "unknown type '{}' for param '{name}' (expected {}{hint})",
+                        ty.value,
+                        names.join(", ")
                     ),
                 );
             }
         }
     }
     out
+}
+
+/// `challenges:`: a non-empty list of challenge mappings, each located at its item.
+fn load_challenges(
+    key_at: Option<Location>,
+    node: &Node,
+    code: Option<&str>,
+    sink: &mut Sink,
+) -> Option<Vec<ChallengeDef>> {
+    let items = match &node.value {
+        Value::Seq(items) if !items.is_empty() => items,
+        Value::Seq(_) => {
+            sink.push(
+                key_at,
+                code,
+                CatalogRule::Challenges,
+                "'challenges' must list at least one challenge (or leave it out)",
+            );
+            return None;
+        }
+        other => {
+            let found = other.kind();
+            sink.push(
+                node.at,
+                code,
+                CatalogRule::WrongType,
+                format!("'challenges' must be a list of challenge mappings, found {found}"),
+            );
+            return None;
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(load_challenge(item.at, item, code, sink)?);
+    }
+    Some(out)
 }
 
 fn load_challenge(

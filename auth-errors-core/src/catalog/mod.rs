@@ -58,7 +58,7 @@ mod yaml;
 use std::path::Path;
 
 pub use compose::{STANDARD_CATALOG, STD};
-pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location};
+pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location, Severity};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
 pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Partial, Retired, Spanned, Valid};
 
@@ -103,6 +103,7 @@ pub fn load(text: &str, file: &str) -> Result<Catalog, Diagnostics> {
 pub struct Loader<'r> {
     read: Box<compose::Read<'r>>,
     show: Box<compose::Show<'r>>,
+    strict: bool,
 }
 
 impl Default for Loader<'_> {
@@ -117,7 +118,27 @@ impl<'r> Loader<'r> {
         Loader {
             read: Box::new(no_files),
             show: Box::new(str::to_owned),
+            strict: false,
         }
+    }
+
+    /// With `strict`, a [warning](Severity::Warning) (a 429 without `Retry-After`) is an
+    /// error: the catalog does not load. Without it (the default), warnings are kept on the
+    /// loaded catalog ([`Catalog::warnings`]).
+    ///
+    /// ```
+    /// use auth_errors_core::catalog::Loader;
+    ///
+    /// let text = "version: 1\nerrors:\n  SLOW_DOWN:\n    status: 429\n    message: Slow down\n";
+    /// let catalog = Loader::new().load(text, "errors.yaml")?;
+    /// assert_eq!(catalog.warnings()[0].rule().id(), "retry-after-missing");
+    /// let strict = Loader::new().strict(true).load(text, "errors.yaml").unwrap_err();
+    /// assert!(strict.to_string().starts_with("errors.yaml:3:3: error: SLOW_DOWN: a 429 response"));
+    /// # Ok::<(), auth_errors_core::catalog::Diagnostics>(())
+    /// ```
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
     }
 
     /// Reads files with `read`, by name; `Err` says why a file cannot be read, and
@@ -185,6 +206,8 @@ impl<'r> Loader<'r> {
     /// mistake found. The catalog holds the entries that loaded, each checked by the
     /// rules but kept whatever they found; it is `None` only when the text is not a
     /// catalog at all. With no mistake, it is what [`load`](Loader::load) returns.
+    /// Warnings are not mistakes: they stay on the catalog ([`Catalog::warnings`]), unless
+    /// the loader is [strict](Loader::strict).
     ///
     /// The macros use it to emit the entries that are sound even when others are not,
     /// so one mistake in the file gives one error at the use site, not one per variant.
@@ -202,7 +225,15 @@ impl<'r> Loader<'r> {
         text: &str,
         file: &str,
     ) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
-        compose::compose(text, file, &mut self.read, &self.show)
+        let (catalog, found) = compose::compose(text, file, &mut self.read, &self.show);
+        if self.strict {
+            let found = found.into_iter().map(Diagnostic::into_error).collect();
+            return (catalog, found);
+        }
+        let (warnings, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = found
+            .into_iter()
+            .partition(|d| d.severity() == Severity::Warning);
+        (catalog.map(|c| c.with_warnings(warnings)), errors)
     }
 }
 

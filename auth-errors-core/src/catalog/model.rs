@@ -5,7 +5,7 @@ use crate::spec::{ClientAction, ParamType};
 
 use std::marker::PhantomData;
 
-use super::diagnostic::Location;
+use super::diagnostic::{Diagnostic, Location};
 
 /// A value and where it stands in the catalog file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +72,7 @@ pub struct Catalog<S = Valid> {
     pub(crate) top: Top,
     pub(crate) entries: Vec<Entry>,
     pub(crate) retired: Vec<Retired>,
+    warnings: Vec<Diagnostic>,
     state: PhantomData<S>,
 }
 
@@ -93,8 +94,15 @@ impl Catalog<Partial> {
             top,
             entries,
             retired,
+            warnings: Vec::new(),
             state: PhantomData,
         }
+    }
+
+    /// The same catalog with the warnings its load found.
+    pub(crate) fn with_warnings(mut self, warnings: Vec<Diagnostic>) -> Self {
+        self.warnings = warnings;
+        self
     }
 
     /// The same catalog, valid: for the loader, when it found no mistake.
@@ -104,6 +112,7 @@ impl Catalog<Partial> {
             top: self.top,
             entries: self.entries,
             retired: self.retired,
+            warnings: self.warnings,
             state: PhantomData,
         }
     }
@@ -143,6 +152,12 @@ impl<S> Catalog<S> {
     /// The retired codes of the file and of every file it includes: none may be defined.
     pub fn retired(&self) -> &[Retired] {
         &self.retired
+    }
+
+    /// What the load found that does not stop the catalog from loading (a 429 without
+    /// `Retry-After`), in file order; empty for a strict load, which makes them errors.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// The entry with this code.
@@ -249,7 +264,8 @@ pub struct Entry {
     pub(crate) client: Option<Spanned<ClientAction>>,
     pub(crate) expose: Spanned<bool>,
     pub(crate) params: Vec<Param>,
-    pub(crate) challenge: Option<ChallengeDef>,
+    pub(crate) challenges: Vec<ChallengeDef>,
+    pub(crate) conceal_as: Option<Spanned<String>>,
 }
 
 impl Entry {
@@ -316,9 +332,23 @@ impl Entry {
         &self.params
     }
 
-    /// The challenge, if any.
+    /// The first challenge, if any: the only one of an entry with `challenge:`.
     pub fn challenge(&self) -> Option<&ChallengeDef> {
-        self.challenge.as_ref()
+        self.challenges.first()
+    }
+
+    /// Every challenge in the order it is sent: one for `challenge:`, one per item of
+    /// `challenges:` (a resource that accepts several schemes, RFC 9110 §11.6.1), none
+    /// without either.
+    pub fn challenges(&self) -> &[ChallengeDef] {
+        &self.challenges
+    }
+
+    /// The code of the entry whose response this one answers with (`conceal_as:`): a
+    /// 404 in place of a 403 that would say a private resource exists. The entry keeps
+    /// its own code, status and message for logs, metrics and docs.
+    pub fn conceal_as(&self) -> Option<&Spanned<String>> {
+        self.conceal_as.as_ref()
     }
 
     /// The variant name a macro generates for this code (`TOKEN_EXPIRED` → `TokenExpired`).
@@ -332,8 +362,8 @@ impl Entry {
             || {
                 ClientAction::derive(
                     self.status.value,
-                    self.challenge
-                        .as_ref()
+                    self.challenges
+                        .first()
                         .and_then(|c| c.error.as_ref())
                         .map(|e| e.value.as_str()),
                 )

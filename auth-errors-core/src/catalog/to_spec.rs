@@ -3,7 +3,7 @@
 //! and the renderers.
 
 use crate::__private::{challenge_spec, header_spec, param_spec};
-use crate::spec::{ErrorSpec, HeaderSpec, ParamSpec, SpecParts};
+use crate::spec::{ChallengeSpec, ErrorSpec, HeaderSpec, ParamSpec, SpecParts};
 
 use super::model::{Catalog, Defaults, Entry, Spanned};
 
@@ -16,8 +16,33 @@ impl<S> Catalog<S> {
         let mut leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
         self.entries
             .iter()
-            .map(|e| e.to_spec(&self.top.defaults, &mut leak))
+            .map(|e| crate::render::compile::spec(self.parts_of(e, &mut leak)))
             .collect()
+    }
+
+    /// The spec parts of `entry`, an entry of this catalog, its text made `'static` by
+    /// `intern`: [`Entry::to_parts`], and for a concealed entry its public face, the
+    /// `conceal_as` target's spec (leaked, compiled). What the macros and
+    /// [`to_specs`](Catalog::to_specs) build from.
+    pub fn parts_of(
+        &self,
+        entry: &Entry,
+        intern: &mut dyn FnMut(&str) -> &'static str,
+    ) -> SpecParts {
+        let defaults = &self.top.defaults;
+        let mut parts = entry.to_parts(defaults, intern);
+        // A target that is missing or concealed is a diagnostic (`conceal-target`); a
+        // partial catalog leaves such an entry its own face.
+        let target = entry
+            .conceal_as
+            .as_ref()
+            .and_then(|t| self.get(&t.value))
+            .filter(|t| t.conceal_as.is_none());
+        if let Some(target) = target {
+            let spec = target.to_spec(defaults, intern);
+            parts.conceal_as = Some(Box::leak(Box::new(spec)));
+        }
+        parts
     }
 }
 
@@ -33,7 +58,8 @@ impl Entry {
     }
 
     /// The entry's spec before compiling, its text made `'static` by `intern`: what the
-    /// macros compile and emit as literals.
+    /// macros compile and emit as literals. A concealed entry's public face is another
+    /// entry of its catalog, which only the catalog knows: [`Catalog::parts_of`] adds it.
     pub fn to_parts(
         &self,
         defaults: &Defaults,
@@ -45,7 +71,7 @@ impl Entry {
         let deprecated = opt(&self.deprecated);
         let since = opt(&self.since);
         let type_uri = defaults.docs_url_for(&self.code.value).map(|u| intern(&u));
-        let challenge = self.challenge.as_ref().map(|c| {
+        let mut challenges = self.challenges.iter().map(|c| {
             let params: Vec<(&'static str, &'static str)> = c
                 .attributes(defaults)
                 .into_iter()
@@ -53,6 +79,8 @@ impl Entry {
                 .collect();
             challenge_spec(intern(&c.scheme(defaults).value), Vec::leak(params))
         });
+        let challenge = challenges.next();
+        let more_challenges: Vec<ChallengeSpec> = challenges.collect();
         let params: Vec<ParamSpec> = self
             .params
             .iter()
@@ -76,6 +104,8 @@ impl Entry {
             body: defaults.body,
             type_uri,
             challenge,
+            more_challenges: Vec::leak(more_challenges),
+            conceal_as: None,
             params: Vec::leak(params),
             headers: Vec::leak(headers),
         }

@@ -76,9 +76,11 @@ pub(crate) fn duplicate_code(entry: &Entry, first: &Entry, sink: &mut Sink) {
     );
 }
 
-/// The rules across the entries of a composed catalog, which holds each code once: two
-/// codes that become one variant name, a retired code defined again.
+/// The rules across the entries of a composed catalog, which holds each code once: a
+/// `conceal_as` target, two codes that become one variant name, a retired code defined
+/// again.
 pub(crate) fn composed(entries: &[Entry], retired: &[Retired], sink: &mut Sink) {
+    conceal_targets(entries, sink);
     let mut variants: HashMap<String, &Entry> = HashMap::new();
     for entry in entries.iter() {
         let variant = entry.variant_name();
@@ -255,8 +257,16 @@ pub(crate) fn entry(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
         template_uses(entry, "title", title, sink);
     }
     headers(entry, sink);
-    match &entry.challenge {
-        Some(challenge) => self::challenge(entry, challenge, defaults, sink),
+    retry_after_missing(entry, sink);
+    conceal_response(entry, sink);
+    for def in &entry.challenges {
+        self::challenge(entry, def, defaults, sink);
+    }
+    one_challenge_per_scheme(entry, defaults, sink);
+    match entry.challenges.first() {
+        Some(_) => {}
+        // A concealed entry answers with its target's response, whose rules hold.
+        None if entry.conceal_as.is_some() => {}
         None if status == 401 => sink.push(
             entry.code.at,
             code,
@@ -264,6 +274,104 @@ pub(crate) fn entry(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
             "a 401 response must carry a WWW-Authenticate challenge (RFC 9110 §15.5.2); add 'challenge: {}'",
         ),
         None => {}
+    }
+}
+
+/// One value lists a scheme's challenge once (RFC 9110 §11.6.1: a client picks the
+/// challenge of a scheme it supports; two of one scheme leave it guessing).
+fn one_challenge_per_scheme(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
+    for (i, def) in entry.challenges.iter().enumerate() {
+        let scheme = &def.scheme(defaults).value;
+        if let Some(first) = entry.challenges[..i]
+            .iter()
+            .find(|c| c.scheme(defaults).value.eq_ignore_ascii_case(scheme))
+        {
+            sink.push(
+                def.at,
+                Some(&entry.code.value),
+                CatalogRule::Challenges,
+                format!(
+                    "a second {scheme} challenge{}; list each scheme once (RFC 9110 §11.6.1), with 'scheme:' set on the others",
+                    line(" (the first is at line {})", first.at)
+                ),
+            );
+        }
+    }
+}
+
+/// A concealed entry answers with its target's response: a challenge or headers of its
+/// own would never be sent, so stating them is a mistake.
+fn conceal_response(entry: &Entry, sink: &mut Sink) {
+    let Some(target) = &entry.conceal_as else {
+        return;
+    };
+    let own = entry
+        .challenges
+        .first()
+        .map(|c| (c.at, "a challenge"))
+        .or_else(|| entry.headers.first().map(|(n, _)| (n.at, "headers")));
+    if let Some((at, what)) = own {
+        sink.push(
+            at,
+            Some(&entry.code.value),
+            CatalogRule::ConcealResponse,
+            format!(
+                "the entry answers with {}'s response (conceal_as), so {what} of its own would never be sent; remove it",
+                target.value
+            ),
+        );
+    }
+}
+
+/// `conceal_as` across the composed catalog: the target is another entry, not concealed
+/// itself (one public face, not a chain), and declares no param (a value filled in
+/// would be the entry's to choose, and could tell the concealed answer from a real one).
+fn conceal_targets(entries: &[Entry], sink: &mut Sink) {
+    for entry in entries {
+        let Some(name) = &entry.conceal_as else {
+            continue;
+        };
+        let code = Some(entry.code.value.as_str());
+        let target = entries.iter().find(|e| e.code.value == name.value);
+        let problem = match target {
+            None => {
+                let codes: Vec<&str> = entries.iter().map(|e| e.code.as_str()).collect();
+                let hint = super::hint::nearest(&name.value, &codes)
+                    .map(|n| format!(" (did you mean {n}?)"))
+                    .unwrap_or_default();
+                Some((
+                    CatalogRule::ConcealTarget,
+                    format!("conceal_as names {}, which is no entry of the catalog{hint}", name.value),
+                ))
+            }
+            Some(t) if t.code.value == entry.code.value => Some((
+                CatalogRule::ConcealTarget,
+                "conceal_as names the entry itself; name the entry whose response it gives (such as NOT_FOUND)".to_owned(),
+            )),
+            Some(t) if t.conceal_as.is_some() => Some((
+                CatalogRule::ConcealTarget,
+                format!(
+                    "conceal_as names {}, which is concealed itself (as {}); name the public entry",
+                    t.code.value,
+                    t.conceal_as.as_ref().map_or("", |c| c.value.as_str())
+                ),
+            )),
+            Some(t) if !t.params.is_empty() => {
+                let names: Vec<&str> = t.params.iter().map(|p| p.name.as_str()).collect();
+                Some((
+                    CatalogRule::ConcealParams,
+                    format!(
+                        "conceal_as names {}, whose response uses params ({}); a concealed answer must be the target's, byte for byte, so the target may use none",
+                        t.code.value,
+                        names.join(", ")
+                    ),
+                ))
+            }
+            Some(_) => None,
+        };
+        if let Some((rule, message)) = problem {
+            sink.push_in(&entry.origin, name.at, code, rule, message);
+        }
     }
 }
 
@@ -362,21 +470,24 @@ fn sample(value: &str) -> String {
 /// (`max_age`), each placeholder stands for an integer, so only the literal parts of
 /// the template can break the integer rule.
 fn sample_for(attribute: &str, value: &str) -> String {
-    match required_type(attribute) {
-        Some(ParamType::Integer) => template::render(value, |_| Some("0")).into_owned(),
+    match required_types(attribute) {
+        Some(types) if types.contains(&ParamType::Integer) => {
+            template::render(value, |_| Some("0")).into_owned()
+        }
         _ => sample(value),
     }
 }
 
-/// Where a param of a given type must be used: `scope` attributes need `scope` params,
-/// `max_age` and `Retry-After` need `integer` ones.
-fn required_type(attribute: &str) -> Option<ParamType> {
+/// Where only params of some types fit: `scope` attributes need `scope` params,
+/// `max_age` an `integer` or `seconds` one, and `Retry-After` a `seconds` or
+/// `http_date` one (or an `integer`, which renders as delay-seconds too).
+fn required_types(attribute: &str) -> Option<&'static [ParamType]> {
     if attribute.eq_ignore_ascii_case("scope") {
-        Some(ParamType::Scope)
-    } else if attribute.eq_ignore_ascii_case("max_age")
-        || attribute.eq_ignore_ascii_case("retry-after")
-    {
-        Some(ParamType::Integer)
+        Some(&[ParamType::Scope])
+    } else if attribute.eq_ignore_ascii_case("max_age") {
+        Some(&[ParamType::Integer, ParamType::Seconds])
+    } else if attribute.eq_ignore_ascii_case("retry-after") {
+        Some(&[ParamType::Seconds, ParamType::HttpDate, ParamType::Integer])
     } else {
         None
     }
@@ -389,21 +500,23 @@ fn check_param_types(
     value: &Spanned<String>,
     sink: &mut Sink,
 ) {
-    let Some(required) = required_type(attribute) else {
+    let Some(required) = required_types(attribute) else {
         return;
     };
     for name in names {
         if let Some(p) = entry.param(name)
-            && p.ty.value != required
+            && !required.contains(&p.ty.value)
         {
+            let fits: Vec<String> = required.iter().map(|t| article(*t)).collect();
             sink.push(
                 value.at,
                 Some(&entry.code.value),
                 CatalogRule::ParamType,
                 format!(
-                    "{attribute} uses {{{name}}}, {} param, where only {} param fits (declare '{name}: {required}')",
+                    "{attribute} uses {{{name}}}, {} param, where only {} param fits (declare '{name}: {}')",
                     article(p.ty.value),
-                    article(required)
+                    either(&fits),
+                    required[0]
                 ),
             );
         }
@@ -412,9 +525,66 @@ fn check_param_types(
 
 fn article(ty: ParamType) -> String {
     match ty {
-        ParamType::Integer => format!("an {ty}"),
+        ParamType::Integer | ParamType::HttpDate => format!("an {ty}"),
         _ => format!("a {ty}"),
     }
+}
+
+/// `a, b or c`.
+fn either(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// `Retry-After` (RFC 9110 §10.2.3) is `HTTP-date / delay-seconds`: its template is one
+/// placeholder alone (whose type [`check_param_types`] checks), or a literal of that
+/// grammar. Returns whether the value passed.
+fn retry_after(entry: &Entry, value: &Spanned<String>, sink: &mut Sink) -> bool {
+    let one_placeholder = matches!(
+        template::pieces(&value.value).as_deref(),
+        Ok([Piece::Param(_)])
+    );
+    if one_placeholder || template::placeholders(&value.value).next().is_none() {
+        let literal = template::render(&value.value, |_| Some("0"));
+        match rules::check_retry_after(&literal) {
+            Ok(()) => return true,
+            Err(v) => push_violation(sink, value, Some(&entry.code.value), "Retry-After", v),
+        }
+        return false;
+    }
+    sink.push(
+        value.at,
+        Some(&entry.code.value),
+        CatalogRule::Challenge(challenge::Rule::RetryAfter),
+        "Retry-After is one placeholder alone ('{wait}', a seconds or http_date param) or a literal; text around a placeholder cannot meet its grammar (RFC 9110 §10.2.3)",
+    );
+    false
+}
+
+/// A 429 or 503 answer without `Retry-After` makes clients retry at once: a warning (an
+/// error for a strict loader). A concealed entry answers with its target's headers.
+fn retry_after_missing(entry: &Entry, sink: &mut Sink) {
+    let status = entry.status.value;
+    if !matches!(status, 429 | 503)
+        || entry.conceal_as.is_some()
+        || entry
+            .headers
+            .iter()
+            .any(|(n, _)| n.value.eq_ignore_ascii_case("retry-after"))
+    {
+        return;
+    }
+    sink.push(
+        entry.code.at,
+        Some(&entry.code.value),
+        CatalogRule::RetryAfterMissing,
+        format!(
+            "a {status} response should say when to retry: add 'headers: {{Retry-After: \"{{wait}}\"}}' with 'params: {{wait: seconds}}' (RFC 9110 §10.2.3, RFC 6585 §4)"
+        ),
+    );
 }
 
 fn headers(entry: &Entry, sink: &mut Sink) {
@@ -452,7 +622,9 @@ fn headers(entry: &Entry, sink: &mut Sink) {
         let field = format!("header '{}'", name.value);
         if let Some(names) = template_uses(entry, &field, value, sink) {
             check_param_types(entry, &name.value, &names, value, sink);
-            if let Err(v) = rules::check_quotable(&sample(&value.value)) {
+            if name.value.eq_ignore_ascii_case("retry-after") {
+                retry_after(entry, value, sink);
+            } else if let Err(v) = rules::check_quotable(&sample(&value.value)) {
                 sink.push(
                     value.at,
                     code,

@@ -41,6 +41,9 @@ pub enum Rule {
     BasicCharset,
     /// `max_age` is a non-negative integer of seconds: digits only (RFC 9470 §3).
     MaxAge,
+    /// `Retry-After` is `HTTP-date / delay-seconds`, and a sender writes an HTTP-date as
+    /// an IMF-fixdate (RFC 9110 §10.2.3, §5.6.7). Not a challenge rule: a header's.
+    RetryAfter,
 }
 
 impl Rule {
@@ -61,6 +64,7 @@ impl Rule {
             Rule::BasicRealm => "basic-realm",
             Rule::BasicCharset => "basic-charset",
             Rule::MaxAge => "max-age",
+            Rule::RetryAfter => "retry-after",
         }
     }
 
@@ -81,6 +85,7 @@ impl Rule {
             Rule::BasicRealm => "RFC 7617 §2",
             Rule::BasicCharset => "RFC 7617 §2.1",
             Rule::MaxAge => "RFC 9470 §3",
+            Rule::RetryAfter => "RFC 9110 §10.2.3",
         }
     }
 }
@@ -368,6 +373,34 @@ pub fn check_max_age(s: &str) -> Result<(), Violation> {
         )),
         None => Ok(()),
     }
+}
+
+/// Checks a `Retry-After` value: `delay-seconds` (`1*DIGIT`) or an IMF-fixdate
+/// (RFC 9110 §10.2.3, §5.6.7), the day name matching the date.
+pub fn check_retry_after(s: &str) -> Result<(), Violation> {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(());
+    }
+    if s.parse::<crate::HttpDate>().is_ok() {
+        return Ok(());
+    }
+    Err(Violation::new(
+        Rule::RetryAfter,
+        format!(
+            "must be delay-seconds (digits only, such as '120') or an IMF-fixdate (such as 'Sun, 06 Nov 1994 08:49:37 GMT'), not '{}'",
+            s.escape_debug()
+        ),
+    ))
+}
+
+/// The rule a response header's value meets beyond being a field value: `Retry-After`'s
+/// ([`check_retry_after`]); other headers pass. Names are case-insensitive.
+pub fn check_header_value(name: &str, value: &str) -> Result<(), Violation> {
+    check_quotable(value)?;
+    if name.eq_ignore_ascii_case("retry-after") {
+        check_retry_after(value)?;
+    }
+    Ok(())
 }
 
 /// Whether `scheme` is `Basic`; schemes are case-insensitive (RFC 9110 §11.1).

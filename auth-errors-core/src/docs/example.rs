@@ -45,19 +45,21 @@ fn sample(spec: &ErrorSpec, name: &str) -> Option<&'static str> {
     let p = spec.params().iter().find(|p| p.name() == name)?;
     Some(match p.ty() {
         ParamType::Scope => "example:read",
-        ParamType::Integer => "60",
+        ParamType::Integer | ParamType::Seconds => "60",
+        ParamType::HttpDate => "Sun, 06 Nov 1994 08:49:37 GMT",
         ParamType::String => p.name(),
     })
 }
 
 /// The example response of an entry, rendered by the runtime's own writers.
+/// A concealed entry's example is its public face's: what a client receives.
 pub fn example(spec: &ErrorSpec) -> Example {
+    let spec = spec.public();
     let message = template::render(spec.message(), |n| sample(spec, n));
-    let www_authenticate = spec.challenge().and_then(|c| {
-        render::header::from_spec(&c, |n| sample(spec, n), true)
-            .ok()
-            .map(|(value, _)| value)
-    });
+    let www_authenticate = render::header::from_spec(spec.challenges(), |n| sample(spec, n), true)
+        .ok()
+        .flatten()
+        .map(|(value, _)| value);
     Example {
         status: spec.status(),
         www_authenticate,

@@ -68,6 +68,16 @@ pub(crate) fn text(spec: &ErrorSpec, message: &str) -> String {
 /// rendered from the spec.
 pub(crate) fn of<E: AuthError + ?Sized>(err: &E) -> Cow<'static, str> {
     let spec = err.spec();
+    if let Some(public) = spec.concealed_as() {
+        // The target's body (its compiled forms are the spec's): it uses no param.
+        return match spec.compiled().body {
+            Form::Fixed(text) => Cow::Borrowed(text),
+            _ => Cow::Owned(text(
+                public,
+                &crate::template::render(public.message(), |_| None::<&str>),
+            )),
+        };
+    }
     match spec.compiled().body {
         Form::Fixed(text) => Cow::Borrowed(text),
         Form::Split(split) => Cow::Owned(fill(&split, |name| err.param(name))),

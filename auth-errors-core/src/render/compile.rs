@@ -8,7 +8,7 @@ use super::split::MAX_HOLES;
 use super::{Out, body};
 use crate::challenge;
 use crate::spec::compiled::{Compiled, Form, Hole, Split};
-use crate::spec::{ErrorSpec, SpecParts};
+use crate::spec::{ChallengeSpec, ErrorSpec, SpecParts};
 use crate::template::{self, Piece};
 
 /// One compiled output with owned text, before it becomes literals or leaked `'static`s.
@@ -80,13 +80,16 @@ impl Out for Splitter {
     }
 }
 
-/// Compiles an entry whose parts came from a validated catalog.
+/// Compiles an entry whose parts came from a validated catalog. The header and body are
+/// the public face's: a concealed entry's are its target's, so both answer with the same
+/// bytes; the message (for logs) stays the entry's own.
 pub fn compile(parts: &SpecParts) -> CompiledText {
-    let spec = ErrorSpec::from_parts(*parts, Compiled::RUNTIME);
+    let own = ErrorSpec::from_parts(*parts, Compiled::RUNTIME);
+    let public = own.public();
     CompiledText {
         message: fixed_message(parts.message),
-        header: compile_header(&spec),
-        body: compile_body(&spec),
+        header: compile_header(public),
+        body: compile_body(public),
     }
 }
 
@@ -103,53 +106,67 @@ fn fixed_message(template: &str) -> Option<String> {
 }
 
 fn compile_header(spec: &ErrorSpec) -> CompiledForm {
-    let Some(challenge) = spec.challenge() else {
-        return CompiledForm::Absent;
-    };
-    let scheme = challenge.scheme();
-    // A challenge that breaks a rule about the whole is rendered (and reported) at run time.
-    if challenge::check_complete(scheme, challenge.params().iter().map(|&(n, _)| n)).is_err() {
-        return CompiledForm::Runtime;
-    }
-    let mut values = Vec::with_capacity(challenge.params().len());
-    for &(name, template) in challenge.params() {
-        let Ok(pieces) = template::pieces(template) else {
+    let mut out = Splitter::new();
+    let mut any = false;
+    for (i, challenge) in spec.challenges().enumerate() {
+        let Some(values) = challenge_values(&challenge) else {
             return CompiledForm::Runtime;
         };
+        if i > 0 {
+            out.push(header::SEPARATOR);
+        }
+        any = true;
+        header::write(
+            &mut out,
+            challenge.scheme(),
+            None,
+            values.iter().map(|(name, literal, param)| {
+                let value = match (literal, param) {
+                    (Some(text), _) => Value::Text(text),
+                    (None, Some(param)) => Value::Hole(param, name),
+                    (None, None) => Value::Text(""),
+                };
+                (*name, value)
+            }),
+        );
+    }
+    if !any {
+        return CompiledForm::Absent;
+    }
+    out.finish()
+}
+
+/// One attribute of a challenge before param values are known: its name, its literal
+/// text or the param that fills it.
+type AttrForm = (&'static str, Option<String>, Option<&'static str>);
+
+/// The attributes of one challenge, each a literal or a hole; `None` when the challenge
+/// must be rendered at run time.
+fn challenge_values(challenge: &ChallengeSpec) -> Option<Vec<AttrForm>> {
+    let scheme = challenge.scheme();
+    // A challenge that breaks a rule about the whole is rendered (and reported) at run time.
+    challenge::check_complete(scheme, challenge.params().iter().map(|&(n, _)| n)).ok()?;
+    let mut values = Vec::with_capacity(challenge.params().len());
+    for &(name, template) in challenge.params() {
+        let pieces = template::pieces(template).ok()?;
         match pieces.as_slice() {
             // A hole meets its attribute's rule; one the scheme adds (the charset of
             // Basic) is checked at run time.
             [Piece::Param(_)] if challenge::rules::has_scheme_param_rule(scheme, name) => {
-                return CompiledForm::Runtime;
+                return None;
             }
             [Piece::Param(param)] => values.push((name, None, Some(*param))),
             _ if pieces.iter().all(|p| matches!(p, Piece::Text(_))) => {
                 let literal = template::render(template, |_| None::<&str>).into_owned();
                 // A literal that breaks its rule is rendered (and reported) at run time.
-                if challenge::check_value_for(scheme, name, &literal).is_err() {
-                    return CompiledForm::Runtime;
-                }
+                challenge::check_value_for(scheme, name, &literal).ok()?;
                 values.push((name, Some(literal), None));
             }
             // Text and placeholders in one value: rendered at run time.
-            _ => return CompiledForm::Runtime,
+            _ => return None,
         }
     }
-    let mut out = Splitter::new();
-    header::write(
-        &mut out,
-        challenge.scheme(),
-        None,
-        values.iter().map(|(name, literal, param)| {
-            let value = match (literal, param) {
-                (Some(text), _) => Value::Text(text),
-                (None, Some(param)) => Value::Hole(param, name),
-                (None, None) => Value::Text(""),
-            };
-            (*name, value)
-        }),
-    );
-    out.finish()
+    Some(values)
 }
 
 fn compile_body(spec: &ErrorSpec) -> CompiledForm {
@@ -215,11 +232,9 @@ mod tests {
     fn header(challenge: ChallengeSpec, value: &str) -> (CompiledForm, Result<String, Rule>) {
         let parts = parts(challenge);
         let spec = ErrorSpec::from_parts(parts, Compiled::RUNTIME);
-        let runtime = spec.challenge().map_or(Ok(String::new()), |c| {
-            header::from_spec(&c, |_| Some(value), false)
-                .map(|(v, _)| v)
-                .map_err(|e| e.rule())
-        });
+        let runtime = header::from_spec(spec.challenges(), |_| Some(value), false)
+            .map(|v| v.map(|(v, _)| v).unwrap_or_default())
+            .map_err(|e| e.rule());
         (compile(&parts).header, runtime)
     }
 

@@ -71,42 +71,68 @@ where
     out
 }
 
-/// The value of an entry's challenge with its templates filled through `lookup`, every
-/// value checked. Strict: the first value that breaks a rule is the error, and then the
-/// rules about the challenge as a whole. Lenient: such a value is left out (and the first
-/// such error returned beside the text), so a response always carries a challenge: a
-/// well-formed one, even when what is left breaks a rule about the whole (a `Basic`
-/// challenge whose realm was left out).
+/// What stands between two challenges of one value: `#challenge` is a comma-separated
+/// list (RFC 9110 §11.6.1, §5.6.1).
+pub(crate) const SEPARATOR: &str = ", ";
+
+/// The value of an entry's challenges, each with its templates filled through `lookup`
+/// and every value checked, written as one comma-separated list (RFC 9110 §11.6.1).
+/// Strict: the first value that breaks a rule is the error, and then the rules about each
+/// challenge as a whole. Lenient: such a value is left out (and the first such error
+/// returned beside the text), so a response always carries its challenges: well-formed
+/// ones, even when what is left breaks a rule about the whole (a `Basic` challenge whose
+/// realm was left out). `None` for no challenge.
 pub(crate) fn from_spec<F, V>(
-    spec: &ChallengeSpec,
+    challenges: impl Iterator<Item = ChallengeSpec>,
     mut lookup: F,
     lenient: bool,
-) -> Result<(String, Option<ChallengeError>), ChallengeError>
+) -> Result<Option<(String, Option<ChallengeError>)>, ChallengeError>
 where
     F: FnMut(&str) -> Option<V>,
     V: AsRef<str>,
 {
     let mut first = None;
-    let mut values: Vec<(&str, Cow<'_, str>)> = Vec::with_capacity(spec.params().len());
-    for &(name, template) in spec.params() {
-        let value = template::render(template, &mut lookup);
-        match challenge::check_value_for(spec.scheme(), name, &value) {
-            Ok(()) => values.push((name, value)),
-            Err(e) if lenient => {
-                first.get_or_insert(e);
+    let mut filled: Vec<(&'static str, Vec<(&'static str, Cow<'_, str>)>)> = Vec::new();
+    for spec in challenges {
+        let mut values = Vec::with_capacity(spec.params().len());
+        for &(name, template) in spec.params() {
+            let value = template::render(template, &mut lookup);
+            match challenge::check_value_for(spec.scheme(), name, &value) {
+                Ok(()) => values.push((name, value)),
+                Err(e) if lenient => {
+                    first.get_or_insert(e);
+                }
+                Err(e) => return Err(e),
             }
-            Err(e) => return Err(e),
         }
+        if !lenient {
+            challenge::check_complete(spec.scheme(), spec.params().iter().map(|&(n, _)| n))?;
+        }
+        filled.push((spec.scheme(), values));
     }
-    if !lenient {
-        challenge::check_complete(spec.scheme(), spec.params().iter().map(|&(n, _)| n))?;
+    if filled.is_empty() {
+        return Ok(None);
     }
-    let text = text(
-        spec.scheme(),
-        None,
-        values.iter().map(|(n, v)| (*n, v.as_ref())),
-    );
-    Ok((text, first))
+    let mut m = Measure(0);
+    write_filled(&mut m, &filled);
+    let mut text = String::with_capacity(m.0);
+    write_filled(&mut text, &filled);
+    Ok(Some((text, first)))
+}
+
+/// Filled challenges, each a scheme and its checked values, as one list.
+fn write_filled<O: Out>(out: &mut O, filled: &[(&str, Vec<(&str, Cow<'_, str>)>)]) {
+    for (i, (scheme, values)) in filled.iter().enumerate() {
+        if i > 0 {
+            out.push(SEPARATOR);
+        }
+        write(
+            out,
+            scheme,
+            None,
+            values.iter().map(|(n, v)| (*n, Value::Text(v))),
+        );
+    }
 }
 
 /// A header split filled with its params' values, each checked against its attribute's
@@ -128,7 +154,7 @@ where
 }
 
 /// The `WWW-Authenticate` value of `err`: the compiled text, the split filled, or rendered
-/// from the spec.
+/// from the spec. A spec's compiled forms are its public face's (see `compile`).
 pub(crate) fn of<E: AuthError + ?Sized>(
     err: &E,
 ) -> Result<Option<Cow<'static, str>>, ChallengeError> {
@@ -137,20 +163,21 @@ pub(crate) fn of<E: AuthError + ?Sized>(
         Form::Absent => Ok(None),
         Form::Fixed(text) => Ok(Some(Cow::Borrowed(text))),
         Form::Split(split) => fill(&split, |name| err.param(name)).map(|v| Some(Cow::Owned(v))),
-        Form::Runtime => match spec.challenge() {
-            Some(c) => {
-                from_spec(&c, |name| err.param(name), false).map(|(v, _)| Some(Cow::Owned(v)))
-            }
-            None => Ok(None),
-        },
+        // A concealed entry answers with its target's challenges, which use no param.
+        Form::Runtime => match spec.concealed_as() {
+            Some(public) => from_spec(public.challenges(), |_| None::<&str>, false),
+            None => from_spec(spec.challenges(), |name| err.param(name), false),
+        }
+        .map(|v| v.map(|(v, _)| Cow::Owned(v))),
     }
 }
 
 /// The value of `err`'s challenge with any value that breaks a rule left out; `None` when
 /// the entry has no challenge.
 pub(crate) fn lenient<E: AuthError + ?Sized>(err: &E) -> Option<String> {
-    let c = err.spec().challenge()?;
-    from_spec(&c, |name| err.param(name), true)
-        .ok()
-        .map(|(v, _)| v)
+    let found = match err.spec().concealed_as() {
+        Some(public) => from_spec(public.challenges(), |_| None::<&str>, true),
+        None => from_spec(err.spec().challenges(), |name| err.param(name), true),
+    };
+    found.ok().flatten().map(|(v, _)| v)
 }

@@ -194,6 +194,73 @@ impl ErrorSpec {
     /// Sets the challenge.
     pub const fn with_challenge(mut self, challenge: ChallengeSpec) -> Self {
         self.parts.challenge = Some(challenge);
+        self.parts.more_challenges = &[];
+        self
+    }
+
+    /// Sets several challenges, sent in this order in one `WWW-Authenticate` value
+    /// (RFC 9110 §11.6.1): a resource that accepts both `Bearer` and `DPoP` tokens
+    /// (RFC 9449 §7.2). There must be at least one, and no two with the same scheme
+    /// (case-insensitively); in a `const` a mistake is a compile error, elsewhere a panic.
+    ///
+    /// ```
+    /// use auth_errors_core::{ChallengeSpec, ErrorSpec};
+    ///
+    /// static BOTH: ErrorSpec = ErrorSpec::new("TOKEN_MISSING", 401, "Sign in")
+    ///     .with_challenges(&[
+    ///         ChallengeSpec::new("Bearer", &[("realm", "api")]),
+    ///         ChallengeSpec::new("DPoP", &[("algs", "ES256")]),
+    ///     ]);
+    /// let schemes: Vec<&str> = BOTH.challenges().map(|c| c.scheme()).collect();
+    /// assert_eq!(schemes, ["Bearer", "DPoP"]);
+    /// ```
+    pub const fn with_challenges(mut self, challenges: &'static [ChallengeSpec]) -> Self {
+        let Some((first, more)) = challenges.split_first() else {
+            panic!("with_challenges needs at least one challenge");
+        };
+        let mut i = 0;
+        while i < challenges.len() {
+            let mut j = 0;
+            while j < i {
+                assert!(
+                    !rules::eq_ignore_ascii_case(challenges[i].scheme(), challenges[j].scheme()),
+                    "one challenge per scheme (RFC 9110 §11.6.1)"
+                );
+                j += 1;
+            }
+            i += 1;
+        }
+        self.parts.challenge = Some(*first);
+        self.parts.more_challenges = more;
+        self
+    }
+
+    /// Answers with `target`'s response (status, headers, body), byte for byte, while
+    /// keeping this entry's code for logs and metrics: a 404 in place of a 403 that would
+    /// say a private resource exists. The target may not be concealed itself, and may use
+    /// no param (a value filled in would tell the two apart); in a `const` a mistake is a
+    /// compile error, elsewhere a panic.
+    ///
+    /// ```
+    /// use auth_errors_core::ErrorSpec;
+    ///
+    /// static NOT_FOUND: ErrorSpec = ErrorSpec::new("NOT_FOUND", 404, "Not found");
+    /// static PRIVATE: ErrorSpec = ErrorSpec::new("REPO_FORBIDDEN", 403, "No access to this repository")
+    ///     .with_conceal_as(&NOT_FOUND);
+    /// assert_eq!(PRIVATE.code(), "REPO_FORBIDDEN");
+    /// assert_eq!(PRIVATE.concealed_as().map(|t| t.code()), Some("NOT_FOUND"));
+    /// assert_eq!(PRIVATE.public().status(), 404);
+    /// ```
+    pub const fn with_conceal_as(mut self, target: &'static ErrorSpec) -> Self {
+        assert!(
+            target.parts.conceal_as.is_none(),
+            "a conceal_as target may not be concealed itself"
+        );
+        assert!(
+            target.parts.params.is_empty(),
+            "a conceal_as target may use no param"
+        );
+        self.parts.conceal_as = Some(target);
         self
     }
 
@@ -272,9 +339,40 @@ impl ErrorSpec {
         self.parts.type_uri
     }
 
-    /// The challenge, if the response carries `WWW-Authenticate`.
+    /// The (first) challenge, if the response carries `WWW-Authenticate`.
     pub const fn challenge(&self) -> Option<ChallengeSpec> {
         self.parts.challenge
+    }
+
+    /// Every challenge, in the order the one `WWW-Authenticate` value lists them
+    /// (comma-separated, RFC 9110 §11.6.1): none, the one of
+    /// [`challenge`](ErrorSpec::challenge), or several (`Bearer` and `DPoP`, RFC 9449 §7.2).
+    pub fn challenges(&self) -> impl Iterator<Item = ChallengeSpec> + Clone + 'static {
+        self.parts
+            .challenge
+            .into_iter()
+            .chain(self.parts.more_challenges.iter().copied())
+    }
+
+    /// The entry whose response this one answers with (`conceal_as:`), if it is
+    /// concealed: the public face. This entry keeps the true code, status and message for
+    /// the tracing event, metrics labels and docs.
+    pub const fn concealed_as(&self) -> Option<&'static ErrorSpec> {
+        self.parts.conceal_as
+    }
+
+    /// Whether the entry answers with another entry's response.
+    pub const fn is_concealed(&self) -> bool {
+        self.parts.conceal_as.is_some()
+    }
+
+    /// The spec a client sees: the [`concealed_as`](ErrorSpec::concealed_as) target for
+    /// a concealed entry, else this one. The response is written from it.
+    pub const fn public(&self) -> &ErrorSpec {
+        match self.parts.conceal_as {
+            Some(target) => target,
+            None => self,
+        }
     }
 
     /// The declared parameters, in order.
@@ -312,6 +410,11 @@ impl ErrorSpec {
         }
     }
 
+    /// Every field but the compiled forms.
+    pub(crate) const fn parts(&self) -> &SpecParts {
+        &self.parts
+    }
+
     /// The compiled forms.
     pub(crate) const fn compiled(&self) -> &Compiled {
         &self.compiled
@@ -340,6 +443,10 @@ pub struct SpecParts {
     pub body: BodyFormat,
     pub type_uri: Option<&'static str>,
     pub challenge: Option<ChallengeSpec>,
+    /// The challenges after the first, in order (RFC 9110 §11.6.1).
+    pub more_challenges: &'static [ChallengeSpec],
+    /// The entry whose response this one answers with.
+    pub conceal_as: Option<&'static ErrorSpec>,
     pub params: &'static [ParamSpec],
     pub headers: &'static [HeaderSpec],
 }
@@ -361,6 +468,8 @@ impl SpecParts {
             body: BodyFormat::Json,
             type_uri: None,
             challenge: None,
+            more_challenges: &[],
+            conceal_as: None,
             params: &[],
             headers: &[],
         }

@@ -12,6 +12,11 @@ vocabulary! {
         Scope = "scope",
         /// A non-negative integer (`u64`).
         Integer = "integer",
+        /// A delay in seconds, `delta-seconds` of `Retry-After` (RFC 9110 §10.2.3): a
+        /// non-negative integer (`u64`).
+        Seconds = "seconds",
+        /// A point in time, an IMF-fixdate (RFC 9110 §5.6.7): an [`HttpDate`](crate::HttpDate).
+        HttpDate = "http_date",
     }
 }
 

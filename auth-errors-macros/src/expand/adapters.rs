@@ -21,7 +21,12 @@ pub fn adapters(
     compiled: &[CompiledText],
 ) -> TokenStream {
     let statics = resolved.iter().zip(compiled).filter_map(|(r, c)| {
-        if !r.spec.headers.is_empty() {
+        // The response is the public face's: a concealed entry's target's.
+        let (status, headers, body_format) = match r.spec.conceal_as {
+            Some(t) => (t.status(), t.headers(), t.body_format()),
+            None => (r.spec.status, r.spec.headers, r.spec.body),
+        };
+        if !headers.is_empty() {
             return None;
         }
         let challenge = match &c.header {
@@ -33,8 +38,7 @@ pub fn adapters(
             return None;
         };
         let pat = pattern(r, &[]);
-        let status = r.spec.status;
-        let format = paths.body_format(r.spec.body);
+        let format = paths.body_format(body_format);
         Some(quote!(#pat => (#status, #format, #challenge, #body)))
     });
     let bearer = bearer(resolved);

@@ -116,7 +116,7 @@ pub(super) fn status(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
 /// added or removed, it is breaking.
 pub(super) fn challenge_error(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
     fn error(e: &Entry) -> Option<&Spanned<String>> {
-        e.challenge.as_ref().and_then(|c| c.error.as_ref())
+        e.challenges.first().and_then(|c| c.error.as_ref())
     }
     let (eo, en) = (error(o), error(n));
     if eo.map(|e| &e.value) == en.map(|e| &e.value) {
@@ -127,7 +127,7 @@ pub(super) fn challenge_error(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
         let at = error.and_then(|v| v.at);
         Site::of(
             e,
-            at.or(e.challenge.as_ref().and_then(|c| c.at)).or(e.code.at),
+            at.or(e.challenges.first().and_then(|c| c.at)).or(e.code.at),
         )
     };
     let (old, new) = (site(o, eo), site(n, en));
@@ -161,7 +161,7 @@ pub(super) fn challenge_error(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
 /// The auth-scheme decides which client code reads the challenge; it is compared
 /// case-insensitively, as RFC 9110 §11.1 compares it. Breaking.
 pub(super) fn scheme(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
-    let (Some(co), Some(cn)) = (&o.challenge, &n.challenge) else {
+    let (Some(co), Some(cn)) = (o.challenges.first(), n.challenges.first()) else {
         return;
     };
     let (a, b) = (co.scheme(c.old.defaults()), cn.scheme(c.new.defaults()));
@@ -210,7 +210,7 @@ pub(super) fn expose(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
 /// Challenge attributes other than `error` (`realm`, `error_description`, `scope`,
 /// extensions) inform a client but do not change what it does.
 pub(super) fn challenge_attributes(c: &mut Changes<'_>, o: &Entry, n: &Entry) {
-    let (Some(co), Some(cn)) = (&o.challenge, &n.challenge) else {
+    let (Some(co), Some(cn)) = (o.challenges.first(), n.challenges.first()) else {
         return;
     };
     let (old, new) = (c.old, c.new);

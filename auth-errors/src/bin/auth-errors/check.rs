@@ -5,12 +5,18 @@ use std::process::ExitCode;
 
 use auth_errors::catalog::Loader;
 
-/// Loads every file, prints every diagnostic to stderr, and fails if any file has one.
-pub fn run(files: &[PathBuf]) -> ExitCode {
+/// Loads every file, prints every diagnostic to stderr, and fails if any file has an
+/// error; warnings are printed and do not fail, unless `strict` makes them errors.
+pub fn run(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut failed = false;
     for path in files {
-        match Loader::new().read_files().load_file(path) {
-            Ok(cat) => println!("{}: ok ({} entries)", path.display(), cat.entries().len()),
+        match Loader::new().read_files().strict(strict).load_file(path) {
+            Ok(cat) => {
+                for w in cat.warnings() {
+                    eprintln!("{w}");
+                }
+                println!("{}: ok ({} entries)", path.display(), cat.entries().len());
+            }
             Err(diagnostics) => {
                 failed = true;
                 for d in &diagnostics {

@@ -21,10 +21,14 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Validate catalog files; print every mistake as FILE:LINE:COL: error: … and exit 1.
+    /// Warnings (FILE:LINE:COL: warning: …) are printed and do not fail, unless --strict.
     Check {
         /// The catalog files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<std::path::PathBuf>,
+        /// Treat warnings (a 429 or 503 without Retry-After) as errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// Compare two versions of a catalog; list every change, breaking or not, and exit 1 on a breaking one.
     #[command(after_help = diff::EXIT_STATUS)]
@@ -70,7 +74,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { files } => check::run(&files),
+        Command::Check { files, strict } => check::run(&files, strict),
         Command::Diff {
             old,
             new,
