@@ -263,7 +263,7 @@ mod tests {
             .get("SHARED")
             .map(|e| (e.origin(), e.status().get()));
         assert_eq!(shared, Some(("a.yaml", 409)));
-        assert_eq!(catalog.entries().len(), 7 + 2);
+        assert_eq!(catalog.entries().len(), 10 + 2);
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub enum Rule {
     /// `Retry-After` is `HTTP-date / delay-seconds`, and a sender writes an HTTP-date as
     /// an IMF-fixdate (RFC 9110 §10.2.3, §5.6.7). Not a challenge rule: a header's.
     RetryAfter,
+    /// A `DPoP-Nonce` value is `1*NQCHAR` (RFC 9449 §8.1). A header's rule too.
+    DpopNonce,
 }
 
 impl Rule {
@@ -65,6 +67,7 @@ impl Rule {
             Rule::BasicCharset => "basic-charset",
             Rule::MaxAge => "max-age",
             Rule::RetryAfter => "retry-after",
+            Rule::DpopNonce => "dpop-nonce",
         }
     }
 
@@ -86,6 +89,7 @@ impl Rule {
             Rule::BasicCharset => "RFC 7617 §2.1",
             Rule::MaxAge => "RFC 9470 §3",
             Rule::RetryAfter => "RFC 9110 §10.2.3",
+            Rule::DpopNonce => "RFC 9449 §8.1",
         }
     }
 }
@@ -393,12 +397,27 @@ pub fn check_retry_after(s: &str) -> Result<(), Violation> {
     ))
 }
 
+/// Checks a `DPoP-Nonce` value: `nonce = 1*NQCHAR`, NQCHAR `%x21 / %x23-5B / %x5D-7E`
+/// (RFC 9449 §8.1).
+pub fn check_dpop_nonce(s: &str) -> Result<(), Violation> {
+    if s.is_empty() {
+        return Err(Violation::new(Rule::DpopNonce, "must not be empty"));
+    }
+    match first_bad(s, is_nqchar) {
+        Some(c) => Err(Violation::bad_char(Rule::DpopNonce, c)),
+        None => Ok(()),
+    }
+}
+
 /// The rule a response header's value meets beyond being a field value: `Retry-After`'s
-/// ([`check_retry_after`]); other headers pass. Names are case-insensitive.
+/// ([`check_retry_after`]) and `DPoP-Nonce`'s ([`check_dpop_nonce`]); other headers pass.
+/// Names are case-insensitive.
 pub fn check_header_value(name: &str, value: &str) -> Result<(), Violation> {
     check_quotable(value)?;
     if name.eq_ignore_ascii_case("retry-after") {
         check_retry_after(value)?;
+    } else if name.eq_ignore_ascii_case("dpop-nonce") {
+        check_dpop_nonce(value)?;
     }
     Ok(())
 }

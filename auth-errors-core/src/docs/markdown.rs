@@ -42,6 +42,7 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
     );
     for s in specs {
         let error = s
+            .public()
             .challenge()
             .and_then(|c| c.get("error"))
             .map_or_else(|| "—".to_owned(), |e| format!("`{}`", e.replace('`', "'")));
@@ -49,10 +50,13 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
         if s.deprecated().is_some() {
             code.push_str(" (deprecated)");
         }
+        let status = match s.concealed_as() {
+            Some(public) => format!("{} (answers {})", s.status(), public.status()),
+            None => s.status().to_string(),
+        };
         let _ = writeln!(
             out,
-            "| {code} | {} | {error} | {} | {} |",
-            s.status(),
+            "| {code} | {status} | {error} | {} | {} |",
             cell(s.public_message()),
             cell(s.client().describe())
         );
@@ -79,6 +83,19 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
             } else {
                 let _ = write!(out, "> **Deprecated:** {}\n\n", cell(reason));
             }
+        }
+        // The true face above, the public one here and in the example.
+        if let Some(public) = s.concealed_as() {
+            let reason = body::reason_phrase(public.status()).unwrap_or("");
+            let _ = write!(
+                out,
+                "> **Concealed:** a client receives the response of [`{}`](#{}), byte for byte: **{} {reason}**. The code `{}` and status {} stay in logs and metrics (the tracing event's `concealed` flag).\n\n",
+                public.code(),
+                anchor(public.code()),
+                public.status(),
+                s.code(),
+                s.status()
+            );
         }
         if !s.params().is_empty() {
             out.push_str("Params: ");

@@ -43,7 +43,8 @@ pub(crate) fn body_format(specs: &[ErrorSpec]) -> BodyFormat {
 /// entries, so several codes can share one response (`Unauthorized`).
 pub(crate) fn by_status(specs: &[ErrorSpec]) -> Vec<(u16, Vec<&ErrorSpec>)> {
     let mut groups: Vec<(u16, Vec<&ErrorSpec>)> = Vec::new();
-    for spec in specs {
+    // A concealed entry's response is its target's, which is listed under its own code.
+    for spec in specs.iter().filter(|s| !s.is_concealed()) {
         match groups.iter_mut().find(|(s, _)| *s == spec.status()) {
             Some((_, list)) => list.push(spec),
             None => groups.push((spec.status(), vec![spec])),

@@ -60,11 +60,17 @@ fn body_schema(specs: &[ErrorSpec]) -> Value {
     }
 }
 
-fn response(spec: &ErrorSpec, schema: &str) -> Value {
+/// The response of a code as a client receives it: a concealed entry's is its target's
+/// (and says so in `x-concealed-as`).
+fn response(own: &ErrorSpec, schema: &str) -> Value {
+    let spec = own.public();
     let ex = example(spec);
     let example_body: Value = serde_json::from_str(&ex.body).unwrap_or(Value::Null);
     let mut r = Map::new();
     r.insert("description".into(), Value::from(spec.public_message()));
+    if let Some(public) = own.concealed_as() {
+        r.insert("x-concealed-as".into(), Value::from(public.code()));
+    }
     let mut headers = Map::new();
     if spec.challenge().is_some() {
         headers.insert(

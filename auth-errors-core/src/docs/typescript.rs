@@ -68,6 +68,7 @@ fn prelude(specs: &[ErrorSpec]) -> String {
     out.push_str("/** Every code's metadata, in catalog order. */\nexport const ERRORS: { readonly [C in ErrorCode]: ErrorMeta } = {\n");
     for s in specs {
         let error = s
+            .public()
             .challenge()
             .and_then(|c| c.get("error"))
             .map_or_else(|| "null".to_owned(), lit);
