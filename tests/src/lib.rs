@@ -9,7 +9,7 @@ pub mod snapshot;
 
 /// The codes of the standard catalog (`auth-errors-core/std/auth-errors.yaml`) in catalog order,
 /// written out by hand so that a suite comparing with them checks the catalog.
-pub const STANDARD_CODES: [&str; 7] = [
+pub const STANDARD_CODES: [&str; 10] = [
     "TOKEN_MISSING",
     "TOKEN_EXPIRED",
     "TOKEN_INVALID",
@@ -17,6 +17,9 @@ pub const STANDARD_CODES: [&str; 7] = [
     "INSUFFICIENT_SCOPE",
     "INVALID_REQUEST",
     "INSUFFICIENT_USER_AUTHENTICATION",
+    "DPOP_PROOF_INVALID",
+    "DPOP_NONCE_REQUIRED",
+    "BEARER_OR_DPOP_REQUIRED",
 ];
 
 /// The workspace root.

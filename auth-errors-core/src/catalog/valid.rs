@@ -335,9 +335,14 @@ fn conceal_targets(entries: &[Entry], sink: &mut Sink) {
         let target = entries.iter().find(|e| e.code.value == name.value);
         let problem = match target {
             None => {
-                let codes: Vec<&str> = entries.iter().map(|e| e.code.as_str()).collect();
+                // `nearest` compares against lower-case names.
+                let lower: Vec<String> = entries
+                    .iter()
+                    .map(|e| e.code.value.to_ascii_lowercase())
+                    .collect();
+                let codes: Vec<&str> = lower.iter().map(String::as_str).collect();
                 let hint = super::hint::nearest(&name.value, &codes)
-                    .map(|n| format!(" (did you mean {n}?)"))
+                    .map(|n| format!(" (did you mean {}?)", n.to_ascii_uppercase()))
                     .unwrap_or_default();
                 Some((
                     CatalogRule::ConcealTarget,

@@ -12,7 +12,8 @@
 //! `LINE:COL RULE_ID: substring of the message`. The list must match exactly
 //! (same count, same order, same location, same rule id; the message contains
 //! the substring). `# schema:` (`reject`, `accept` or `skip`) is read by the JSON
-//! Schema suite; here it must only be present and well-formed.
+//! Schema suite; here it must only be present and well-formed. A `# strict` line loads
+//! the fixture with a strict loader, which makes warnings errors.
 //!
 //! Every mismatch of every fixture is collected, and the test fails once with the
 //! whole list, so one bug does not hide another.
@@ -21,7 +22,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use auth_errors::catalog::{self, Catalog, Diagnostic};
+use auth_errors::catalog::{self, Catalog, Diagnostic, Loader};
 use auth_errors_tests::{tests_path, yaml_files};
 
 /// The least number of invalid fixtures the suite must hold.
@@ -53,6 +54,7 @@ impl std::fmt::Display for Expected {
 struct Header {
     expected: Vec<Expected>,
     schema: Option<String>,
+    strict: bool,
 }
 
 /// Reads the leading comment lines of a fixture; `Err` names a malformed header line.
@@ -63,7 +65,9 @@ fn header(text: &str) -> Result<Header, String> {
             break;
         };
         let comment = comment.trim();
-        if let Some(rest) = comment.strip_prefix("expect:") {
+        if comment == "strict" {
+            out.strict = true;
+        } else if let Some(rest) = comment.strip_prefix("expect:") {
             out.expected.push(parse_expect(rest.trim()).ok_or_else(|| {
                 format!("malformed header line {line:?} (want '# expect: LINE:COL RULE: text')")
             })?);
@@ -129,7 +133,7 @@ fn check_invalid(path: &Path) -> Result<usize, String> {
     if header.schema.is_none() {
         return Err("the header has no '# schema:' line".to_owned());
     }
-    let actual: Vec<Diagnostic> = match catalog::load(&text, &name) {
+    let actual: Vec<Diagnostic> = match Loader::new().strict(header.strict).load(&text, &name) {
         Ok(_) => Vec::new(),
         Err(found) => found.into_iter().collect(),
     };

@@ -4,5 +4,6 @@
 mod compose;
 mod diff;
 mod fixtures;
+mod formats;
 mod schema;
 mod standard;

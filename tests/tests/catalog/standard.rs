@@ -42,3 +42,37 @@ fn standard_catalog_is_valid_and_complete() {
     let names: Vec<&str> = step_up.params().iter().map(|p| p.name().as_str()).collect();
     assert_eq!(names, ["acr_values", "max_age"]);
 }
+
+/// RFC 9449: the DPoP entries answer as §7.1, §8 and §7.2 say, with the values the RFC's
+/// examples use (written here from the RFC, not from the output).
+#[test]
+fn dpop_entries_say_what_rfc_9449_says() {
+    let cat = catalog::load(catalog::STANDARD_CATALOG, "std").unwrap();
+    let specs = cat.to_specs();
+    let spec = |code: &str| *specs.iter().find(|s| s.code() == code).unwrap();
+
+    // §7.1: a DPoP challenge with error="invalid_dpop_proof" and the accepted algs.
+    let invalid = spec("DPOP_PROOF_INVALID");
+    assert_eq!(invalid.status(), 401);
+    let c = invalid.challenge().unwrap();
+    assert!(c.scheme().eq_ignore_ascii_case("DPoP"));
+    assert_eq!(c.get("error"), Some("invalid_dpop_proof"));
+    assert_eq!(c.get("algs"), Some("{algs}"));
+
+    // §8: error="use_dpop_nonce", and the nonce in a DPoP-Nonce header from a param.
+    let nonce = spec("DPOP_NONCE_REQUIRED");
+    assert_eq!(nonce.status(), 401);
+    assert_eq!(nonce.challenge().unwrap().get("error"), Some("use_dpop_nonce"));
+    let headers: Vec<(&str, &str)> = nonce.headers().iter().map(|h| (h.name(), h.value())).collect();
+    assert_eq!(headers, [("DPoP-Nonce", "{nonce}")]);
+
+    // §7.2: Bearer and DPoP, in one value, neither with an error (RFC 6750 §3.1).
+    let both = spec("BEARER_OR_DPOP_REQUIRED");
+    let schemes: Vec<&str> = both.challenges().map(|c| c.scheme()).collect();
+    assert_eq!(schemes, ["Bearer", "DPoP"]);
+    assert!(both.challenges().all(|c| c.get("error").is_none()));
+    assert_eq!(both.challenges().nth(1).and_then(|c| c.get("algs")), Some("{algs}"));
+    let entry = cat.get("BEARER_OR_DPOP_REQUIRED").unwrap();
+    assert_eq!(entry.challenges().len(), 2);
+    assert!(cat.warnings().is_empty(), "{:?}", cat.warnings());
+}
