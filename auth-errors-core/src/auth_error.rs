@@ -50,16 +50,26 @@ pub trait AuthError: std::error::Error {
     /// The first challenge only: [`challenge_value`](AuthError::challenge_value) has them
     /// all.
     fn challenge(&self) -> Result<Option<Challenge>, ChallengeError> {
-        let Some(spec) = self.spec().public().challenge() else {
-            return Ok(None);
-        };
-        let mut challenge = Challenge::new(spec.scheme())?;
-        for &(name, value) in spec.params() {
-            let value = template::render(value, |name| self.param(name));
-            challenge = challenge.param(name, value.into_owned())?;
-        }
-        challenge.check()?;
-        Ok(Some(challenge))
+        Ok(self.challenges()?.into_iter().next())
+    }
+
+    /// Every challenge of the entry (of its public face, for a concealed entry), in the
+    /// order the header lists them; empty without one. A parameter value that breaks a
+    /// rule is an error, as for [`challenge`](AuthError::challenge).
+    fn challenges(&self) -> Result<Vec<Challenge>, ChallengeError> {
+        self.spec()
+            .public()
+            .challenges()
+            .map(|spec| {
+                let mut challenge = Challenge::new(spec.scheme())?;
+                for &(name, value) in spec.params() {
+                    let value = template::render(value, |name| self.param(name));
+                    challenge = challenge.param(name, value.into_owned())?;
+                }
+                challenge.check()?;
+                Ok(challenge)
+            })
+            .collect()
     }
 
     /// The `WWW-Authenticate` header value, if the entry has a challenge: a compile-time

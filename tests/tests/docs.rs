@@ -95,7 +95,10 @@ fn openapi_groups_codes_by_status() {
             "TOKEN_EXPIRED",
             "TOKEN_INVALID",
             "TOKEN_REVOKED",
-            "INSUFFICIENT_USER_AUTHENTICATION"
+            "INSUFFICIENT_USER_AUTHENTICATION",
+            "DPOP_PROOF_INVALID",
+            "DPOP_NONCE_REQUIRED",
+            "BEARER_OR_DPOP_REQUIRED",
         ]
     );
     assert_eq!(
@@ -110,7 +113,7 @@ fn openapi_groups_codes_by_status() {
     assert!(openapi["components"]["responses"]["BadRequest"].is_object());
     // The code schema lists every code.
     let codes = &openapi["components"]["schemas"]["Error"]["properties"]["code"]["enum"];
-    assert_eq!(codes.as_array().unwrap().len(), 7);
+    assert_eq!(codes.as_array().unwrap().len(), 10);
 }
 
 #[test]

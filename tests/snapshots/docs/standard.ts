@@ -3,7 +3,7 @@
 // and an axios adapter that refresh a token once and replay.
 
 /** The business codes of the catalog. */
-export type ErrorCode = "TOKEN_MISSING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "INSUFFICIENT_SCOPE" | "INVALID_REQUEST" | "INSUFFICIENT_USER_AUTHENTICATION";
+export type ErrorCode = "TOKEN_MISSING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "INSUFFICIENT_SCOPE" | "INVALID_REQUEST" | "INSUFFICIENT_USER_AUTHENTICATION" | "DPOP_PROOF_INVALID" | "DPOP_NONCE_REQUIRED" | "BEARER_OR_DPOP_REQUIRED";
 
 /** What a client should do on receiving an error. */
 export type ClientAction = "refresh" | "reauthenticate" | "forbidden" | "retry" | "none";
@@ -33,6 +33,9 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorMeta } = {
   "INSUFFICIENT_SCOPE": { status: 403, error: "insufficient_scope", action: "forbidden", title: "Insufficient scope", deprecated: false, params: ["scope"] },
   "INVALID_REQUEST": { status: 400, error: "invalid_request", action: "none", title: "Invalid request", deprecated: false, params: [] },
   "INSUFFICIENT_USER_AUTHENTICATION": { status: 401, error: "insufficient_user_authentication", action: "reauthenticate", title: "Stronger authentication required", deprecated: false, params: ["acr_values", "max_age"] },
+  "DPOP_PROOF_INVALID": { status: 401, error: "invalid_dpop_proof", action: "none", title: "DPoP proof invalid", deprecated: false, params: ["algs"] },
+  "DPOP_NONCE_REQUIRED": { status: 401, error: "use_dpop_nonce", action: "retry", title: "DPoP nonce required", deprecated: false, params: ["nonce"] },
+  "BEARER_OR_DPOP_REQUIRED": { status: 401, error: null, action: "reauthenticate", title: "Authentication required", deprecated: false, params: ["algs"] },
 };
 
 /** Whether a value is one of the catalog's codes. */

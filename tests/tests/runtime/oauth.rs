@@ -1,4 +1,4 @@
-//! The standard catalog's enum answers as RFC 6750, RFC 9110 and RFC 9470 say.
+//! The standard catalog's enum answers as RFC 6750, RFC 9110, RFC 9470 and RFC 9449 say.
 //!
 //! Expectations are written out by hand from the RFC texts, not computed by the code
 //! under test.
@@ -84,6 +84,40 @@ fn every_variant_answers_as_the_rfcs_say() {
             ),
             r#"{"code":"INSUFFICIENT_USER_AUTHENTICATION","message":"This action needs a stronger or more recent sign-in"}"#,
         ),
+        (
+            OAuthError::DpopProofInvalid {
+                algs: "ES256 PS256".into(),
+            },
+            401,
+            "DPOP_PROOF_INVALID",
+            // RFC 9449 §7.1.
+            Some(
+                r#"DPoP realm="api", error="invalid_dpop_proof", error_description="The DPoP proof is missing, malformed or invalid", algs="ES256 PS256""#,
+            ),
+            r#"{"code":"DPOP_PROOF_INVALID","message":"The DPoP proof is missing, malformed or invalid"}"#,
+        ),
+        (
+            OAuthError::DpopNonceRequired {
+                nonce: "eyJ7S_zG.eyJH0-Z.HX4w-7v".into(),
+            },
+            401,
+            "DPOP_NONCE_REQUIRED",
+            // RFC 9449 §8 (its example's description).
+            Some(
+                r#"DPoP realm="api", error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof""#,
+            ),
+            r#"{"code":"DPOP_NONCE_REQUIRED","message":"The DPoP proof must carry the server's nonce"}"#,
+        ),
+        (
+            OAuthError::BearerOrDpopRequired {
+                algs: "ES256 PS256".into(),
+            },
+            401,
+            "BEARER_OR_DPOP_REQUIRED",
+            // RFC 9449 §7.2: both challenges in one value, with the default realm.
+            Some(r#"Bearer realm="api", DPoP realm="api", algs="ES256 PS256""#),
+            r#"{"code":"BEARER_OR_DPOP_REQUIRED","message":"Authentication required"}"#,
+        ),
     ];
     assert_eq!(cases.len(), OAuthError::SPECS.len());
     for (err, status, code, challenge, body) in &cases {
@@ -97,11 +131,17 @@ fn every_variant_answers_as_the_rfcs_say() {
         if *status == 401 {
             assert!(challenge.is_some());
         }
-        // Each emitted header parses back as one Bearer challenge.
+        // Each emitted header parses back as its challenges: one Bearer or DPoP, or
+        // both for the entry that accepts either (RFC 9449 §7.2).
         if let Some(h) = challenge {
             let parsed = auth_errors::challenge::parse(h).unwrap();
-            assert_eq!(parsed.len(), 1);
-            assert!(parsed[0].scheme_is("bearer"));
+            let schemes: Vec<String> = parsed.iter().map(|c| c.scheme().to_ascii_lowercase()).collect();
+            let want: &[&str] = match *code {
+                "BEARER_OR_DPOP_REQUIRED" => &["bearer", "dpop"],
+                c if c.starts_with("DPOP_") => &["dpop"],
+                _ => &["bearer"],
+            };
+            assert_eq!(schemes, want, "{code}");
         }
         // The body is JSON with exactly code and message.
         let json: serde_json::Value = serde_json::from_str(&err.body()).unwrap();

@@ -90,6 +90,8 @@ fn parts(spec: &ErrorSpec) -> SpecParts {
         body: spec.body_format(),
         type_uri: spec.type_uri(),
         challenge: spec.challenge(),
+        more_challenges: auth_errors::__private::parts(spec).more_challenges,
+        conceal_as: spec.concealed_as(),
         params: spec.params(),
         headers: spec.headers(),
     }
@@ -109,8 +111,9 @@ fn runtime(spec: &ErrorSpec) -> &'static ErrorSpec {
     let mut s = ErrorSpec::new(spec.code(), spec.status(), spec.message())
         .with_body_format(spec.body_format())
         .with_expose(spec.expose());
-    if let Some(c) = spec.challenge() {
-        s = s.with_challenge(c);
+    let challenges: Vec<ChallengeSpec> = spec.challenges().collect();
+    if !challenges.is_empty() {
+        s = s.with_challenges(challenges.leak());
     }
     if let Some(t) = spec.title() {
         s = s.with_title(t);
@@ -143,7 +146,7 @@ impl AuthError for Sample {
 
     fn param(&self, name: &str) -> Option<Cow<'_, str>> {
         match name {
-            "a" | "scope" | "acr_values" | "max_age" => Some(Cow::Borrowed(&self.a)),
+            "a" | "scope" | "acr_values" | "max_age" | "algs" | "nonce" => Some(Cow::Borrowed(&self.a)),
             "b" => Some(Cow::Borrowed(&self.b)),
             _ => None,
         }
@@ -186,9 +189,14 @@ proptest! {
         for spec in entries() {
             let sample = |spec| Sample { spec, a: a.clone(), b: b.clone() };
             let (compiled, runtime) = (sample(compiled(&spec)), sample(runtime(&spec)));
-            let builder = runtime
-                .challenge()
-                .and_then(|c| c.map(|c| c.to_header_value()).transpose());
+            // Several challenges are one comma-separated value (RFC 9110 §11.6.1).
+            let builder = runtime.challenges().and_then(|list| {
+                let values = list
+                    .iter()
+                    .map(|c| c.to_header_value())
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok((!values.is_empty()).then(|| values.join(", ")))
+            });
             prop_assert_eq!(header(&compiled), header(&runtime), "{:?}", spec);
             prop_assert_eq!(header(&runtime), builder, "{:?}", spec);
         }
