@@ -20,10 +20,13 @@ pub enum Mine {
     InsufficientScope { scope: Scope },
     InvalidRequest,
     InsufficientUserAuthentication { acr_values: String, max_age: u32 },
+    DpopProofInvalid { algs: String },
+    DpopNonceRequired { nonce: String },
+    BearerOrDpopRequired { algs: String },
 }
 
 fn main() {
-    // The seven entries of auth-errors-core/std/auth-errors.yaml, in file order.
+    // The ten entries of auth-errors-core/std/auth-errors.yaml, in file order.
     let codes: Vec<&str> = Standard::SPECS.iter().map(|s| s.code()).collect();
     assert_eq!(
         codes,
@@ -35,6 +38,9 @@ fn main() {
             "INSUFFICIENT_SCOPE",
             "INVALID_REQUEST",
             "INSUFFICIENT_USER_AUTHENTICATION",
+            "DPOP_PROOF_INVALID",
+            "DPOP_NONCE_REQUIRED",
+            "BEARER_OR_DPOP_REQUIRED",
         ]
     );
     assert_eq!(Standard::SPECS, auth_errors::oauth::OAuthError::SPECS);
