@@ -160,7 +160,10 @@ fn parse(s: &str) -> Option<HttpDate> {
     }
     let num = |r: std::ops::Range<usize>| -> Option<u64> {
         let digits = s.get(r)?;
-        digits.bytes().all(|c| c.is_ascii_digit()).then(|| digits.parse().ok())?
+        digits
+            .bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| digits.parse().ok())?
     };
     let day = num(5..7)?;
     let month = MONTHS.iter().position(|m| s.get(8..11) == Some(*m))? as u64 + 1;
@@ -183,17 +186,29 @@ mod tests {
 
     #[test]
     fn every_date_renders_and_parses_back() {
-        for secs in [0, 59, 86_399, 951_782_400, 1_709_164_800, 4_107_542_400, MAX_SECS] {
+        for secs in [
+            0,
+            59,
+            86_399,
+            951_782_400,
+            1_709_164_800,
+            4_107_542_400,
+            MAX_SECS,
+        ] {
             let date = HttpDate::from_unix_seconds(secs);
             let text = date.map(|d| d.to_string()).unwrap_or_default();
             assert_eq!(text.parse::<HttpDate>().ok(), date, "{text}");
         }
         assert_eq!(
-            HttpDate::from_unix_seconds(0).map(|d| d.to_string()).as_deref(),
+            HttpDate::from_unix_seconds(0)
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("Thu, 01 Jan 1970 00:00:00 GMT")
         );
         assert_eq!(
-            HttpDate::from_unix_seconds(MAX_SECS).map(|d| d.to_string()).as_deref(),
+            HttpDate::from_unix_seconds(MAX_SECS)
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("Fri, 31 Dec 9999 23:59:59 GMT")
         );
         assert_eq!(HttpDate::from_unix_seconds(MAX_SECS + 1), None);

@@ -74,13 +74,15 @@ pub fn plan<E: AuthError + ?Sized>(err: &E) -> Plan {
     } else {
         err.headers()
             .into_iter()
-            .filter_map(|(name, value)| match rules::check_header_value(name, &value) {
-                Ok(()) => Some((name, value.into_owned())),
-                Err(v) => {
-                    problems.push(ChallengeError::from_violation(name, v));
-                    None
-                }
-            })
+            .filter_map(
+                |(name, value)| match rules::check_header_value(name, &value) {
+                    Ok(()) => Some((name, value.into_owned())),
+                    Err(v) => {
+                        problems.push(ChallengeError::from_violation(name, v));
+                        None
+                    }
+                },
+            )
             .collect()
     };
     Plan {

@@ -71,6 +71,9 @@ where
     out
 }
 
+/// One challenge with its values filled and checked: the scheme and each attribute.
+type Filled<'v> = (&'static str, Vec<(&'static str, Cow<'v, str>)>);
+
 /// What stands between two challenges of one value: `#challenge` is a comma-separated
 /// list (RFC 9110 §11.6.1, §5.6.1).
 pub(crate) const SEPARATOR: &str = ", ";
@@ -92,7 +95,7 @@ where
     V: AsRef<str>,
 {
     let mut first = None;
-    let mut filled: Vec<(&'static str, Vec<(&'static str, Cow<'_, str>)>)> = Vec::new();
+    let mut filled: Vec<Filled<'_>> = Vec::new();
     for spec in challenges {
         let mut values = Vec::with_capacity(spec.params().len());
         for &(name, template) in spec.params() {
@@ -121,7 +124,7 @@ where
 }
 
 /// Filled challenges, each a scheme and its checked values, as one list.
-fn write_filled<O: Out>(out: &mut O, filled: &[(&str, Vec<(&str, Cow<'_, str>)>)]) {
+fn write_filled<O: Out>(out: &mut O, filled: &[Filled<'_>]) {
     for (i, (scheme, values)) in filled.iter().enumerate() {
         if i > 0 {
             out.push(SEPARATOR);

@@ -209,7 +209,10 @@ fn get(base: &str, path: &str) -> Received {
 /// Both servers' answers to `path`.
 fn both(path: &str) -> [(&'static str, Received); 2] {
     let s = servers();
-    [("axum", get(&s.axum, path)), ("actix-web", get(&s.actix, path))]
+    [
+        ("axum", get(&s.axum, path)),
+        ("actix-web", get(&s.actix, path)),
+    ]
 }
 
 /// A challenge parsed by `http-auth` and by this project's parser: scheme and params
@@ -283,12 +286,18 @@ fn dpop_nonce_required_sends_the_nonce() {
         // RFC 9449 §8.
         assert_eq!(challenges.len(), 1, "{framework}");
         assert_eq!(challenges[0].0, "dpop");
-        assert!(challenges[0]
-            .1
-            .contains(&("error".to_owned(), "use_dpop_nonce".to_owned())));
+        assert!(
+            challenges[0]
+                .1
+                .contains(&("error".to_owned(), "use_dpop_nonce".to_owned()))
+        );
         assert_eq!(r.one("dpop-nonce"), NONCE, "{framework}");
         // RFC 9449 §8.1: nonce = 1*NQCHAR.
-        assert!(NONCE.bytes().all(|b| matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E)));
+        assert!(
+            NONCE
+                .bytes()
+                .all(|b| matches!(b, 0x21 | 0x23..=0x5B | 0x5D..=0x7E))
+        );
     }
 }
 
@@ -323,8 +332,7 @@ fn a_concealed_403_is_a_real_404_byte_for_byte() {
         assert_eq!(concealed.without_date(), real.without_date(), "{framework}");
         assert_eq!(concealed.body, real.body, "{framework}");
         assert_eq!(
-            concealed.body,
-            br#"{"code":"NOT_FOUND","message":"Not found"}"#,
+            concealed.body, br#"{"code":"NOT_FOUND","message":"Not found"}"#,
             "{framework}"
         );
         assert!(concealed.all("www-authenticate").is_empty());

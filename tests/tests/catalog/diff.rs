@@ -415,7 +415,11 @@ fn composed_catalogs_are_compared_code_by_code() {
         .breaking()
         .map(|c| (c.code().unwrap(), c.old_site().unwrap().file()))
         .collect();
-    assert_eq!(removed.len(), auth_errors_tests::STANDARD_CODES.len(), "{d}");
+    assert_eq!(
+        removed.len(),
+        auth_errors_tests::STANDARD_CODES.len(),
+        "{d}"
+    );
     assert!(removed.iter().all(|(_, file)| *file == "std"));
     assert_eq!(removed[0].0, "TOKEN_MISSING");
     // Moving a code between files changes nothing a client sees.

@@ -42,7 +42,10 @@ fn a_concealed_entry_keeps_its_code_and_answers_with_its_target() {
     let concealed = specs.iter().find(|s| s.code() == "REPO_FORBIDDEN").unwrap();
     let real = specs.iter().find(|s| s.code() == "NOT_FOUND").unwrap();
     assert_eq!(concealed.status(), 403);
-    assert_eq!(concealed.concealed_as().map(ErrorSpec::code), Some("NOT_FOUND"));
+    assert_eq!(
+        concealed.concealed_as().map(ErrorSpec::code),
+        Some("NOT_FOUND")
+    );
     assert_eq!(concealed.public().status(), 404);
     let (c, r) = (Fixed(concealed), Fixed(real));
     assert_eq!(c.code(), "REPO_FORBIDDEN");
@@ -72,13 +75,18 @@ fn a_429_without_retry_after_is_a_warning_unless_strict() {
     let warnings: Vec<String> = cat.warnings().iter().map(ToString::to_string).collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        warnings[0].starts_with("errors.yaml:3:3: warning: SLOW_DOWN: a 429 response should say when to retry"),
+        warnings[0].starts_with(
+            "errors.yaml:3:3: warning: SLOW_DOWN: a 429 response should say when to retry"
+        ),
         "{}",
         warnings[0]
     );
     assert_eq!(cat.warnings()[0].severity(), Severity::Warning);
     assert_eq!(cat.warnings()[0].rule().id(), "retry-after-missing");
-    let strict = Loader::new().strict(true).load(text, "errors.yaml").unwrap_err();
+    let strict = Loader::new()
+        .strict(true)
+        .load(text, "errors.yaml")
+        .unwrap_err();
     assert_eq!(strict.len(), 1);
     assert_eq!(strict.as_slice()[0].severity(), Severity::Error);
     assert!(strict.to_string().contains(": error: SLOW_DOWN:"));

@@ -62,8 +62,15 @@ fn dpop_entries_say_what_rfc_9449_says() {
     // §8: error="use_dpop_nonce", and the nonce in a DPoP-Nonce header from a param.
     let nonce = spec("DPOP_NONCE_REQUIRED");
     assert_eq!(nonce.status(), 401);
-    assert_eq!(nonce.challenge().unwrap().get("error"), Some("use_dpop_nonce"));
-    let headers: Vec<(&str, &str)> = nonce.headers().iter().map(|h| (h.name(), h.value())).collect();
+    assert_eq!(
+        nonce.challenge().unwrap().get("error"),
+        Some("use_dpop_nonce")
+    );
+    let headers: Vec<(&str, &str)> = nonce
+        .headers()
+        .iter()
+        .map(|h| (h.name(), h.value()))
+        .collect();
     assert_eq!(headers, [("DPoP-Nonce", "{nonce}")]);
 
     // §7.2: Bearer and DPoP, in one value, neither with an error (RFC 6750 §3.1).
@@ -71,7 +78,10 @@ fn dpop_entries_say_what_rfc_9449_says() {
     let schemes: Vec<&str> = both.challenges().map(|c| c.scheme()).collect();
     assert_eq!(schemes, ["Bearer", "DPoP"]);
     assert!(both.challenges().all(|c| c.get("error").is_none()));
-    assert_eq!(both.challenges().nth(1).and_then(|c| c.get("algs")), Some("{algs}"));
+    assert_eq!(
+        both.challenges().nth(1).and_then(|c| c.get("algs")),
+        Some("{algs}")
+    );
     let entry = cat.get("BEARER_OR_DPOP_REQUIRED").unwrap();
     assert_eq!(entry.challenges().len(), 2);
     assert!(cat.warnings().is_empty(), "{:?}", cat.warnings());

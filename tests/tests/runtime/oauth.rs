@@ -135,7 +135,10 @@ fn every_variant_answers_as_the_rfcs_say() {
         // both for the entry that accepts either (RFC 9449 §7.2).
         if let Some(h) = challenge {
             let parsed = auth_errors::challenge::parse(h).unwrap();
-            let schemes: Vec<String> = parsed.iter().map(|c| c.scheme().to_ascii_lowercase()).collect();
+            let schemes: Vec<String> = parsed
+                .iter()
+                .map(|c| c.scheme().to_ascii_lowercase())
+                .collect();
             let want: &[&str] = match *code {
                 "BEARER_OR_DPOP_REQUIRED" => &["bearer", "dpop"],
                 c if c.starts_with("DPOP_") => &["dpop"],

@@ -146,7 +146,9 @@ impl AuthError for Sample {
 
     fn param(&self, name: &str) -> Option<Cow<'_, str>> {
         match name {
-            "a" | "scope" | "acr_values" | "max_age" | "algs" | "nonce" => Some(Cow::Borrowed(&self.a)),
+            "a" | "scope" | "acr_values" | "max_age" | "algs" | "nonce" => {
+                Some(Cow::Borrowed(&self.a))
+            }
             "b" => Some(Cow::Borrowed(&self.b)),
             _ => None,
         }
