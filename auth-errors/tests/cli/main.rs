@@ -48,7 +48,7 @@ fn temp_file(name: &str, contents: &str) -> PathBuf {
 fn check_accepts_the_standard_catalog() {
     let out = run(&["check", standard_catalog().to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("ok (7 entries)"));
+    assert!(text(&out.stdout).contains("ok (10 entries)"));
 }
 
 #[test]
@@ -76,6 +76,32 @@ fn check_reports_every_mistake_with_file_line_column() {
 }
 
 #[test]
+fn check_prints_warnings_and_fails_on_them_only_when_strict() {
+    let path = temp_file(
+        "limits.yaml",
+        "version: 1\nerrors:\n  SLOW_DOWN:\n    status: 429\n    message: Slow down\n",
+    );
+    let shown = path.display().to_string();
+    let warning =
+        format!("{shown}:3:3: warning: SLOW_DOWN: a 429 response should say when to retry");
+    let out = run(&["check", &shown], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with(&warning),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("ok (1 entries)"));
+    let out = run(&["check", "--strict", &shown], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).starts_with(&warning.replace(": warning: ", ": error: ")),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
 fn check_reports_a_missing_file_without_panicking() {
     let out = run(&["check", "/nonexistent/errors.yaml"], None);
     assert_eq!(out.status.code(), Some(1));
@@ -99,7 +125,7 @@ fn check_goes_through_every_file() {
         None,
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).contains("ok (7 entries)"));
+    assert!(text(&out.stdout).contains("ok (10 entries)"));
     assert!(text(&out.stderr).contains("empty.yaml:2:1: error: the catalog has no entries"));
 }
 
