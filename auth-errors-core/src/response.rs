@@ -56,14 +56,14 @@ pub struct Plan {
 }
 
 /// The response plan for `err`.
-pub fn plan<E: AuthError + ?Sized>(err: &E) -> Plan {
+pub fn plan(err: &dyn AuthError) -> Plan {
     let spec = err.spec();
     let mut problems = Vec::new();
     let www_authenticate = match err.challenge_value() {
         Ok(value) => value,
         Err(e) => {
             problems.push(e);
-            render::header::lenient(err).map(Cow::Owned)
+            render::header::lenient(spec, &|name| err.param(name)).map(Cow::Owned)
         }
     };
     let headers = if spec.headers().is_empty() {

@@ -203,6 +203,7 @@ mod tests {
     use super::*;
     use crate::challenge::Rule;
     use crate::spec::ChallengeSpec;
+    use std::borrow::Cow;
 
     fn parts(challenge: ChallengeSpec) -> SpecParts {
         SpecParts {
@@ -216,7 +217,7 @@ mod tests {
         let parts = parts(challenge);
         let spec = ErrorSpec::from_parts(parts, Compiled::RUNTIME);
         let runtime = spec.challenge().map_or(Ok(String::new()), |c| {
-            header::from_spec(&c, |_| Some(value), false)
+            header::from_spec(&c, &|_| Some(Cow::Borrowed(value)), false)
                 .map(|(v, _)| v)
                 .map_err(|e| e.rule())
         });

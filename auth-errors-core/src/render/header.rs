@@ -6,11 +6,10 @@
 use std::borrow::Cow;
 
 use super::split;
-use super::{Measure, Out, quoted};
-use crate::AuthError;
+use super::{Measure, Out, Params, quoted};
 use crate::challenge::{self, ChallengeError};
-use crate::spec::ChallengeSpec;
 use crate::spec::compiled::{Form, Split};
+use crate::spec::{ChallengeSpec, ErrorSpec};
 use crate::template;
 
 /// One attribute value as the writer sees it.
@@ -77,19 +76,15 @@ where
 /// such error returned beside the text), so a response always carries a challenge: a
 /// well-formed one, even when what is left breaks a rule about the whole (a `Basic`
 /// challenge whose realm was left out).
-pub(crate) fn from_spec<F, V>(
+pub(crate) fn from_spec(
     spec: &ChallengeSpec,
-    mut lookup: F,
+    lookup: Params<'_, '_>,
     lenient: bool,
-) -> Result<(String, Option<ChallengeError>), ChallengeError>
-where
-    F: FnMut(&str) -> Option<V>,
-    V: AsRef<str>,
-{
+) -> Result<(String, Option<ChallengeError>), ChallengeError> {
     let mut first = None;
     let mut values: Vec<(&str, Cow<'_, str>)> = Vec::with_capacity(spec.params().len());
     for &(name, template) in spec.params() {
-        let value = template::render(template, &mut lookup);
+        let value = template::render(template, lookup);
         match challenge::check_value_for(spec.scheme(), name, &value) {
             Ok(()) => values.push((name, value)),
             Err(e) if lenient => {
@@ -111,46 +106,57 @@ where
 
 /// A header split filled with its params' values, each checked against its attribute's
 /// rule and escaped.
-pub(crate) fn fill<F, V>(split: &Split, lookup: F) -> Result<String, ChallengeError>
-where
-    F: FnMut(&str) -> Option<V>,
-    V: AsRef<str>,
-{
+pub(crate) fn fill(split: &Split, lookup: Params<'_, '_>) -> Result<String, ChallengeError> {
     let values = split::values(split, lookup);
     for (hole, value) in split.holes.iter().zip(&values) {
         if hole.trusted && value.is_some() {
             continue;
         }
-        let text = value.as_ref().map_or(hole.param, AsRef::as_ref);
+        let text = value.as_deref().unwrap_or(hole.param);
         challenge::check_value(hole.attr.unwrap_or_default(), text)?;
     }
-    Ok(split::fill::<split::Quoted, _>(split, &values))
+    Ok(split::fill::<split::Quoted>(split, &values))
 }
 
-/// The `WWW-Authenticate` value of `err`: the compiled text, the split filled, or rendered
+/// An entry's `WWW-Authenticate` value: the compiled text, the split filled, or rendered
 /// from the spec.
-pub(crate) fn of<E: AuthError + ?Sized>(
-    err: &E,
+pub(crate) fn of(
+    spec: &ErrorSpec,
+    lookup: Params<'_, '_>,
 ) -> Result<Option<Cow<'static, str>>, ChallengeError> {
-    let spec = err.spec();
     match spec.compiled().header {
         Form::Absent => Ok(None),
         Form::Fixed(text) => Ok(Some(Cow::Borrowed(text))),
-        Form::Split(split) => fill(&split, |name| err.param(name)).map(|v| Some(Cow::Owned(v))),
+        Form::Split(split) => fill(&split, lookup).map(|v| Some(Cow::Owned(v))),
         Form::Runtime => match spec.challenge() {
-            Some(c) => {
-                from_spec(&c, |name| err.param(name), false).map(|(v, _)| Some(Cow::Owned(v)))
-            }
+            Some(c) => from_spec(&c, lookup, false).map(|(v, _)| Some(Cow::Owned(v))),
             None => Ok(None),
         },
     }
 }
 
-/// The value of `err`'s challenge with any value that breaks a rule left out; `None` when
-/// the entry has no challenge.
-pub(crate) fn lenient<E: AuthError + ?Sized>(err: &E) -> Option<String> {
-    let c = err.spec().challenge()?;
-    from_spec(&c, |name| err.param(name), true)
-        .ok()
-        .map(|(v, _)| v)
+/// The header with every attribute that breaks a rule left out, for a response that
+/// must still go out; `None` without a challenge.
+pub(crate) fn lenient(spec: &ErrorSpec, lookup: Params<'_, '_>) -> Option<String> {
+    let c = spec.challenge()?;
+    from_spec(&c, lookup, true).ok().map(|(v, _)| v)
+}
+
+/// The entry's challenge as a checked [`Challenge`], its attributes filled.
+///
+/// [`Challenge`]: crate::challenge::Challenge
+pub(crate) fn challenge(
+    spec: &ErrorSpec,
+    lookup: Params<'_, '_>,
+) -> Result<Option<challenge::Challenge>, ChallengeError> {
+    let Some(spec) = spec.challenge() else {
+        return Ok(None);
+    };
+    let mut challenge = challenge::Challenge::new(spec.scheme())?;
+    for &(name, value) in spec.params() {
+        let value = template::render(value, lookup);
+        challenge = challenge.param(name, value.into_owned())?;
+    }
+    challenge.check()?;
+    Ok(Some(challenge))
 }
