@@ -1353,6 +1353,13 @@ export interface AuthInterceptorOptions {
   onStepUp?: ((info: StepUpInfo) => void) | undefined;
   /** As {@link AuthSessionOptions.maxRetryDelayMs}. Default 10 000. */
   maxRetryDelayMs?: number | undefined;
+  /**
+   * As {@link AuthSessionOptions.dpop}: makes the `DPoP` proof for each request (set by
+   * a request interceptor, for the `Authorization` the config carries then), and once
+   * more with the new nonce when the server answers `use_dpop_nonce` with a
+   * `DPoP-Nonce`, for one replay. Without it a `use_dpop_nonce` answer rejects as it is.
+   */
+  dpop?: ((request: DpopProofRequest) => string | Promise<string>) | undefined;
 }
 
 /** The mark the interceptor leaves on a request config (a string key survives axios's mergeConfig). */
@@ -1415,7 +1422,9 @@ function aeSignalOf(config: InternalAxiosRequestConfig): AeAbortSignal | null {
  * - a step-up demand calls `onStepUp` (else `onReauthenticate`), as does a 401 with no
  *   `error` (no token was sent);
  * - a 429 or 503 with a short `Retry-After` to an idempotent method is replayed once
- *   after the delay.
+ *   after the delay;
+ * - with a `dpop` hook, every request carries a proof with the latest `DPoP-Nonce`, and
+ *   `use_dpop_nonce` with a `DPoP-Nonce` is replayed once with a proof for the new nonce.
  *
  * The challenge is read from the `WWW-Authenticate` header (a browser needs the server's
  * `Access-Control-Expose-Headers: WWW-Authenticate` for a cross-origin response), with
@@ -1449,38 +1458,62 @@ export function installAuthInterceptor(instance: AxiosInstance, options: AuthInt
       onForbidden: options.onForbidden,
       onStepUp: options.onStepUp,
       maxRetryDelayMs: options.maxRetryDelayMs,
+      dpop: options.dpop,
     },
     null,
   );
 
-  const responseId = instance.interceptors.response.use(undefined, async (error: unknown): Promise<AxiosResponse> => {
-    if (!aeIsAxiosError(error)) throw error;
-    const response = error.response;
-    const config = error.config as AeConfig | undefined;
-    if (response === undefined || config === undefined) throw error;
-    const facts: ResponseFacts = {
-      method: (config.method ?? "get").toUpperCase(),
-      status: response.status,
-      header: (name) => aeAxiosHeader(response.headers, name),
-      code: bodyCodeOf(response.data),
-    };
-    session.noteNonce(facts);
-    const decision = session.decide(facts, config._authErrorsReplayed === true);
-    if (decision.kind === "pass" || decision.kind === "nonce") throw error;
-    const signal = aeSignalOf(config);
-    if (decision.kind === "refresh") {
-      const sent = session.tokenOf(aeAxiosHeader(config.headers, "authorization"));
-      const token = await session.renew(sent, facts, signal);
-      if (token === null) throw error;
-      aeSetAxiosHeader(config, "Authorization", `${session.scheme} ${token}`);
-    } else {
-      await session.wait(decision.ms, signal);
-    }
-    config._authErrorsReplayed = true;
-    return instance.request(config);
-  });
+  // With a `dpop` hook, every send (a replay too) gets a proof for the token it carries
+  // and the latest nonce. Request interceptors run last-added first: one added after
+  // this that sets `Authorization` runs before it, so the proof is for that token.
+  const requestId =
+    options.dpop === undefined
+      ? null
+      : instance.interceptors.request.use(async (config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> => {
+          const carried = session.tokenOf(aeAxiosHeader(config.headers, "authorization"));
+          const proof = await session.proof((config.method ?? "get").toUpperCase(), instance.getUri(config), carried);
+          if (proof !== null) aeSetAxiosHeader(config, "DPoP", proof);
+          return config;
+        });
+
+  const responseId = instance.interceptors.response.use(
+    (response: AxiosResponse): AxiosResponse => {
+      // Any response may bring a new nonce.
+      session.noteNonce({ header: (name) => aeAxiosHeader(response.headers, name) });
+      return response;
+    },
+    async (error: unknown): Promise<AxiosResponse> => {
+      if (!aeIsAxiosError(error)) throw error;
+      const response = error.response;
+      const config = error.config as AeConfig | undefined;
+      if (response === undefined || config === undefined) throw error;
+      const facts: ResponseFacts = {
+        method: (config.method ?? "get").toUpperCase(),
+        status: response.status,
+        header: (name) => aeAxiosHeader(response.headers, name),
+        code: bodyCodeOf(response.data),
+      };
+      session.noteNonce(facts);
+      const decision = session.decide(facts, config._authErrorsReplayed === true);
+      if (decision.kind === "pass") throw error;
+      const signal = aeSignalOf(config);
+      if (decision.kind === "refresh") {
+        const sent = session.tokenOf(aeAxiosHeader(config.headers, "authorization"));
+        const token = await session.renew(sent, facts, signal);
+        if (token === null) throw error;
+        aeSetAxiosHeader(config, "Authorization", `${session.scheme} ${token}`);
+      } else if (decision.kind === "wait") {
+        await session.wait(decision.ms, signal);
+      }
+      // "nonce": the session holds the new nonce; the request interceptor makes the
+      // replay's proof with it.
+      config._authErrorsReplayed = true;
+      return instance.request(config);
+    },
+  );
 
   return () => {
+    if (requestId !== null) instance.interceptors.request.eject(requestId);
     instance.interceptors.response.eject(responseId);
     session.close();
   };
