@@ -1168,7 +1168,8 @@ async function aeFinish<R extends AeResponse>(session: AuthSession, exchange: Ae
  * Wraps a `fetch` with the catalog's client behaviour, and returns a function of the
  * same type (plus {@link AuthFetchControl}). Hand it to any client that takes a
  * `fetch`: openapi-fetch's `createClient({ fetch })` (its middleware still runs), ky's
- * `ky.create({ fetch })`, ofetch's `ofetch.create({}, { fetch })`. One instance per
+ * `ky.create({ fetch })`, ofetch's `ofetch.create({}, { fetch })` (for openapi-fetch's
+ * `client.use()`, the same rules are {@link createAuthMiddleware}). One instance per
  * signed-in user: it holds no state outside itself.
  *
  * Per request it sends the store's token (unless the request has an `Authorization`),
