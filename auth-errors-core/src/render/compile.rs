@@ -194,6 +194,7 @@ impl CompiledText {
 }
 
 /// A spec made at run time from validated parts, compiled, its text leaked.
+#[cfg(feature = "catalog")]
 pub(crate) fn spec(parts: SpecParts) -> ErrorSpec {
     ErrorSpec::from_parts(parts, compile(&parts).leak())
 }
