@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use crate::challenge::{Challenge, ChallengeError};
 use crate::render;
 use crate::spec::ErrorSpec;
-use crate::template;
 
 /// What a response needs from an error: status, code, message, challenge, body and
 /// extra headers. The catalog macros implement it; adapters for axum, actix-web and
@@ -42,7 +41,7 @@ pub trait AuthError: std::error::Error {
 
     /// The message with its placeholders filled in.
     fn message(&self) -> Cow<'_, str> {
-        render::message::of(self)
+        render::message::of(self.spec(), &|name| self.param(name))
     }
 
     /// The `WWW-Authenticate` challenge, if the entry has one, as a [`Challenge`]. A
@@ -57,46 +56,24 @@ pub trait AuthError: std::error::Error {
     /// order the header lists them; empty without one. A parameter value that breaks a
     /// rule is an error, as for [`challenge`](AuthError::challenge).
     fn challenges(&self) -> Result<Vec<Challenge>, ChallengeError> {
-        self.spec()
-            .public()
-            .challenges()
-            .map(|spec| {
-                let mut challenge = Challenge::new(spec.scheme())?;
-                for &(name, value) in spec.params() {
-                    let value = template::render(value, |name| self.param(name));
-                    challenge = challenge.param(name, value.into_owned())?;
-                }
-                challenge.check()?;
-                Ok(challenge)
-            })
-            .collect()
+        render::header::challenges(self.spec(), &|name| self.param(name))
     }
 
     /// The `WWW-Authenticate` header value, if the entry has a challenge: a compile-time
     /// string when no attribute uses a param.
     fn challenge_value(&self) -> Result<Option<Cow<'static, str>>, ChallengeError> {
-        render::header::of(self)
+        render::header::of(self.spec(), &|name| self.param(name))
     }
 
     /// The response body text, in the entry's format: a compile-time string when the
     /// message uses no param.
     fn body(&self) -> Cow<'static, str> {
-        render::body::of(self)
+        render::body::of(self.spec(), &|name| self.param(name))
     }
 
     /// The extra headers with placeholders filled in: for a concealed entry, its target's
     /// (which use no param).
     fn headers(&self) -> Vec<(&'static str, Cow<'_, str>)> {
-        self.spec()
-            .public()
-            .headers()
-            .iter()
-            .map(|h| {
-                (
-                    h.name(),
-                    template::render(h.value(), |name| self.param(name)),
-                )
-            })
-            .collect()
+        render::extra::of(self.spec().public(), &|name| self.param(name))
     }
 }

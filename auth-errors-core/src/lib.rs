@@ -49,7 +49,7 @@ pub mod __private {
     pub use crate::render::compile::{CompiledForm, CompiledText, compile};
     pub use crate::spec::SpecParts;
     pub use crate::spec::compiled::{Compiled, Form, Hole, Split};
-    use crate::spec::{ChallengeSpec, ErrorSpec, HeaderSpec, ParamSpec, ParamType};
+    use crate::spec::{ChallengeSpec, ClientAction, ErrorSpec, HeaderSpec, ParamSpec, ParamType};
 
     /// A spec from a validated catalog entry and its compiled forms.
     pub const fn spec(parts: SpecParts, compiled: Compiled) -> ErrorSpec {
@@ -59,6 +59,50 @@ pub mod __private {
     /// The parts of a spec: what the macros emit again for a concealed entry's target.
     pub const fn parts(spec: &ErrorSpec) -> SpecParts {
         *spec.parts()
+    }
+
+    /// The spec of a validated catalog entry whose other parts are those of
+    /// [`SpecParts::new`]: the short form the macros emit when an entry has no title,
+    /// docs, deprecation, `since`, problem type, params, extra headers, second challenge
+    /// or `conceal_as`, is exposed and has a `json` body. Every expression in `SPECS` costs type checking, borrow
+    /// checking and constant evaluation, so an entry names only what it has.
+    /// `message_fixed`: the compiled message is the template itself (no placeholders).
+    #[allow(clippy::too_many_arguments)]
+    pub const fn entry(
+        code: &'static str,
+        status: u16,
+        message: &'static str,
+        client: ClientAction,
+        scheme: Option<&'static str>,
+        attributes: &'static [(&'static str, &'static str)],
+        message_fixed: bool,
+        header: Form,
+        body: Form,
+    ) -> ErrorSpec {
+        let mut parts = SpecParts::new(code, status, message);
+        parts.client = client;
+        parts.challenge = match scheme {
+            Some(scheme) => Some(ChallengeSpec::new_unchecked(scheme, attributes)),
+            None => None,
+        };
+        let fixed = if message_fixed { Some(message) } else { None };
+        ErrorSpec::from_parts(parts, Compiled::new(fixed, header, body))
+    }
+
+    /// The class of a variant in the adapters' table of static responses: answered at
+    /// run time from its spec.
+    pub const STATIC_DYNAMIC: u16 = 0;
+    /// The class of the first distinct static head (status, content type, fixed
+    /// challenge); the macros number the others on from it and pass each head once, so
+    /// each is made and checked once, in a `const`.
+    pub const STATIC_FIRST_HEAD: u16 = 1;
+
+    /// The body of a spec when it is compiled text: what a static response sends.
+    pub const fn fixed_body(spec: &ErrorSpec) -> Option<&'static str> {
+        match spec.compiled().body {
+            Form::Fixed(text) => Some(text),
+            _ => None,
+        }
     }
 
     /// A challenge of a validated catalog entry.

@@ -58,14 +58,14 @@ pub struct Plan {
 
 /// The response plan for `err`: for a concealed entry, its target's response, byte for
 /// byte ([`ErrorSpec::public`](crate::ErrorSpec::public)).
-pub fn plan<E: AuthError + ?Sized>(err: &E) -> Plan {
+pub fn plan(err: &dyn AuthError) -> Plan {
     let spec = err.spec();
     let mut problems = Vec::new();
     let www_authenticate = match err.challenge_value() {
         Ok(value) => value,
         Err(e) => {
             problems.push(e);
-            render::header::lenient(err).map(Cow::Owned)
+            render::header::lenient(spec, &|name| err.param(name)).map(Cow::Owned)
         }
     };
     let public = spec.public();

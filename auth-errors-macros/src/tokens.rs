@@ -123,8 +123,66 @@ impl Paths {
         }
     }
 
-    /// An `ErrorSpec` expression: the validated parts and their compiled forms.
+    /// An `ErrorSpec` expression: the validated parts and their compiled forms, in the
+    /// short form (`entry`) when the entry has nothing but a code, status, message, client
+    /// action and challenge (each expression in `SPECS` costs compile time).
     pub fn spec(&self, spec: &SpecParts, compiled: &CompiledText, scopes: &[&str]) -> TokenStream {
+        self.entry(spec, compiled, scopes)
+            .unwrap_or_else(|| self.full_spec(spec, compiled, scopes))
+    }
+
+    /// The short form, when it applies.
+    fn entry(
+        &self,
+        spec: &SpecParts,
+        compiled: &CompiledText,
+        scopes: &[&str],
+    ) -> Option<TokenStream> {
+        let SpecParts {
+            code,
+            status,
+            message,
+            client,
+            challenge,
+            ..
+        } = *spec;
+        // The rest must be what `SpecParts::new` gives, which `entry` starts from.
+        let short = SpecParts {
+            client,
+            challenge,
+            ..SpecParts::new(code, status, message)
+        };
+        let message_fixed = match compiled.message.as_deref() {
+            None => false,
+            Some(fixed) if fixed == message => true,
+            // Escaped braces: the compiled text differs from the template.
+            Some(_) => return None,
+        };
+        if short != *spec {
+            return None;
+        }
+        let p = self.at(quote!(__private));
+        let client = self.client_action(client);
+        let (scheme, attributes) = match challenge {
+            Some(c) => {
+                let scheme = c.scheme();
+                let attributes = c.params().iter().map(|(n, v)| quote!((#n, #v)));
+                (
+                    quote!(::core::option::Option::Some(#scheme)),
+                    quote!(&[#(#attributes),*]),
+                )
+            }
+            None => (quote!(::core::option::Option::None), quote!(&[])),
+        };
+        let header = self.form(&compiled.header, scopes);
+        let body = self.form(&compiled.body, scopes);
+        Some(quote! {
+            #p::entry(#code, #status, #message, #client, #scheme, #attributes, #message_fixed, #header, #body)
+        })
+    }
+
+    /// The long form: every part and the compiled forms.
+    fn full_spec(&self, spec: &SpecParts, compiled: &CompiledText, scopes: &[&str]) -> TokenStream {
         let p = self.at(quote!(__private));
         let SpecParts {
             code,

@@ -42,12 +42,15 @@ fn status(status: u16) -> StatusCode {
 }
 
 /// The status of an error as actix-web's type.
-pub fn status_code<E: AuthError + ?Sized>(err: &E) -> StatusCode {
+pub fn status_code(err: &dyn AuthError) -> StatusCode {
     status(err.status())
 }
 
 /// The actix-web response for an error; what the generated `ResponseError` calls.
-pub fn error_response<E: AuthError + ?Sized>(err: &E) -> HttpResponse {
+///
+/// Takes a trait object: the response is built by code compiled once in this crate, not
+/// again for every error type.
+pub fn error_response(err: &dyn AuthError) -> HttpResponse {
     let plan = response::plan(err);
     trace::planned(err, &plan);
     // Boxed from the start: `BoxBody` keeps bytes inline, and the response is not moved
@@ -65,20 +68,23 @@ pub fn error_response<E: AuthError + ?Sized>(err: &E) -> HttpResponse {
     http
 }
 
-/// The actix-web response of a static variant, from its compile-time parts: the same
-/// response and the same event as [`error_response`].
-pub fn static_error_response<E: AuthError + ?Sized>(
-    err: &E,
-    response: StaticResponse,
+/// The actix-web response of a static variant, from its compile-time head and its spec's
+/// compiled body: the same response and the same event as [`error_response`].
+#[doc(hidden)]
+#[inline]
+pub fn static_error_response(
+    err: &dyn AuthError,
+    head: StaticHead,
+    body: &'static str,
 ) -> HttpResponse {
-    trace::event(err, response.status);
+    trace::event(err, head.status);
     let mut http = HttpResponse::with_body(
-        status(response.status),
-        BoxBody::new(Bytes::from_static(response.body.as_bytes())),
+        status(head.status),
+        BoxBody::new(Bytes::from_static(body.as_bytes())),
     );
     let headers = http.headers_mut();
-    headers.insert(header::CONTENT_TYPE, response.content_type);
-    if let Some(value) = response.challenge {
+    headers.insert(header::CONTENT_TYPE, head.content_type);
+    if let Some(value) = head.challenge {
         headers.insert(header::WWW_AUTHENTICATE, value);
     }
     http

@@ -39,17 +39,24 @@ use crate::AuthError;
 use crate::bearer::{Bearer, BearerRejection, from_authorization};
 
 /// The axum response for an error; what the generated `IntoResponse` calls.
-pub fn into_response<E: AuthError + ?Sized>(err: &E) -> Response {
+///
+/// Takes a trait object: the response is built by code compiled once in this crate, not
+/// again for every error type.
+pub fn into_response(err: &dyn AuthError) -> Response {
     crate::http::build(err, Body::from)
 }
 
-/// The axum response of a static variant, from its compile-time parts; what the
-/// generated `IntoResponse` calls for variants whose header and body are fixed.
-pub fn static_response<E: AuthError + ?Sized>(
-    err: &E,
-    response: crate::http::StaticResponse,
+/// The axum response of a static variant, from its compile-time head and its spec's
+/// compiled body; what the generated `IntoResponse` calls for variants whose header and
+/// body are fixed (the same response and event as [`into_response`]).
+#[doc(hidden)]
+#[inline]
+pub fn static_response(
+    err: &dyn AuthError,
+    head: crate::http::StaticHead,
+    body: &'static str,
 ) -> Response {
-    response.build(err, Body::from)
+    head.build(err, Body::from(body))
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Bearer {

@@ -31,16 +31,13 @@ const fn status_code(status: u16) -> StatusCode {
 
 /// The response for `err`: status, `WWW-Authenticate`, content type, extra headers and
 /// body. A static variant's header and body are used as `&'static` bytes, not copied.
-pub fn to_http<E: AuthError + ?Sized>(err: &E) -> Response<Bytes> {
+pub fn to_http(err: &dyn AuthError) -> Response<Bytes> {
     build(err, |bytes| bytes)
 }
 
 /// [`to_http`] with the body turned into `B` before the response is assembled, so an
 /// adapter does not move a finished response to change its body type.
-pub(crate) fn build<E: AuthError + ?Sized, B>(
-    err: &E,
-    body: impl FnOnce(Bytes) -> B,
-) -> Response<B> {
+pub(crate) fn build<B>(err: &dyn AuthError, body: impl FnOnce(Bytes) -> B) -> Response<B> {
     let plan = response::plan(err);
     trace::planned(err, &plan);
     let mut response = Response::new(body(body_bytes(plan.body)));
@@ -56,22 +53,18 @@ pub(crate) fn build<E: AuthError + ?Sized, B>(
     response
 }
 
-impl StaticResponse {
-    /// The response for `err`, the variant this describes: the same response and the same
-    /// event as [`to_http`].
-    pub fn to_http<E: AuthError + ?Sized>(self, err: &E) -> Response<Bytes> {
-        self.build(err, |body| Bytes::from_static(body.as_bytes()))
+impl StaticHead {
+    /// The response for `err`, a static variant with this head and `body` (its spec's
+    /// compiled text): the same response and the same event as [`to_http`].
+    pub fn to_http(self, err: &dyn AuthError, body: &'static str) -> Response<Bytes> {
+        self.build(err, Bytes::from_static(body.as_bytes()))
     }
 
-    /// [`StaticResponse::to_http`] with the body text turned into `B` first.
+    /// [`StaticHead::to_http`] with the body already turned into `B`.
     #[inline]
-    pub(crate) fn build<E: AuthError + ?Sized, B>(
-        self,
-        err: &E,
-        body: impl FnOnce(&'static str) -> B,
-    ) -> Response<B> {
+    pub(crate) fn build<B>(self, err: &dyn AuthError, body: B) -> Response<B> {
         trace::event(err, self.status.as_u16());
-        let mut response = Response::new(body(self.body));
+        let mut response = Response::new(body);
         *response.status_mut() = self.status;
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, self.content_type);

@@ -120,11 +120,13 @@ pub mod utoipa;
 #[doc(hidden)]
 pub mod __private {
     #[cfg(feature = "actix")]
-    pub use crate::actix::{StaticResponse as ActixStatic, static_error_response as actix_static};
+    pub use crate::actix::StaticHead as ActixHead;
+    #[cfg(feature = "actix")]
+    pub use crate::actix::static_error_response as actix_static;
     #[cfg(feature = "axum")]
     pub use crate::axum::{into_response as axum_response, static_response as axum_static};
     #[cfg(feature = "http")]
-    pub use crate::http::StaticResponse as HttpStatic;
+    pub use crate::http::StaticHead as HttpHead;
     #[cfg(feature = "actix")]
     pub use actix_web;
     pub use auth_errors_core::__private::*;

@@ -5,26 +5,28 @@
 /// Implements the framework traits this crate's features enable for a generated or
 /// derived enum; the macros call it, so a user never repeats a feature.
 ///
-/// After the type come the variants whose header and body are compile-time strings,
-/// each as `pattern => (status, BodyFormat, Option<challenge>, body)`: their responses
-/// are made in `const`s. Then, after `bearer:`, how each `BearerRejection` maps to a
-/// variant, when the enum has the entries the standard catalog answers them with.
+/// The type has `SPECS` and `const fn __index(&self) -> usize` (its row). After `heads:`
+/// come the distinct heads of its static variants (status, body format, fixed
+/// `WWW-Authenticate` value or none), each with its class (`STATIC_FIRST_HEAD` on); after
+/// `statics:`, each row's class (`STATIC_DYNAMIC` for a row answered at run time). A
+/// static variant's response is its head, made in a `const` once per distinct head, and
+/// its spec's compiled body: nothing is checked or copied at run time, and nothing is
+/// emitted per variant but its class. Then, after `bearer:`, how each `BearerRejection`
+/// maps to a variant, when the enum has the entries the standard catalog answers them with.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_adapters {
     ($ty:ty) => {
-        $crate::__impl_adapters!($ty;);
-    };
-    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),* $(,)?) => {
-        $crate::__impl_adapters!($ty; $($pat => ($status, $ct, $challenge, $body)),*; bearer:);
+        $crate::__impl_adapters!($ty; heads: []; statics: []; bearer:);
     };
     (
         $ty:ty;
-        $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),* $(,)?;
+        heads: [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),* $(,)?];
+        statics: [$($static:literal),* $(,)?];
         bearer: $($rejection:ident => $variant:ident),* $(,)?
     ) => {
-        $crate::__impl_axum!($ty; $($pat => ($status, $ct, $challenge, $body)),*);
-        $crate::__impl_actix!($ty; $($pat => ($status, $ct, $challenge, $body)),*);
+        $crate::__impl_axum!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
+        $crate::__impl_actix!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
         $crate::__impl_utoipa!($ty);
         $crate::__impl_bearer!($ty; $($rejection => $variant),*);
     };
@@ -77,16 +79,19 @@ macro_rules! __impl_utoipa {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_axum {
-    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),*) => {
+    ($ty:ty; [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),*]; [$($static:literal),*]) => {
         #[automatically_derived]
         impl $crate::__private::axum_core::response::IntoResponse for $ty {
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                #[allow(unreachable_patterns, clippy::match_single_binding)]
-                match &self {
-                    $($pat => {
-                        const RESPONSE: $crate::__private::HttpStatic =
-                            $crate::__private::HttpStatic::new($status, $ct, $challenge, $body);
-                        $crate::__private::axum_static(&self, RESPONSE)
+                const STATICS: &[u16] = &[$($static),*];
+                let index = self.__index();
+                // A static row's body is its spec's compiled text.
+                let body = Self::SPECS.get(index).and_then($crate::__private::fixed_body);
+                match (STATICS.get(index), body) {
+                    $((::core::option::Option::Some(&$class), ::core::option::Option::Some(body)) => {
+                        const HEAD: $crate::__private::HttpHead =
+                            $crate::__private::HttpHead::new($status, $format, $challenge);
+                        $crate::__private::axum_static(&self, HEAD, body)
                     })*
                     _ => $crate::__private::axum_response(&self),
                 }
@@ -106,7 +111,7 @@ macro_rules! __impl_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_actix {
-    ($ty:ty; $($pat:pat => ($status:expr, $ct:expr, $challenge:expr, $body:expr)),*) => {
+    ($ty:ty; [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),*]; [$($static:literal),*]) => {
         #[automatically_derived]
         impl $crate::__private::actix_web::ResponseError for $ty {
             fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
@@ -114,12 +119,15 @@ macro_rules! __impl_actix {
             }
 
             fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                #[allow(unreachable_patterns, clippy::match_single_binding)]
-                match self {
-                    $($pat => {
-                        const RESPONSE: $crate::__private::ActixStatic =
-                            $crate::__private::ActixStatic::new($status, $ct, $challenge, $body);
-                        $crate::__private::actix_static(self, RESPONSE)
+                const STATICS: &[u16] = &[$($static),*];
+                let index = self.__index();
+                // A static row's body is its spec's compiled text.
+                let body = Self::SPECS.get(index).and_then($crate::__private::fixed_body);
+                match (STATICS.get(index), body) {
+                    $((::core::option::Option::Some(&$class), ::core::option::Option::Some(body)) => {
+                        const HEAD: $crate::__private::ActixHead =
+                            $crate::__private::ActixHead::new($status, $format, $challenge);
+                        $crate::__private::actix_static(self, HEAD, body)
                     })*
                     _ => $crate::actix::error_response(self),
                 }
@@ -187,36 +195,33 @@ macro_rules! header_conversions {
             }
         }
 
-        /// The response of a variant whose header and body are compile-time strings, made
-        /// when the program is compiled: generated code keeps one in a `const` per such
-        /// variant, so building the response validates and copies nothing (the header
-        /// values are checked by `HeaderValue::from_static` during constant evaluation).
+        /// The status line and headers of a static variant's response: its status, its
+        /// body format's content type and its `WWW-Authenticate` value (if any). Generated
+        /// code makes one in a `const` per distinct head (the header value checked by
+        /// `HeaderValue::from_static` during constant evaluation), so a static response
+        /// validates and copies nothing at run time; the body is the spec's compiled text.
         #[doc(hidden)]
         #[derive(Debug, Clone)]
-        pub struct StaticResponse {
+        pub struct StaticHead {
             status: $status_ty,
             content_type: HeaderValue,
             challenge: Option<HeaderValue>,
-            body: &'static str,
         }
 
-        impl StaticResponse {
-            /// What generated code evaluates in a `const`: the status, the body format, the
-            /// `WWW-Authenticate` value (if any) and the body of a static variant.
+        impl StaticHead {
+            /// What generated code evaluates in a `const`.
             pub const fn new(
                 status: u16,
                 format: $crate::BodyFormat,
                 challenge: Option<&'static str>,
-                body: &'static str,
-            ) -> StaticResponse {
-                StaticResponse {
+            ) -> StaticHead {
+                StaticHead {
                     status: $status(status),
                     content_type: content_type(format),
                     challenge: match challenge {
                         Some(value) => Some(HeaderValue::from_static(value)),
                         None => None,
                     },
-                    body,
                 }
             }
         }

@@ -27,7 +27,7 @@ impl fmt::Display for SourceChain<'_> {
 
 /// Records the events of a planned response: the error's event, and a warning for each
 /// dynamic value the plan left out.
-pub(crate) fn planned<E: AuthError + ?Sized>(err: &E, plan: &Plan) {
+pub(crate) fn planned(err: &dyn AuthError, plan: &Plan) {
     event(err, plan.status);
     let code = err.code();
     let status = plan.status;
@@ -45,7 +45,7 @@ pub(crate) fn planned<E: AuthError + ?Sized>(err: &E, plan: &Plan) {
 /// Inlined down to the level check (one atomic load), so a disabled event costs no call;
 /// the event itself is built out of line, its fields only when it is recorded.
 #[inline(always)]
-pub(crate) fn event<E: AuthError + ?Sized>(err: &E, status: u16) {
+pub(crate) fn event(err: &dyn AuthError, status: u16) {
     use tracing::Level;
     use tracing::level_filters::{LevelFilter, STATIC_MAX_LEVEL};
     // The first test every tracing macro makes.
@@ -60,7 +60,7 @@ pub(crate) fn event<E: AuthError + ?Sized>(err: &E, status: u16) {
 }
 
 #[inline(never)]
-fn record<E: AuthError + ?Sized>(err: &E, status: u16) {
+fn record(err: &dyn AuthError, status: u16) {
     let source = SourceChain(err.source());
     let code = err.code();
     // A concealed entry's response is its target's; the event keeps the true code and

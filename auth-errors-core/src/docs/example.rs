@@ -4,7 +4,7 @@ use crate::ErrorSpec;
 use crate::body;
 use crate::render;
 use crate::spec::ParamType;
-use crate::template;
+use std::borrow::Cow;
 
 /// An example response: what a client receives for an entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,23 +55,15 @@ fn sample(spec: &ErrorSpec, name: &str) -> Option<&'static str> {
 /// A concealed entry's example is its public face's: what a client receives.
 pub fn example(spec: &ErrorSpec) -> Example {
     let spec = spec.public();
-    let message = template::render(spec.message(), |n| sample(spec, n));
-    let www_authenticate = render::header::from_spec(spec.challenges(), |n| sample(spec, n), true)
-        .ok()
-        .flatten()
-        .map(|(value, _)| value);
+    let lookup = |n: &str| sample(spec, n).map(Cow::Borrowed);
+    let message = render::message::of(spec, &lookup);
+    let www_authenticate = render::header::lenient(spec, &lookup);
     Example {
         status: spec.status(),
         www_authenticate,
-        headers: spec
-            .headers()
-            .iter()
-            .map(|h| {
-                (
-                    h.name().to_owned(),
-                    template::render(h.value(), |n| sample(spec, n)).into_owned(),
-                )
-            })
+        headers: render::extra::of(spec, &lookup)
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value.into_owned()))
             .collect(),
         content_type: spec.body_format().content_type(),
         body: render::body::text(spec, &message),

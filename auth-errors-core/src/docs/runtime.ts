@@ -1013,13 +1013,17 @@ export type AeFetch = (input: never, init?: never) => Promise<AeResponse>;
 
 type AeFetchImpl = (input: unknown, init?: unknown) => Promise<AeResponse>;
 
-/** The options of {@link createAuthFetch}. */
-export interface AuthFetchOptions<F> extends AuthSessionOptions<F> {
+/** The options of {@link createAuthMiddleware}. */
+export interface AuthMiddlewareOptions<F> extends AuthSessionOptions<F> {
   /**
    * Send the store's access token as `Authorization: <scheme> <token>` on requests that
    * carry no `Authorization` of their own. Default `true`.
    */
   authorize?: boolean;
+}
+
+/** The options of {@link createAuthFetch}. */
+export interface AuthFetchOptions<F> extends AuthMiddlewareOptions<F> {
   /** The `Request` constructor. Default: the global one. */
   Request?: AeRequestConstructor;
 }
@@ -1079,11 +1083,93 @@ function aeDiscard(response: AeResponse): void {
   }
 }
 
+/** One request on its way through a session: what the fetch core and the openapi-fetch middleware share. */
+interface AeExchange {
+  readonly method: string;
+  readonly url: string;
+  readonly signal: AeAbortSignal | null;
+  /** The access token the request was sent with, `null` without one. */
+  readonly sent: string | null;
+  /** The copy a replay sends, taken before the first send spends the body; `null` when the body is a stream. */
+  readonly spare: AeRequest | null;
+}
+
+/** Sets the token (unless `null`) and a DPoP proof for the token the request carries. */
+async function aePrepare(session: AuthSession, request: AeRequest, token: string | null, carried: string | null): Promise<void> {
+  if (token !== null) request.headers.set("authorization", `${session.scheme} ${token}`);
+  const proof = await session.proof(request.method.toUpperCase(), request.url, carried);
+  if (proof !== null) request.headers.set("dpop", proof);
+}
+
+/**
+ * Readies a request for its first send, in place: the store's token unless it carries
+ * an `Authorization` (or `authorize` is off), a DPoP proof, and the copy a replay sends.
+ */
+async function aeBegin(session: AuthSession, authorize: boolean, request: AeRequest, replayable: boolean): Promise<AeExchange> {
+  let sent = session.tokenOf(request.headers.get("authorization"));
+  if (authorize && request.headers.get("authorization") === null) {
+    sent = await session.token();
+    await aePrepare(session, request, sent, sent);
+  } else {
+    await aePrepare(session, request, null, sent);
+  }
+  return {
+    method: request.method.toUpperCase(),
+    url: request.url,
+    signal: request.signal ?? null,
+    sent,
+    spare: replayable ? request.clone() : null,
+  };
+}
+
+/**
+ * The rest of a request once its first response is in: decides, refreshes, waits or
+ * makes a new proof, replays at most once through `send`, and runs the hooks on the
+ * replay's answer. Resolves with the response to hand on: the first, or the replay.
+ */
+async function aeFinish<R extends AeResponse>(session: AuthSession, exchange: AeExchange, response: R, send: (request: AeRequest) => Promise<R>): Promise<R> {
+  const { method, signal, sent, spare } = exchange;
+  session.noteNonce({ header: (name) => response.headers.get(name) });
+  if (response.status < 400 || AE_ACTIONABLE.indexOf(response.status) < 0) return response;
+  const facts = await aeFactsOf(method, response);
+  const decision = session.decide(facts, false);
+  if (decision.kind === "pass") return response;
+
+  if (spare === null) {
+    if (decision.kind === "refresh") await session.renew(sent, facts, signal);
+    throw new AuthReplayError(
+      `auth-errors: ${method} ${exchange.url} got ${response.status} and needs to be sent again, but its body is a stream, which cannot be replayed; send a string, Blob, FormData or ArrayBuffer body`,
+      response,
+    );
+  }
+  if (decision.kind === "refresh") {
+    const token = await session.renew(sent, facts, signal);
+    if (token === null) return response;
+    await aePrepare(session, spare, token, token);
+  } else if (decision.kind === "nonce") {
+    const proof = await session.proof(method, spare.url, sent);
+    if (proof !== null) spare.headers.set("dpop", proof);
+  } else {
+    await aeSleep(decision.ms, signal);
+  }
+  if (signal !== null && signal.aborted) throw aeAbortReason(signal);
+  aeDiscard(response);
+
+  const replay = await send(spare);
+  session.noteNonce({ header: (name) => replay.headers.get(name) });
+  if (replay.status >= 400 && AE_ACTIONABLE.indexOf(replay.status) >= 0) {
+    // No second replay: only the hooks.
+    session.decide(await aeFactsOf(method, replay), true);
+  }
+  return replay;
+}
+
 /**
  * Wraps a `fetch` with the catalog's client behaviour, and returns a function of the
  * same type (plus {@link AuthFetchControl}). Hand it to any client that takes a
  * `fetch`: openapi-fetch's `createClient({ fetch })` (its middleware still runs), ky's
- * `ky.create({ fetch })`, ofetch's `ofetch.create({}, { fetch })`. One instance per
+ * `ky.create({ fetch })`, ofetch's `ofetch.create({}, { fetch })` (for openapi-fetch's
+ * `client.use()`, the same rules are {@link createAuthMiddleware}). One instance per
  * signed-in user: it holds no state outside itself.
  *
  * Per request it sends the store's token (unless the request has an `Authorization`),
@@ -1147,14 +1233,6 @@ export function createAuthFetch<F extends AeFetch>(fetch: F, options: AuthFetchO
   const plain = ((input: unknown, init?: unknown) => base(input, init)) as unknown as F;
   const session = createAuthSession<F>(options, plain);
   const authorize = options.authorize !== false;
-  const scheme = session.scheme;
-
-  /** Sets the token (unless `null`) and a DPoP proof for the token the request carries. */
-  const prepare = async (request: AeRequest, token: string | null, carried: string | null): Promise<void> => {
-    if (token !== null) request.headers.set("authorization", `${scheme} ${token}`);
-    const proof = await session.proof(request.method.toUpperCase(), request.url, carried);
-    if (proof !== null) request.headers.set("dpop", proof);
-  };
 
   const authFetch = async (input: unknown, init?: unknown): Promise<AeResponse> => {
     if (aeIsRequest(input) && input.bodyUsed) {
@@ -1163,57 +1241,91 @@ export function createAuthFetch<F extends AeFetch>(fetch: F, options: AuthFetchO
     const Request = options.Request ?? aeGlobal().Request;
     if (Request === undefined) throw new TypeError("auth-errors: no Request constructor here; pass options.Request");
     const request = new (Request as unknown as new (input: unknown, init?: unknown) => AeRequest)(input, init);
-    const signal = request.signal ?? null;
-    const method = request.method.toUpperCase();
     const replayable = !aeIsStream((init as { body?: unknown } | undefined)?.body);
-
-    let sent = aeTokenOf(request.headers.get("authorization"), scheme);
-    if (authorize && request.headers.get("authorization") === null) {
-      sent = await session.token();
-      await prepare(request, sent, sent);
-    } else {
-      await prepare(request, null, sent);
-    }
-    // The copy a replay sends, taken before the first send spends the body.
-    const spare = replayable ? request.clone() : null;
-
-    const response = await base(request);
-    session.noteNonce({ header: (name) => response.headers.get(name) });
-    if (response.status < 400 || AE_ACTIONABLE.indexOf(response.status) < 0) return response;
-    const facts = await aeFactsOf(method, response);
-    const decision = session.decide(facts, false);
-    if (decision.kind === "pass") return response;
-
-    if (spare === null) {
-      if (decision.kind === "refresh") await session.renew(sent, facts, signal);
-      throw new AuthReplayError(
-        `auth-errors: ${method} ${request.url} got ${response.status} and needs to be sent again, but its body is a stream, which cannot be replayed; send a string, Blob, FormData or ArrayBuffer body`,
-        response,
-      );
-    }
-    if (decision.kind === "refresh") {
-      const token = await session.renew(sent, facts, signal);
-      if (token === null) return response;
-      await prepare(spare, token, token);
-    } else if (decision.kind === "nonce") {
-      const proof = await session.proof(method, spare.url, sent);
-      if (proof !== null) spare.headers.set("dpop", proof);
-    } else {
-      await aeSleep(decision.ms, signal);
-    }
-    if (signal !== null && signal.aborted) throw aeAbortReason(signal);
-    aeDiscard(response);
-
-    const replay = await base(spare);
-    session.noteNonce({ header: (name) => replay.headers.get(name) });
-    if (replay.status >= 400 && AE_ACTIONABLE.indexOf(replay.status) >= 0) {
-      // No second replay: only the hooks.
-      session.decide(await aeFactsOf(method, replay), true);
-    }
-    return replay;
+    const exchange = await aeBegin(session, authorize, request, replayable);
+    return aeFinish(session, exchange, await base(request), base);
   };
 
   return Object.assign(authFetch, { session, close: () => session.close() }) as unknown as F & AuthFetchControl;
+}
+
+// ---------------------------------------------------------------------------
+// The openapi-fetch middleware: the fetch core's rules as `onRequest`/`onResponse`.
+// ---------------------------------------------------------------------------
+
+/** The response type a `fetch`-shaped function resolves with. */
+export type AeResponseOf<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
+
+/**
+ * A middleware for openapi-fetch's `client.use()` (its `Middleware`, typed here by shape:
+ * the pack imports nothing), plus {@link AuthFetchControl}.
+ */
+export interface AuthMiddleware<R> extends AuthFetchControl {
+  /** Sets the token and a DPoP proof on the request, and keeps the copy a replay sends. */
+  onRequest(params: { readonly request: AeRequest }): Promise<undefined>;
+  /** Decides from the response and resolves with the one to hand on: this one, or its one replay. */
+  onResponse(params: { readonly request: AeRequest; readonly response: R }): Promise<R>;
+}
+
+/**
+ * The rules of {@link createAuthFetch} as an openapi-fetch middleware, through the same
+ * session state machine: `onRequest` sets the store's token (and a DPoP proof) and keeps
+ * a copy of the request; `onResponse` decides from the challenge's `error`, then the
+ * body's `code`, then the status, shares one refresh among concurrent failures, and
+ * resolves with the one replay (sent through `fetch`, the base `fetch` the refresh gets
+ * too) or the response as it was. A 403 is never refreshed.
+ *
+ * Register it **last**: its `onRequest` then runs after the others, so the copy a replay
+ * sends is the request as it went out, and its `onResponse` runs first, so the other
+ * middlewares see the replayed response. A middleware after it that replaces the
+ * `Request` makes `onResponse` throw, since the copy would be of another request. The
+ * request's body is copied with `Request.clone()` (a stream body is buffered for it).
+ *
+ * @example
+ * const client = createClient<paths>({ baseUrl: "/api" });
+ * const auth = createAuthMiddleware(fetch, {
+ *   store: webStorageTokenStore(),
+ *   refresh: async ({ fetch, tokens }) => {
+ *     const r = await fetch("/api/token", {
+ *       method: "POST",
+ *       headers: { "content-type": "application/json" },
+ *       body: JSON.stringify({ refresh_token: tokens?.refresh_token }),
+ *     });
+ *     if (!r.ok) throw new Error(`refresh: ${r.status}`);
+ *     return r.json();
+ *   },
+ *   onReauthenticate: () => router.push("/login"),
+ * });
+ * client.use(auth); // after any other middleware
+ */
+export function createAuthMiddleware<F extends AeFetch>(fetch: F, options: AuthMiddlewareOptions<F>): AuthMiddleware<AeResponseOf<F>> {
+  type R = AeResponseOf<F>;
+  const base = fetch as unknown as (request: AeRequest) => Promise<R>;
+  const plain = ((input: unknown, init?: unknown) => (fetch as unknown as AeFetchImpl)(input, init)) as unknown as F;
+  const session = createAuthSession<F>(options, plain);
+  const authorize = options.authorize !== false;
+  // Per request, keyed by the Request object openapi-fetch passes to both callbacks;
+  // an entry goes with its request, whether or not `onResponse` runs.
+  const pending = new WeakMap<object, AeExchange>();
+
+  return {
+    session,
+    close: () => session.close(),
+    async onRequest({ request }) {
+      pending.set(request, await aeBegin(session, authorize, request, true));
+      return undefined;
+    },
+    async onResponse({ request, response }) {
+      const exchange = pending.get(request);
+      if (exchange === undefined) {
+        throw new TypeError(
+          "auth-errors: createAuthMiddleware saw no onRequest for this request: a middleware registered after it replaced the Request; register the auth middleware last",
+        );
+      }
+      pending.delete(request);
+      return aeFinish(session, exchange, response as R & AeResponse, (spare) => base(spare) as Promise<R & AeResponse>);
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -1242,6 +1354,13 @@ export interface AuthInterceptorOptions {
   onStepUp?: ((info: StepUpInfo) => void) | undefined;
   /** As {@link AuthSessionOptions.maxRetryDelayMs}. Default 10 000. */
   maxRetryDelayMs?: number | undefined;
+  /**
+   * As {@link AuthSessionOptions.dpop}: makes the `DPoP` proof for each request (set by
+   * a request interceptor, for the `Authorization` the config carries then), and once
+   * more with the new nonce when the server answers `use_dpop_nonce` with a
+   * `DPoP-Nonce`, for one replay. Without it a `use_dpop_nonce` answer rejects as it is.
+   */
+  dpop?: ((request: DpopProofRequest) => string | Promise<string>) | undefined;
 }
 
 /** The mark the interceptor leaves on a request config (a string key survives axios's mergeConfig). */
@@ -1304,7 +1423,9 @@ function aeSignalOf(config: InternalAxiosRequestConfig): AeAbortSignal | null {
  * - a step-up demand calls `onStepUp` (else `onReauthenticate`), as does a 401 with no
  *   `error` (no token was sent);
  * - a 429 or 503 with a short `Retry-After` to an idempotent method is replayed once
- *   after the delay.
+ *   after the delay;
+ * - with a `dpop` hook, every request carries a proof with the latest `DPoP-Nonce`, and
+ *   `use_dpop_nonce` with a `DPoP-Nonce` is replayed once with a proof for the new nonce.
  *
  * The challenge is read from the `WWW-Authenticate` header (a browser needs the server's
  * `Access-Control-Expose-Headers: WWW-Authenticate` for a cross-origin response), with
@@ -1338,38 +1459,62 @@ export function installAuthInterceptor(instance: AxiosInstance, options: AuthInt
       onForbidden: options.onForbidden,
       onStepUp: options.onStepUp,
       maxRetryDelayMs: options.maxRetryDelayMs,
+      dpop: options.dpop,
     },
     null,
   );
 
-  const responseId = instance.interceptors.response.use(undefined, async (error: unknown): Promise<AxiosResponse> => {
-    if (!aeIsAxiosError(error)) throw error;
-    const response = error.response;
-    const config = error.config as AeConfig | undefined;
-    if (response === undefined || config === undefined) throw error;
-    const facts: ResponseFacts = {
-      method: (config.method ?? "get").toUpperCase(),
-      status: response.status,
-      header: (name) => aeAxiosHeader(response.headers, name),
-      code: bodyCodeOf(response.data),
-    };
-    session.noteNonce(facts);
-    const decision = session.decide(facts, config._authErrorsReplayed === true);
-    if (decision.kind === "pass" || decision.kind === "nonce") throw error;
-    const signal = aeSignalOf(config);
-    if (decision.kind === "refresh") {
-      const sent = session.tokenOf(aeAxiosHeader(config.headers, "authorization"));
-      const token = await session.renew(sent, facts, signal);
-      if (token === null) throw error;
-      aeSetAxiosHeader(config, "Authorization", `${session.scheme} ${token}`);
-    } else {
-      await session.wait(decision.ms, signal);
-    }
-    config._authErrorsReplayed = true;
-    return instance.request(config);
-  });
+  // With a `dpop` hook, every send (a replay too) gets a proof for the token it carries
+  // and the latest nonce. Request interceptors run last-added first: one added after
+  // this that sets `Authorization` runs before it, so the proof is for that token.
+  const requestId =
+    options.dpop === undefined
+      ? null
+      : instance.interceptors.request.use(async (config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> => {
+          const carried = session.tokenOf(aeAxiosHeader(config.headers, "authorization"));
+          const proof = await session.proof((config.method ?? "get").toUpperCase(), instance.getUri(config), carried);
+          if (proof !== null) aeSetAxiosHeader(config, "DPoP", proof);
+          return config;
+        });
+
+  const responseId = instance.interceptors.response.use(
+    (response: AxiosResponse): AxiosResponse => {
+      // Any response may bring a new nonce.
+      session.noteNonce({ header: (name) => aeAxiosHeader(response.headers, name) });
+      return response;
+    },
+    async (error: unknown): Promise<AxiosResponse> => {
+      if (!aeIsAxiosError(error)) throw error;
+      const response = error.response;
+      const config = error.config as AeConfig | undefined;
+      if (response === undefined || config === undefined) throw error;
+      const facts: ResponseFacts = {
+        method: (config.method ?? "get").toUpperCase(),
+        status: response.status,
+        header: (name) => aeAxiosHeader(response.headers, name),
+        code: bodyCodeOf(response.data),
+      };
+      session.noteNonce(facts);
+      const decision = session.decide(facts, config._authErrorsReplayed === true);
+      if (decision.kind === "pass") throw error;
+      const signal = aeSignalOf(config);
+      if (decision.kind === "refresh") {
+        const sent = session.tokenOf(aeAxiosHeader(config.headers, "authorization"));
+        const token = await session.renew(sent, facts, signal);
+        if (token === null) throw error;
+        aeSetAxiosHeader(config, "Authorization", `${session.scheme} ${token}`);
+      } else if (decision.kind === "wait") {
+        await session.wait(decision.ms, signal);
+      }
+      // "nonce": the session holds the new nonce; the request interceptor makes the
+      // replay's proof with it.
+      config._authErrorsReplayed = true;
+      return instance.request(config);
+    },
+  );
 
   return () => {
+    if (requestId !== null) instance.interceptors.request.eject(requestId);
     instance.interceptors.response.eject(responseId);
     session.close();
   };

@@ -3,8 +3,7 @@
 use std::borrow::Cow;
 
 use super::message::Message;
-use super::{Measure, Out, json};
-use crate::AuthError;
+use super::{Measure, Out, Params, json};
 use crate::body::BodyFormat;
 use crate::spec::compiled::{Form, Split};
 use crate::spec::{ErrorSpec, GENERIC_MESSAGE};
@@ -64,33 +63,26 @@ pub(crate) fn text(spec: &ErrorSpec, message: &str) -> String {
     out
 }
 
-/// The body of `err`: the compiled text, the split filled with its params' values, or
+/// An entry's body: the compiled text, the split filled with its params' values, or
 /// rendered from the spec.
-pub(crate) fn of<E: AuthError + ?Sized>(err: &E) -> Cow<'static, str> {
-    let spec = err.spec();
+/// A concealed entry's body is its target's (the public face's).
+pub(crate) fn of(spec: &ErrorSpec, lookup: Params<'_, '_>) -> Cow<'static, str> {
     if let Some(public) = spec.concealed_as() {
         // The target's body (its compiled forms are the spec's): it uses no param.
         return match spec.compiled().body {
             Form::Fixed(text) => Cow::Borrowed(text),
-            _ => Cow::Owned(text(
-                public,
-                &crate::template::render(public.message(), |_| None::<&str>),
-            )),
+            _ => Cow::Owned(text(public, &super::message::of(public, &|_| None))),
         };
     }
     match spec.compiled().body {
         Form::Fixed(text) => Cow::Borrowed(text),
-        Form::Split(split) => Cow::Owned(fill(&split, |name| err.param(name))),
-        Form::Absent | Form::Runtime => Cow::Owned(text(spec, &super::message::of(err))),
+        Form::Split(split) => Cow::Owned(fill(&split, lookup)),
+        Form::Absent | Form::Runtime => Cow::Owned(text(spec, &super::message::of(spec, lookup))),
     }
 }
 
-/// A body split, each hole filled with its param's JSON-escaped value.
-pub(crate) fn fill<F, V>(split: &Split, lookup: F) -> String
-where
-    F: FnMut(&str) -> Option<V>,
-    V: AsRef<str>,
-{
+/// A body split filled with its params' values, JSON-escaped.
+pub(crate) fn fill(split: &Split, lookup: Params<'_, '_>) -> String {
     let values = super::split::values(split, lookup);
-    super::split::fill::<super::split::Json, _>(split, &values)
+    super::split::fill::<super::split::Json>(split, &values)
 }

@@ -211,6 +211,7 @@ impl CompiledText {
 }
 
 /// A spec made at run time from validated parts, compiled, its text leaked.
+#[cfg(feature = "catalog")]
 pub(crate) fn spec(parts: SpecParts) -> ErrorSpec {
     ErrorSpec::from_parts(parts, compile(&parts).leak())
 }
@@ -220,6 +221,7 @@ mod tests {
     use super::*;
     use crate::challenge::Rule;
     use crate::spec::ChallengeSpec;
+    use std::borrow::Cow;
 
     fn parts(challenge: ChallengeSpec) -> SpecParts {
         SpecParts {
@@ -232,7 +234,7 @@ mod tests {
     fn header(challenge: ChallengeSpec, value: &str) -> (CompiledForm, Result<String, Rule>) {
         let parts = parts(challenge);
         let spec = ErrorSpec::from_parts(parts, Compiled::RUNTIME);
-        let runtime = header::from_spec(spec.challenges(), |_| Some(value), false)
+        let runtime = header::from_spec(&spec, &|_| Some(Cow::Borrowed(value)), false)
             .map(|v| v.map(|(v, _)| v).unwrap_or_default())
             .map_err(|e| e.rule());
         (compile(&parts).header, runtime)

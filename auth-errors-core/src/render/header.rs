@@ -2,14 +2,14 @@
 //! [`ChallengeSpec`] filled with param values, or from a compiled split.
 //!
 //! [`Challenge`]: crate::challenge::Challenge
+//! [`ChallengeSpec`]: crate::spec::ChallengeSpec
 
 use std::borrow::Cow;
 
 use super::split;
-use super::{Measure, Out, quoted};
-use crate::AuthError;
+use super::{Measure, Out, Params, quoted};
 use crate::challenge::{self, ChallengeError};
-use crate::spec::ChallengeSpec;
+use crate::spec::ErrorSpec;
 use crate::spec::compiled::{Form, Split};
 use crate::template;
 
@@ -85,21 +85,17 @@ pub(crate) const SEPARATOR: &str = ", ";
 /// returned beside the text), so a response always carries its challenges: well-formed
 /// ones, even when what is left breaks a rule about the whole (a `Basic` challenge whose
 /// realm was left out). `None` for no challenge.
-pub(crate) fn from_spec<F, V>(
-    challenges: impl Iterator<Item = ChallengeSpec>,
-    mut lookup: F,
+pub(crate) fn from_spec(
+    spec: &ErrorSpec,
+    lookup: Params<'_, '_>,
     lenient: bool,
-) -> Result<Option<(String, Option<ChallengeError>)>, ChallengeError>
-where
-    F: FnMut(&str) -> Option<V>,
-    V: AsRef<str>,
-{
+) -> Result<Option<(String, Option<ChallengeError>)>, ChallengeError> {
     let mut first = None;
     let mut filled: Vec<Filled<'_>> = Vec::new();
-    for spec in challenges {
+    for spec in spec.challenges() {
         let mut values = Vec::with_capacity(spec.params().len());
         for &(name, template) in spec.params() {
-            let value = template::render(template, &mut lookup);
+            let value = template::render(template, lookup);
             match challenge::check_value_for(spec.scheme(), name, &value) {
                 Ok(()) => values.push((name, value)),
                 Err(e) if lenient => {
@@ -140,47 +136,65 @@ fn write_filled<O: Out>(out: &mut O, filled: &[Filled<'_>]) {
 
 /// A header split filled with its params' values, each checked against its attribute's
 /// rule and escaped.
-pub(crate) fn fill<F, V>(split: &Split, lookup: F) -> Result<String, ChallengeError>
-where
-    F: FnMut(&str) -> Option<V>,
-    V: AsRef<str>,
-{
+pub(crate) fn fill(split: &Split, lookup: Params<'_, '_>) -> Result<String, ChallengeError> {
     let values = split::values(split, lookup);
     for (hole, value) in split.holes.iter().zip(&values) {
         if hole.trusted && value.is_some() {
             continue;
         }
-        let text = value.as_ref().map_or(hole.param, AsRef::as_ref);
+        let text = value.as_deref().unwrap_or(hole.param);
         challenge::check_value(hole.attr.unwrap_or_default(), text)?;
     }
-    Ok(split::fill::<split::Quoted, _>(split, &values))
+    Ok(split::fill::<split::Quoted>(split, &values))
 }
 
-/// The `WWW-Authenticate` value of `err`: the compiled text, the split filled, or rendered
+/// An entry's `WWW-Authenticate` value: the compiled text, the split filled, or rendered
 /// from the spec. A spec's compiled forms are its public face's (see `compile`).
-pub(crate) fn of<E: AuthError + ?Sized>(
-    err: &E,
+pub(crate) fn of(
+    spec: &ErrorSpec,
+    lookup: Params<'_, '_>,
 ) -> Result<Option<Cow<'static, str>>, ChallengeError> {
-    let spec = err.spec();
     match spec.compiled().header {
         Form::Absent => Ok(None),
         Form::Fixed(text) => Ok(Some(Cow::Borrowed(text))),
-        Form::Split(split) => fill(&split, |name| err.param(name)).map(|v| Some(Cow::Owned(v))),
+        Form::Split(split) => fill(&split, lookup).map(|v| Some(Cow::Owned(v))),
         // A concealed entry answers with its target's challenges, which use no param.
         Form::Runtime => match spec.concealed_as() {
-            Some(public) => from_spec(public.challenges(), |_| None::<&str>, false),
-            None => from_spec(spec.challenges(), |name| err.param(name), false),
+            Some(public) => from_spec(public, &|_| None, false),
+            None => from_spec(spec, lookup, false),
         }
         .map(|v| v.map(|(v, _)| Cow::Owned(v))),
     }
 }
 
-/// The value of `err`'s challenge with any value that breaks a rule left out; `None` when
-/// the entry has no challenge.
-pub(crate) fn lenient<E: AuthError + ?Sized>(err: &E) -> Option<String> {
-    let found = match err.spec().concealed_as() {
-        Some(public) => from_spec(public.challenges(), |_| None::<&str>, true),
-        None => from_spec(err.spec().challenges(), |name| err.param(name), true),
+/// The header with every attribute that breaks a rule left out, for a response that
+/// must still go out (a concealed entry's: its target's); `None` without a challenge.
+pub(crate) fn lenient(spec: &ErrorSpec, lookup: Params<'_, '_>) -> Option<String> {
+    let found = match spec.concealed_as() {
+        Some(public) => from_spec(public, &|_| None, true),
+        None => from_spec(spec, lookup, true),
     };
     found.ok().flatten().map(|(v, _)| v)
+}
+
+/// Every challenge of the entry's public face (its target's, for a concealed entry) as a
+/// checked [`Challenge`], its attributes filled, in the order the header lists them.
+///
+/// [`Challenge`]: crate::challenge::Challenge
+pub(crate) fn challenges(
+    spec: &ErrorSpec,
+    lookup: Params<'_, '_>,
+) -> Result<Vec<challenge::Challenge>, ChallengeError> {
+    spec.public()
+        .challenges()
+        .map(|spec| {
+            let mut challenge = challenge::Challenge::new(spec.scheme())?;
+            for &(name, value) in spec.params() {
+                let value = template::render(value, lookup);
+                challenge = challenge.param(name, value.into_owned())?;
+            }
+            challenge.check()?;
+            Ok(challenge)
+        })
+        .collect()
 }

@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::Out;
-use crate::AuthError;
+use super::{Out, Params};
+use crate::spec::ErrorSpec;
 use crate::template::{self, Piece};
 
 /// The message a body carries, as a writer sees it.
@@ -31,10 +31,9 @@ impl Message<'_> {
 }
 
 /// The message of `err` with its placeholders filled: the compiled text when it is fixed.
-pub(crate) fn of<E: AuthError + ?Sized>(err: &E) -> Cow<'_, str> {
-    let spec = err.spec();
+pub(crate) fn of<'v>(spec: &ErrorSpec, lookup: Params<'_, 'v>) -> Cow<'v, str> {
     match spec.compiled().message {
         Some(text) => Cow::Borrowed(text),
-        None => template::render(spec.message(), |name| err.param(name)),
+        None => template::render(spec.message(), lookup),
     }
 }

@@ -7,11 +7,19 @@
 
 pub(crate) mod body;
 pub(crate) mod compile;
+pub(crate) mod extra;
 pub(crate) mod header;
 pub(crate) mod json;
 pub(crate) mod message;
 pub(crate) mod quoted;
 pub(crate) mod split;
+
+use std::borrow::Cow;
+
+/// A param's value by name: what every writer fills placeholders from. A trait object,
+/// not a type parameter, so the writers are compiled once here and not again in every
+/// crate that defines an error enum (see `scripts/macro-cost.py`).
+pub(crate) type Params<'p, 'v> = &'p dyn Fn(&str) -> Option<Cow<'v, str>>;
 
 /// Where a writer's text goes.
 pub(crate) trait Out {

@@ -1,16 +1,18 @@
 //! Filling a split: literal text with each param's value escaped between.
 
-use super::{Measure, Out};
+use std::borrow::Cow;
+
+use super::{Measure, Out, Params};
 use crate::spec::compiled::Split;
 
 /// How many holes a split may have: each value is looked up once and kept.
 pub(crate) const MAX_HOLES: usize = 4;
 
 /// The value of each hole's param, looked up once (a `Display` param allocates per lookup).
-pub(crate) fn values<F, V>(split: &Split, mut lookup: F) -> [Option<V>; MAX_HOLES]
-where
-    F: FnMut(&str) -> Option<V>,
-{
+pub(crate) fn values<'v>(
+    split: &Split,
+    lookup: Params<'_, 'v>,
+) -> [Option<Cow<'v, str>>; MAX_HOLES] {
     let mut values = [const { None }; MAX_HOLES];
     for (slot, hole) in values.iter_mut().zip(split.holes) {
         *slot = lookup(hole.param);
@@ -47,7 +49,7 @@ impl Escape for Json {
 /// Writes the split with each value escaped by `E` (`{param}` as written when the param
 /// has no value); a trusted hole's value needs no escape.
 #[inline]
-fn write<O: Out, E: Escape, V: AsRef<str>>(out: &mut O, split: &Split, values: &[Option<V>]) {
+fn write<O: Out, E: Escape>(out: &mut O, split: &Split, values: &[Option<Cow<'_, str>>]) {
     let mut text = split.text.iter();
     out.push(text.next().copied().unwrap_or_default());
     for ((hole, value), t) in split.holes.iter().zip(values).zip(text) {
@@ -65,11 +67,11 @@ fn write<O: Out, E: Escape, V: AsRef<str>>(out: &mut O, split: &Split, values: &
 }
 
 /// The split filled in, each value escaped by `E`, in one exactly sized allocation.
-pub(crate) fn fill<E: Escape, V: AsRef<str>>(split: &Split, values: &[Option<V>]) -> String {
+pub(crate) fn fill<E: Escape>(split: &Split, values: &[Option<Cow<'_, str>>]) -> String {
     let mut m = Measure(0);
-    write::<_, E, _>(&mut m, split, values);
+    write::<_, E>(&mut m, split, values);
     let mut out = String::with_capacity(m.0);
-    write::<_, E, _>(&mut out, split, values);
+    write::<_, E>(&mut out, split, values);
     debug_assert_eq!(out.len(), m.0);
     out
 }

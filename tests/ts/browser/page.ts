@@ -1,8 +1,11 @@
 // The page the browser suite loads from its own 127.0.0.1 port: a frontend that calls
 // the demo API on another port through createAuthFetch, with the tokens in
-// localStorage (shared by the tabs), Web Locks and BroadcastChannel as the defaults.
+// localStorage (shared by the tabs), Web Locks and BroadcastChannel as the defaults;
+// and through openapi-fetch with createAuthMiddleware, over the same store.
+import createClient, { type Client } from "openapi-fetch";
 import {
   createAuthFetch,
+  createAuthMiddleware,
   webStorageTokenStore,
   type ForbiddenInfo,
   type ReauthenticateReason,
@@ -35,22 +38,42 @@ const base = async (input: RequestInfo | URL, init?: RequestInit): Promise<Respo
   return fetch(request);
 };
 
+const refresh = async ({ fetch: plain, tokens }: { fetch: typeof base; tokens: TokenSet | null }): Promise<TokenSet> => {
+  const r = await plain(`${api}/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ refresh_token: tokens?.refresh_token }),
+  });
+  if (!r.ok) throw new Error(`refresh answered ${r.status}`);
+  return (await r.json()) as TokenSet;
+};
+const hooks = {
+  onReauthenticate: (reason: ReauthenticateReason) => void log.reauthenticate.push(reason),
+  onForbidden: (info: ForbiddenInfo) => void log.forbidden.push(info),
+  onStepUp: (info: StepUpInfo) => void log.stepUp.push(info),
+};
+
 const authFetch = createAuthFetch(base, {
   store,
-  refresh: async ({ fetch: plain, tokens }) => {
-    const r = await plain(`${api}/token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ refresh_token: tokens?.refresh_token }),
-    });
-    if (!r.ok) throw new Error(`refresh answered ${r.status}`);
-    return (await r.json()) as TokenSet;
-  },
-  onReauthenticate: (reason) => log.reauthenticate.push(reason),
-  onForbidden: (info) => log.forbidden.push(info),
-  onStepUp: (info) => log.stepUp.push(info),
+  refresh,
+  ...hooks,
   onTokens: (tokens) => log.tokenEvents.push(tokens.access_token),
 });
+
+// The same rules as openapi-fetch middleware: the same store, and (by default) the same
+// Web Lock and channel name, so it and authFetch take turns as two tabs would.
+const authMiddleware = createAuthMiddleware(base, { store, refresh, ...hooks });
+// The demo's routes as openapi-typescript would write them.
+interface JsonResponse {
+  content: { "application/json": unknown };
+}
+interface Operation {
+  parameters: { query?: never; header?: never; path?: never; cookie?: never };
+  requestBody?: { content: { "application/json": unknown } };
+  responses: { 200: JsonResponse; 401: JsonResponse; 403: JsonResponse };
+}
+type Paths = Record<string, { get: Operation; post: Operation }>;
+let openapi: Client<Paths> | null = null;
 
 async function answer(response: Response): Promise<Answer> {
   const text = await response.text();
@@ -64,6 +87,8 @@ async function answer(response: Response): Promise<Answer> {
 const page = {
   setApi(url: string): void {
     api = url;
+    openapi = createClient<Paths>({ baseUrl: url, fetch: base });
+    openapi.use(authMiddleware);
   },
   features(): { locks: boolean; broadcast: boolean; secure: boolean; origin: string } {
     return { locks: typeof navigator.locks?.request === "function", broadcast: typeof BroadcastChannel === "function", secure: isSecureContext, origin: location.origin };
@@ -96,6 +121,18 @@ const page = {
         ...(json === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(json) }),
       }),
     );
+  },
+  /** Through openapi-fetch and createAuthMiddleware. */
+  async middlewareCall(method: "GET" | "POST", path: string, json?: unknown): Promise<Answer> {
+    if (openapi === null) throw new Error("setApi first");
+    const result = method === "GET" ? await openapi.GET(path) : await openapi.POST(path, json === undefined ? {} : { body: json });
+    return { status: result.response.status, body: result.data ?? result.error };
+  },
+  async middlewareBurst(n: number, path: string): Promise<number[]> {
+    const client = openapi;
+    if (client === null) throw new Error("setApi first");
+    const results = await Promise.all(Array.from({ length: n }, () => client.GET(path)));
+    return results.map((r) => r.response.status);
   },
   async burst(n: number, path: string): Promise<number[]> {
     const answers = await Promise.all(Array.from({ length: n }, () => authFetch(`${api}${path}`)));

@@ -2,7 +2,8 @@
 // downloaded) loads a page from one 127.0.0.1 port that calls the demo API on another,
 // so every request is cross-origin with CORS preflights, as from a dev server. Checks
 // refresh + replay, single flight, 403, step-up, a failed refresh, reading the
-// challenge cross-origin, then two tabs with one single-use refresh token.
+// challenge cross-origin, the same through openapi-fetch with createAuthMiddleware, then
+// two tabs with one single-use refresh token.
 //
 // Usage: node dist/browser/run.js axum|actix   (CHROMIUM overrides /usr/bin/chromium)
 import { createServer, type Server } from "node:http";
@@ -16,6 +17,8 @@ import { sleep, startDemo, type Demo, type DemoServer } from "../test/support.js
 /** dist/, which holds the compiled page and pack. */
 const distDir = fileURLToPath(new URL("../", import.meta.url));
 const pageDir = path.resolve(distDir, "../browser");
+/** openapi-fetch's ESM build (no imports of its own), which the page's import map names. */
+const openapiFetch = path.resolve(distDir, "../node_modules/openapi-fetch/dist/index.mjs");
 const TTL_SECS = 2;
 const expire = (): Promise<void> => sleep(TTL_SECS * 1000 + 200);
 
@@ -31,7 +34,7 @@ const FLAGS = [
   "--disable-sync",
 ];
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".map": "application/json" };
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".map": "application/json" };
 
 /** Serves the page and dist/ on a free 127.0.0.1 port: the page's own origin. */
 async function servePage(): Promise<{ url: string; server: Server }> {
@@ -41,8 +44,10 @@ async function servePage(): Promise<{ url: string; server: Server }> {
     const file =
       url.pathname === "/browser/index.html"
         ? path.join(pageDir, "index.html")
-        : path.join(distDir, path.normalize(url.pathname).replace(/^([/\\])+/, ""));
-    if (!file.startsWith(distDir) && file !== path.join(pageDir, "index.html")) {
+        : url.pathname === "/vendor/openapi-fetch.js"
+          ? openapiFetch
+          : path.join(distDir, path.normalize(url.pathname).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(distDir) && file !== path.join(pageDir, "index.html") && file !== openapiFetch) {
       res.writeHead(403).end();
       return;
     }
@@ -162,6 +167,27 @@ async function run(server: DemoServer): Promise<Suite> {
     const stepUp = await call(tab, "call", "GET", "/admin");
     log = await call(tab, "log");
     suite.equal("step-up goes to onStepUp with acr_values and max_age", [stepUp.status, log.stepUp.map((s) => [s.acr_values, s.max_age]), log.refreshCalls], [401, [["urn:example:mfa", 300]], 0]);
+
+    // The same rules through openapi-fetch with createAuthMiddleware (client.use).
+    await expire();
+    await call(tab, "reset");
+    const viaMiddleware = await call(tab, "middlewareCall", "GET", "/orders");
+    log = await call(tab, "log");
+    suite.equal(
+      "openapi-fetch middleware: after expiry, refreshed once and replayed (status, body, /token calls, API calls)",
+      [viaMiddleware.status, viaMiddleware.body, log.refreshCalls, log.apiCalls],
+      [200, [{ id: 1, item: "coffee" }, { id: 2, item: "tea" }], 1, 2],
+    );
+    await expire();
+    await call(tab, "reset");
+    const middlewareStatuses = await call(tab, "middlewareBurst", 10, "/orders");
+    log = await call(tab, "log");
+    suite.equal("openapi-fetch middleware: 10 concurrent requests after expiry, one refresh, each replayed once", [middlewareStatuses, log.refreshCalls, log.apiCalls], [Array(10).fill(200), 1, 20]);
+    await call(tab, "reset");
+    const middlewareForbidden = await call(tab, "middlewareCall", "POST", "/orders", { item: "cake" });
+    log = await call(tab, "log");
+    suite.equal("openapi-fetch middleware: 403 goes to onForbidden with the scope, no refresh", [middlewareForbidden.status, log.forbidden.map((f) => f.scope), log.refreshCalls, log.apiCalls], [403, ["orders:write"], 0, 1]);
+    suite.equal("the server counted the middleware's two refreshes", (await demo.stats()).refreshes, 4);
 
     // A failed refresh: onReauthenticate once, no loop.
     const spent = await call(tab, "tokens");

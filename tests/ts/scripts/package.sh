@@ -4,7 +4,8 @@
 # with `npm pack`, installs the tarball into a fresh project outside this folder (offline:
 # the package has no dependency, axios is an optional peer and is not installed), and
 # type-checks that project with tsc --strict, bundles it with esbuild and runs the
-# bundle; then links this folder's axios in and type-checks the ./axios entry.
+# bundle; then links this folder's axios in and type-checks the ./axios entry, and its
+# openapi-fetch, to type-check createAuthMiddleware as an openapi-fetch Middleware.
 # Run by run.sh after `npm ci`.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -65,3 +66,14 @@ cat > "$app/tsconfig.axios.json" <<'JSON'
 JSON
 (cd "$app" && "$tsc" -p tsconfig.axios.json)
 echo "package.sh: with axios $axios_version installed, the ./axios entry type-checks"
+
+openapi_fetch_version="$(node -p 'require(process.argv[1]).version' "$here/node_modules/openapi-fetch/package.json")"
+cp "$here/package-check/with-openapi-fetch.ts" "$app/"
+# The locked openapi-fetch (and the helpers its types import), linked in.
+ln -s "$here/node_modules/openapi-fetch" "$app/node_modules/openapi-fetch"
+ln -s "$here/node_modules/openapi-typescript-helpers" "$app/node_modules/openapi-typescript-helpers"
+cat > "$app/tsconfig.openapi-fetch.json" <<'JSON'
+{ "extends": "./tsconfig.json", "files": ["with-openapi-fetch.ts"] }
+JSON
+(cd "$app" && "$tsc" -p tsconfig.openapi-fetch.json)
+echo "package.sh: with openapi-fetch $openapi_fetch_version installed, createAuthMiddleware type-checks as its Middleware"

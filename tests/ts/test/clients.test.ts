@@ -1,6 +1,7 @@
 // The pack's rules through every client it serves, with real libraries from npm
-// (openapi-fetch, ky, ofetch, axios) and Node's fetch, against the real demo server
-// (axum), one server per test, started on a free port.
+// (openapi-fetch, both with createAuthFetch as its fetch and with createAuthMiddleware,
+// ky, ofetch, axios) and Node's fetch, against the real demo server (axum), one server
+// per test, started on a free port.
 import { describe, test } from "node:test";
 import * as assert from "node:assert/strict";
 import { CLIENTS, makeClient, type Client, type ClientName, type ClientSetup } from "./clients.js";

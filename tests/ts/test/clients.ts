@@ -1,6 +1,6 @@
 // The clients the rules are checked through, each wired as its own documentation says:
-// plain fetch, openapi-fetch, ky and ofetch over createAuthFetch, and axios through
-// installAuthInterceptor. Every one records the requests the server answered, seen by
+// plain fetch, openapi-fetch, ky and ofetch over createAuthFetch, openapi-fetch with
+// createAuthMiddleware (`client.use`), and axios through installAuthInterceptor. Every one records the requests the server answered, seen by
 // the base fetch (or an axios interceptor) before the pack acts on them.
 import axios, { type AxiosInstance } from "axios";
 import createClient from "openapi-fetch";
@@ -8,8 +8,10 @@ import ky from "ky";
 import { ofetch } from "ofetch";
 import {
   createAuthFetch,
+  createAuthMiddleware,
   installAuthInterceptor,
   memoryTokenStore,
+  type AuthMiddlewareOptions,
   type DpopProofRequest,
   type ForbiddenInfo,
   type ReauthenticateReason,
@@ -19,7 +21,7 @@ import {
 } from "../generated/auth-errors.js";
 import type { Demo, TokenPair } from "./support.js";
 
-export const CLIENTS = ["fetch", "openapi-fetch", "ky", "ofetch", "axios"] as const;
+export const CLIENTS = ["fetch", "openapi-fetch", "openapi-fetch-middleware", "ky", "ofetch", "axios"] as const;
 export type ClientName = (typeof CLIENTS)[number];
 
 /** One request as the server answered it. */
@@ -173,7 +175,7 @@ export function makeClient(name: ClientName, demo: Demo, setup: ClientSetup): Cl
     }
     return response;
   };
-  const authFetch = createAuthFetch(base, {
+  const sessionOptions: AuthMiddlewareOptions<typeof base> = {
     store,
     broadcast: false,
     refresh: async ({ fetch: plain, tokens }) => {
@@ -190,7 +192,21 @@ export function makeClient(name: ClientName, demo: Demo, setup: ClientSetup): Cl
     },
     ...hooks,
     ...optional,
-  });
+  };
+
+  if (name === "openapi-fetch-middleware") {
+    // The plain base fetch for the client, and the rules as its (only, so last) middleware.
+    const api = createClient<Paths>({ baseUrl: demo.baseURL, fetch: base });
+    api.use(createAuthMiddleware(base, sessionOptions));
+    client.send = async (method, path, json, signal) => {
+      const init = { ...(signal !== undefined ? { signal } : {}) };
+      const result =
+        method === "GET" ? await api.GET(path, init) : await api.POST(path, { ...init, ...(json !== undefined ? { body: json } : {}) });
+      return { status: result.response.status, body: result.data ?? result.error };
+    };
+    return client;
+  }
+  const authFetch = createAuthFetch(base, sessionOptions);
 
   const answer = async (response: Response): Promise<Answer> => {
     const text = await response.text();

@@ -5,6 +5,8 @@ import * as assert from "node:assert/strict";
 import axios, { type AxiosError, type AxiosInstance } from "axios";
 import {
   installAuthInterceptor,
+  type AuthInterceptorOptions,
+  type DpopProofRequest,
   type ForbiddenInfo,
   type ReauthenticateReason,
 } from "../generated/auth-errors.js";
@@ -439,5 +441,172 @@ test("the returned function ejects the interceptor", async () => {
     assert.equal(h.refreshCalls, 0);
     assert.deepEqual(h.reauthenticate, []);
     assert.equal((await demo.stats()).refreshes, 0);
+  });
+});
+
+// DPoP (RFC 9449) through the interceptor, against the demo's `GET /dpop`, which answers
+// 401 `use_dpop_nonce` with a `DPoP-Nonce` unless the `DPoP` proof carries that nonce.
+
+/** A proof-shaped JWT (unsigned: the demo reads only its `nonce`) for a request. */
+function proofFor(request: DpopProofRequest): string {
+  const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString("base64url");
+  return `${b64({ typ: "dpop+jwt", alg: "ES256" })}.${b64({ htm: request.method, htu: request.url, nonce: request.nonce ?? undefined, ath: request.accessToken ?? undefined })}.sig`;
+}
+
+/** The `nonce` claim of a proof as sent. */
+function nonceOf(proof: string | null): unknown {
+  const payload = proof?.split(".")[1];
+  return payload === undefined ? undefined : (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { nonce?: unknown }).nonce;
+}
+
+/**
+ * An axios instance with an observer (added first: it sees every raw response, and the
+ * config it was sent with) and the interceptor with a `dpop` hook that records its calls.
+ */
+function dpopHarness(demo: Demo, token: string | null, dpop: (request: DpopProofRequest) => string, extra: Partial<AuthInterceptorOptions> = {}) {
+  const instance = axios.create({ baseURL: demo.baseURL });
+  if (token !== null) instance.defaults.headers.common["Authorization"] = `Bearer ${token}`;
+  const sent: Array<{ url: string; status: number | undefined; dpop: string | null; authorization: string | null }> = [];
+  const record = (config: { url?: string; headers?: unknown } | undefined, status: number | undefined): void => {
+    const headers = config?.headers as { get?: (name: string) => unknown } | undefined;
+    const dpopHeader = headers?.get?.("DPoP");
+    const auth = headers?.get?.("Authorization");
+    sent.push({ url: config?.url ?? "", status, dpop: typeof dpopHeader === "string" ? dpopHeader : null, authorization: typeof auth === "string" ? auth : null });
+  };
+  instance.interceptors.response.use(
+    (response) => {
+      record(response.config, response.status);
+      return response;
+    },
+    (error: unknown) => {
+      if (axios.isAxiosError(error)) record(error.config, error.response?.status);
+      throw error;
+    },
+  );
+  const asked: DpopProofRequest[] = [];
+  const eject = installAuthInterceptor(instance, {
+    refresh: async () => assert.fail("refresh() must not be called"),
+    dpop: (request) => {
+      asked.push(request);
+      return dpop(request);
+    },
+    ...extra,
+  });
+  return { instance, sent, asked, eject };
+}
+
+test("use_dpop_nonce: one replay with a proof carrying the new DPoP-Nonce; later requests carry it at once", async () => {
+  await withDemo(60, async (demo) => {
+    const h = dpopHarness(demo, null, proofFor);
+
+    const first = await h.instance.get("/dpop");
+    const second = await h.instance.get("/dpop");
+
+    assert.deepEqual([first.status, first.data, second.status], [200, { dpop: "ok" }, 200]);
+    assert.deepEqual(
+      h.sent.map((s) => [s.url, s.status]),
+      [
+        ["/dpop", 401],
+        ["/dpop", 200],
+        ["/dpop", 200],
+      ],
+      "one replay, then none",
+    );
+    const nonce = h.asked[1]?.nonce;
+    assert.match(nonce ?? "", /^n-[0-9a-f]{16}$/);
+    assert.deepEqual(
+      h.asked.map((r) => [r.method, r.url, r.nonce]),
+      [
+        ["GET", `${demo.baseURL}/dpop`, null],
+        ["GET", `${demo.baseURL}/dpop`, nonce],
+        ["GET", `${demo.baseURL}/dpop`, nonce],
+      ],
+    );
+    assert.deepEqual(h.sent.map((s) => nonceOf(s.dpop)), [undefined, nonce, nonce], "the proofs as sent");
+    assert.equal(first.config.headers.get("DPoP"), proofFor(h.asked[1] as DpopProofRequest));
+  });
+});
+
+test("use_dpop_nonce answered again after the replay: no second replay, the 401 rejects", async () => {
+  await withDemo(60, async (demo) => {
+    const h = dpopHarness(demo, null, () => "a.e30.sig"); // never carries the nonce
+
+    const error = await rejection(h.instance.get("/dpop"));
+
+    assert.equal(error.response?.status, 401);
+    assert.equal(error.response?.data.code, "USE_DPOP_NONCE");
+    assert.deepEqual(
+      h.sent.map((s) => s.status),
+      [401, 401],
+    );
+    assert.equal(h.asked.length, 2, "a proof for the send and one for the replay");
+  });
+});
+
+test("without a dpop hook, use_dpop_nonce rejects as it is: no replay, no DPoP header", async () => {
+  await withDemo(60, async (demo) => {
+    const instance = axios.create({ baseURL: demo.baseURL });
+    let sends = 0;
+    instance.interceptors.response.use(
+      (r) => r,
+      (error: unknown) => {
+        sends++;
+        if (axios.isAxiosError(error)) assert.equal(error.config?.headers.get("DPoP"), undefined);
+        throw error;
+      },
+    );
+    installAuthInterceptor(instance, { refresh: async () => assert.fail("refresh() must not be called") });
+
+    const error = await rejection(instance.get("/dpop"));
+
+    assert.equal(error.response?.status, 401);
+    assert.equal(sends, 1);
+  });
+});
+
+test("with a dpop hook, a refresh replay's proof is made for the new access token", async () => {
+  await withDemo(TTL_SECS, async (demo) => {
+    const pair = await demo.login("reader");
+    let fresh: TokenPair | undefined;
+    const h = dpopHarness(demo, pair.access_token, proofFor, {
+      refresh: async () => {
+        fresh = await demo.refresh(pair.refresh_token);
+        return fresh.access_token;
+      },
+    });
+    await expire();
+
+    const response = await h.instance.get("/orders");
+
+    assert.equal(response.status, 200);
+    assert.ok(fresh !== undefined);
+    assert.deepEqual(
+      h.sent.map((s) => [s.status, s.authorization]),
+      [
+        [401, `Bearer ${pair.access_token}`],
+        [200, `Bearer ${fresh.access_token}`],
+      ],
+    );
+    assert.deepEqual(
+      h.asked.map((r) => r.accessToken),
+      [pair.access_token, fresh.access_token],
+    );
+    assert.deepEqual(h.sent.map((s) => s.dpop), h.asked.map(proofFor));
+  });
+});
+
+test("the returned function ejects the DPoP request interceptor too", async () => {
+  await withDemo(60, async (demo) => {
+    const h = dpopHarness(demo, null, proofFor);
+    h.eject();
+
+    const error = await rejection(h.instance.get("/dpop"));
+
+    assert.equal(error.response?.status, 401);
+    assert.deepEqual(h.asked, []);
+    assert.deepEqual(
+      h.sent.map((s) => s.dpop),
+      [null],
+    );
   });
 });
