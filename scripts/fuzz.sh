@@ -3,6 +3,10 @@
 #
 #   bash scripts/fuzz.sh                 # every target, FUZZ_SECONDS each (default 600)
 #   FUZZ_SECONDS=60 bash scripts/fuzz.sh parse
+#   FUZZ_RUNS=10000000 bash scripts/fuzz.sh format_roundtrip   # a number of runs instead
+#
+# No sanitizer by default (FUZZ_SANITIZER=address to add one): the targets are safe Rust,
+# and AddressSanitizer slows them 30 to 50 times (BENCHMARKS.md, "Fuzzing after the last move").
 #
 # The machine has a stable toolchain only; cargo-fuzz passes nightly flags
 # (-Zsanitizer=address), which stable accepts with RUSTC_BOOTSTRAP=1.
@@ -13,16 +17,19 @@ set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 export RUSTC_BOOTSTRAP=1
 seconds="${FUZZ_SECONDS:-600}"
+sanitizer="${FUZZ_SANITIZER:-none}"
+limit=(-max_total_time="$seconds")
+[ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(parse format_roundtrip catalog)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-cargo fuzz build -O
+cargo fuzz build -O -s "$sanitizer"
 mkdir -p logs
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "seeds/$t"
-  echo "== $t: ${seconds}s"
-  cargo fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
-    -max_total_time="$seconds" -print_final_stats=1 -max_len=4096 -timeout=10 \
+  echo "== $t: ${limit[*]}"
+  cargo fuzz run -O -s "$sanitizer" "$t" "corpus/$t" "seeds/$t" -- \
+    "${limit[@]}" -print_final_stats=1 -max_len=4096 -timeout=10 \
     > "logs/$t.log" 2>&1 || { echo "$t FAILED: see fuzz/logs/$t.log"; tail -40 "logs/$t.log"; exit 1; }
   # Iterations, and when coverage last grew.
   grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "logs/$t.log" || true

@@ -82,6 +82,7 @@ macro_rules! __impl_axum {
     ($ty:ty; [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),*]; [$($static:literal),*]) => {
         #[automatically_derived]
         impl $crate::__private::axum_core::response::IntoResponse for $ty {
+            #[inline]
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
                 const STATICS: &[u16] = &[$($static),*];
                 let index = self.__index();
@@ -118,6 +119,7 @@ macro_rules! __impl_actix {
                 $crate::actix::status_code(self)
             }
 
+            #[inline]
             fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
                 const STATICS: &[u16] = &[$($static),*];
                 let index = self.__index();
