@@ -23,10 +23,15 @@ use syn::{DeriveInput, parse_macro_input};
 
 /// Generates an enum's variants from a catalog file.
 ///
-/// ```ignore
-/// #[auth_errors::catalog("errors.yaml")]
+/// ```
+/// // A file relative to the calling crate's `Cargo.toml`, or `std`: the standard catalog.
+/// #[auth_errors::catalog(std)]
 /// #[derive(Debug)]
 /// pub enum ApiError {}
+///
+/// use auth_errors::AuthError;
+/// let err = ApiError::TokenExpired;
+/// assert_eq!((err.status(), err.code()), (401, "TOKEN_EXPIRED"));
 /// ```
 ///
 /// The path is relative to the calling crate's `Cargo.toml`. `std` in its place
