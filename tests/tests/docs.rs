@@ -123,3 +123,24 @@ fn renderers_read_a_compiled_enum_too() {
     assert_eq!(docs::markdown(s), docs::markdown(&from_catalog));
     assert_eq!(docs::typescript(s), docs::typescript(&from_catalog));
 }
+
+#[test]
+fn the_client_pack_names_no_concealed_code() {
+    // The pack ships in every page; a concealed code never reaches a client, so naming it
+    // there would tell anyone who reads the bundle that the hidden answer exists.
+    let s = specs(&tests_path("fixtures/valid/dpop-conceal-retry.yaml"));
+    assert!(
+        s.iter()
+            .any(|s| s.code() == "REPO_FORBIDDEN" && s.is_concealed())
+    );
+    let ts = docs::typescript(&s);
+    let prelude = ts_prelude(&ts);
+    assert!(!prelude.contains("REPO_FORBIDDEN"), "{prelude}");
+    assert!(
+        prelude.contains(r#""NOT_FOUND": { status: 404"#),
+        "{prelude}"
+    );
+    for (path, text) in docs::typescript::typescript_package(&s, "errors-pack") {
+        assert!(!text.contains("REPO_FORBIDDEN"), "{path}");
+    }
+}

@@ -36,7 +36,10 @@ fn prelude(specs: &[ErrorSpec]) -> String {
          // The business codes, their metadata, a WWW-Authenticate parser, and a fetch core,\n\
          // an openapi-fetch middleware and an axios adapter that refresh a token once and replay.\n\n",
     );
-    let codes: Vec<String> = specs.iter().map(|s| lit(s.code())).collect();
+    // A concealed code never reaches a client, and the pack ships in every page: it names
+    // only the codes a response can carry.
+    let sent = || specs.iter().filter(|s| !s.is_concealed());
+    let codes: Vec<String> = sent().map(|s| lit(s.code())).collect();
     let union = if codes.is_empty() {
         "never".to_owned()
     } else {
@@ -66,7 +69,7 @@ fn prelude(specs: &[ErrorSpec]) -> String {
          export interface ErrorMeta {\n  readonly status: number;\n  readonly error: string | null;\n  readonly action: ClientAction;\n  readonly title: string;\n  readonly deprecated: boolean;\n  readonly params: readonly string[];\n}\n\n",
     );
     out.push_str("/** Every code's metadata, in catalog order. */\nexport const ERRORS: { readonly [C in ErrorCode]: ErrorMeta } = {\n");
-    for s in specs {
+    for s in sent() {
         let error = s
             .public()
             .challenge()
