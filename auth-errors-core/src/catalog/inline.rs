@@ -9,7 +9,7 @@ use super::model::{ChallengeDef, Defaults, Entry, Param, Spanned};
 use super::valid;
 
 /// The file an inline entry is reported in, and its [`Entry::origin`].
-const INLINE: &str = "inline";
+pub(crate) const INLINE: &str = "inline";
 
 /// An entry stated in code, for the derive; [`check`](InlineEntry::check) makes it an
 /// [`Entry`].

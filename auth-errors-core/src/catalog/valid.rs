@@ -267,11 +267,19 @@ pub(crate) fn entry(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
         Some(_) => {}
         // A concealed entry answers with its target's response, whose rules hold.
         None if entry.conceal_as.is_some() => {}
+        // `challenge: {}` is a Bearer challenge with the default realm: advice that works
+        // only when the catalog has one (RFC 6750 §3 wants at least one auth-param).
         None if status == 401 => sink.push(
             entry.code.at,
             code,
             CatalogRule::MissingChallenge,
-            "a 401 response must carry a WWW-Authenticate challenge (RFC 9110 §15.5.2); add 'challenge: {}'",
+            if entry.origin == super::inline::INLINE {
+                "a 401 response must carry a WWW-Authenticate challenge (RFC 9110 §15.5.2); add 'challenge(realm = \"api\")' to its #[auth_error(...)]"
+            } else if defaults.realm.is_some() {
+                "a 401 response must carry a WWW-Authenticate challenge (RFC 9110 §15.5.2); add 'challenge: {}'"
+            } else {
+                "a 401 response must carry a WWW-Authenticate challenge (RFC 9110 §15.5.2); add 'challenge: { realm: api }' (or set 'realm' under 'defaults:' and add 'challenge: {}')"
+            },
         ),
         None => {}
     }

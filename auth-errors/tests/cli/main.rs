@@ -91,7 +91,7 @@ fn check_prints_warnings_and_fails_on_them_only_when_strict() {
         "{}",
         text(&out.stderr)
     );
-    assert!(text(&out.stdout).contains("ok (1 entries)"));
+    assert!(text(&out.stdout).contains("ok (1 entry)"));
     let out = run(&["check", "--strict", &shown], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(

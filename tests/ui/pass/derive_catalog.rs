@@ -45,6 +45,9 @@ pub enum AppError {
         challenge(scheme = "DPoP", realm = "dpop-api", error = "invalid_token", error_description = "Bound token required")
     )]
     DpopRequired,
+    /// Inline 401 with only a realm: what the missing-challenge advice says to add.
+    #[auth_error(status = 401, code = "SIGN_IN", message = "Sign in", challenge(realm = "api"))]
+    SignIn,
     /// Inline with `client`.
     #[auth_error(status = 400, code = "BAD_INPUT", message = "Bad input", client = "none", docs = "Fix the request.")]
     BadInput,
@@ -56,6 +59,11 @@ fn main() {
     assert_eq!(
         AppError::TokenExpired.challenge_value().unwrap().as_deref(),
         Some(r#"Bearer realm="api", error="invalid_token", error_description="The access token expired""#),
+    );
+
+    assert_eq!(
+        AppError::SignIn.challenge_value().unwrap().as_deref(),
+        Some(r#"Bearer realm="api""#),
     );
 
     let e = AppError::MissingScope { scope: "orders:write".into() };
@@ -128,6 +136,6 @@ fn main() {
     assert!("INTERNAL".parse::<AppError>().is_err());
 
     // SPECS holds one spec per variant, in declaration order.
-    assert_eq!(AppError::SPECS.len(), 11);
+    assert_eq!(AppError::SPECS.len(), 12);
     assert_eq!(AppError::SPECS[2].code(), "INSUFFICIENT_SCOPE");
 }

@@ -15,7 +15,9 @@ pub fn run(files: &[PathBuf], strict: bool) -> ExitCode {
                 for w in cat.warnings() {
                     eprintln!("{w}");
                 }
-                println!("{}: ok ({} entries)", path.display(), cat.entries().len());
+                let n = cat.entries().len();
+                let noun = if n == 1 { "entry" } else { "entries" };
+                println!("{}: ok ({n} {noun})", path.display());
             }
             Err(diagnostics) => {
                 failed = true;
