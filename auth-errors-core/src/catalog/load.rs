@@ -4,6 +4,8 @@
 //! reports all of them. An entry missing a required key is left out of the model
 //! (its diagnostic stays); the semantic rules then run on what loaded.
 
+use std::fmt;
+
 use crate::body::BodyFormat;
 use crate::spec::{ClientAction, ParamType};
 
@@ -57,12 +59,12 @@ pub(crate) struct File {
 pub(crate) fn file(root: &Node, sink: &mut Sink) -> Option<File> {
     let start = Some(Location::START);
     let Value::Map(top) = &root.value else {
-        let found = root.value.kind();
-        sink.push(
+        wrong_type(
+            sink,
             root.at,
             None,
-            CatalogRule::WrongType,
-            format!("a catalog must be a mapping with 'version' and 'errors', found {found}"),
+            format_args!("a catalog must be a mapping with 'version' and 'errors'"),
+            &root.value,
         );
         return None;
     };
@@ -114,13 +116,13 @@ pub(crate) fn file(root: &Node, sink: &mut Sink) -> Option<File> {
             "the catalog has no entries: 'errors' must hold at least one",
         ),
         Some(other) => {
-            let found = other.kind();
             let at = errors_node.map_or(start, |n| n.at);
-            sink.push(
+            wrong_type(
+                sink,
                 at,
                 None,
-                CatalogRule::WrongType,
-                format!("'errors' must be a mapping from codes to entries, found {found}"),
+                format_args!("'errors' must be a mapping from codes to entries"),
+                other,
             );
         }
         // A catalog made only of included ones needs no entries of its own.
@@ -149,12 +151,12 @@ pub(crate) fn file(root: &Node, sink: &mut Sink) -> Option<File> {
 /// `item` one of its values in messages.
 fn string_list(node: &Node, what: &str, item: &str, sink: &mut Sink) -> Vec<Spanned<String>> {
     let Value::Seq(items) = &node.value else {
-        let found = node.value.kind();
-        sink.push(
+        wrong_type(
+            sink,
             node.at,
             None,
-            CatalogRule::WrongType,
-            format!("'{what}' must be a list of {item}s, found {found}"),
+            format_args!("'{what}' must be a list of {item}s"),
+            &node.value,
         );
         return Vec::new();
     };
@@ -163,12 +165,12 @@ fn string_list(node: &Node, what: &str, item: &str, sink: &mut Sink) -> Vec<Span
         match &node.value {
             Value::Str(s) => out.push(Spanned::new(s.clone(), node.at)),
             other => {
-                let found = other.kind();
-                sink.push(
+                wrong_type(
+                    sink,
                     node.at,
                     None,
-                    CatalogRule::WrongType,
-                    format!("each item of '{what}' must be a {item} (a string), found {found}"),
+                    format_args!("each item of '{what}' must be a {item} (a string)"),
+                    other,
                 );
             }
         }
@@ -255,12 +257,12 @@ fn string_key<'n>(
     match &node.value {
         Value::Str(s) => Some(s),
         other => {
-            let found = other.kind();
-            sink.push(
+            wrong_type(
+                sink,
                 node.at,
                 code,
-                CatalogRule::WrongType,
-                format!("{what} must be a string, found {found}"),
+                format_args!("{what} must be a string"),
+                other,
             );
             None
         }
@@ -331,12 +333,12 @@ fn mapping<'n>(
     match &node.value {
         Value::Map(map) => Some(map),
         other => {
-            let found = other.kind();
-            sink.push(
+            wrong_type(
+                sink,
                 node.at,
                 code,
-                CatalogRule::WrongType,
-                format!("{what} must be a mapping, found {found}"),
+                format_args!("{what} must be a mapping"),
+                other,
             );
             None
         }
@@ -403,12 +405,12 @@ fn load_entry(
             "expose" => match &value.value {
                 Value::Bool(b) => entry.expose = Spanned::new(*b, value.at),
                 other => {
-                    let found = other.kind();
-                    sink.push(
+                    wrong_type(
+                        sink,
                         value.at,
                         c,
-                        CatalogRule::WrongType,
-                        format!("'expose' must be true or false, found {found}"),
+                        format_args!("'expose' must be true or false"),
+                        other,
                     );
                 }
             },
@@ -486,12 +488,12 @@ fn load_status(node: &Node, code: Option<&str>, sink: &mut Sink) -> Option<Spann
             }
         },
         other => {
-            let found = other.kind();
-            sink.push(
+            wrong_type(
+                sink,
                 node.at,
                 code,
-                CatalogRule::WrongType,
-                format!("'status' must be an integer HTTP status, found {found}"),
+                format_args!("'status' must be an integer HTTP status"),
+                other,
             );
             None
         }
@@ -504,12 +506,12 @@ fn load_deprecated(node: &Node, code: Option<&str>, sink: &mut Sink) -> Option<S
         Value::Bool(true) => Some(Spanned::new(String::new(), node.at)),
         Value::Bool(false) => None,
         other => {
-            let found = other.kind();
-            sink.push(
+            wrong_type(
+                sink,
                 node.at,
                 code,
-                CatalogRule::WrongType,
-                format!("'deprecated' must be a reason (a string) or true, found {found}"),
+                format_args!("'deprecated' must be a reason (a string) or true"),
+                other,
             );
             None
         }
@@ -537,12 +539,12 @@ fn load_pairs(
             Value::Int(i) if integers => Some(Spanned::new(i.to_string(), value.at)),
             Value::Str(_) => string(value, name, code, sink),
             other if integers => {
-                let found = other.kind();
-                sink.push(
+                wrong_type(
+                    sink,
                     value.at,
                     code,
-                    CatalogRule::WrongType,
-                    format!("'{name}' must be a string or an integer, found {found}"),
+                    format_args!("'{name}' must be a string or an integer"),
+                    other,
                 );
                 None
             }
@@ -616,12 +618,12 @@ fn load_challenges(
             return None;
         }
         other => {
-            let found = other.kind();
-            sink.push(
+            wrong_type(
+                sink,
                 node.at,
                 code,
-                CatalogRule::WrongType,
-                format!("'challenges' must be a list of challenge mappings, found {found}"),
+                format_args!("'challenges' must be a list of challenge mappings"),
+                other,
             );
             return None;
         }
@@ -680,4 +682,21 @@ fn load_challenge(
         *slot = string(value, key, code, sink);
     }
     Some(def)
+}
+
+/// A `wrong-type` diagnostic, "{what}, found {kind}": the one shape of the message.
+fn wrong_type(
+    sink: &mut Sink,
+    at: Option<Location>,
+    code: Option<&str>,
+    what: fmt::Arguments<'_>,
+    found: &Value,
+) {
+    let kind = found.kind();
+    sink.push(
+        at,
+        code,
+        CatalogRule::WrongType,
+        format!("{what}, found {kind}"),
+    );
 }

@@ -36,6 +36,9 @@ assertType<
     | "INSUFFICIENT_SCOPE"
     | "INVALID_REQUEST"
     | "INSUFFICIENT_USER_AUTHENTICATION"
+    | "DPOP_PROOF_INVALID"
+    | "DPOP_NONCE_REQUIRED"
+    | "BEARER_OR_DPOP_REQUIRED"
   >
 >(true);
 assertType<Equals<ClientAction, "refresh" | "reauthenticate" | "forbidden" | "retry" | "none">>(true);
@@ -158,7 +161,17 @@ test("the metadata follows the standard catalog", () => {
     "INSUFFICIENT_SCOPE",
     "INVALID_REQUEST",
     "INSUFFICIENT_USER_AUTHENTICATION",
+    "DPOP_PROOF_INVALID",
+    "DPOP_NONCE_REQUIRED",
+    "BEARER_OR_DPOP_REQUIRED",
   ]);
+  // RFC 9449 §7.1 and §8: the DPoP error codes; a nonce answer is retried with a new proof.
+  assert.equal(ERRORS.DPOP_PROOF_INVALID.error, "invalid_dpop_proof");
+  assert.equal(ERRORS.DPOP_NONCE_REQUIRED.error, "use_dpop_nonce");
+  assert.equal(ERRORS.DPOP_NONCE_REQUIRED.action, "retry");
+  // §7.2: a request without credentials gets both challenges and no error code.
+  assert.equal(ERRORS.BEARER_OR_DPOP_REQUIRED.error, null);
+  assert.equal(ERRORS.BEARER_OR_DPOP_REQUIRED.status, 401);
 });
 
 test("the guards accept the catalog's codes and bodies only", () => {
