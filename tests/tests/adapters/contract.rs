@@ -25,29 +25,12 @@ fn servers() -> &'static Servers {
     static SERVERS: OnceLock<Servers> = OnceLock::new();
     SERVERS.get_or_init(|| {
         let ttl = Duration::from_secs(60);
-        let axum_listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let axum = format!("http://{}", axum_listener.local_addr().unwrap());
-        axum_listener.set_nonblocking(true).unwrap();
         let demo = Arc::new(Demo::new(ttl));
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(1)
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(axum_listener).unwrap();
-                axum_app::serve(listener, demo).await.unwrap();
-            });
+        let axum = super::serve_tokio(move |listener| async move {
+            axum_app::serve(listener, demo).await.unwrap();
         });
-        let actix_listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let actix = format!("http://{}", actix_listener.local_addr().unwrap());
         let demo = Arc::new(Demo::new(ttl));
-        std::thread::spawn(move || {
-            actix_web::rt::System::new()
-                .block_on(actix_app::serve(actix_listener, demo))
-                .unwrap();
-        });
+        let actix = super::serve_actix(move |listener| actix_app::serve(listener, demo));
         Servers { axum, actix }
     })
 }

@@ -104,49 +104,32 @@ struct Servers {
 fn servers() -> &'static Servers {
     static SERVERS: OnceLock<Servers> = OnceLock::new();
     SERVERS.get_or_init(|| {
-        let axum_listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let axum = format!("http://{}", axum_listener.local_addr().unwrap());
-        axum_listener.set_nonblocking(true).unwrap();
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(1)
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                let mut router = axum::Router::new();
+        let axum = super::serve_tokio(|listener| async move {
+            let mut router = axum::Router::new();
+            for path in PATHS {
+                router = router.route(
+                    path,
+                    axum::routing::get(move || async move { error_for(path).unwrap()() }),
+                );
+            }
+            axum::serve(listener, router).await.unwrap();
+        });
+        let actix = super::serve_actix(|listener| async move {
+            actix_web::HttpServer::new(|| {
+                let mut app = actix_web::App::new();
                 for path in PATHS {
-                    router = router.route(
+                    app = app.route(
                         path,
-                        axum::routing::get(move || async move { error_for(path).unwrap()() }),
+                        actix_web::web::get()
+                            .to(move || async move { error_for(path).unwrap()().actix() }),
                     );
                 }
-                let listener = tokio::net::TcpListener::from_std(axum_listener).unwrap();
-                axum::serve(listener, router).await.unwrap();
-            });
-        });
-        let actix_listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let actix = format!("http://{}", actix_listener.local_addr().unwrap());
-        std::thread::spawn(move || {
-            actix_web::rt::System::new()
-                .block_on(async move {
-                    actix_web::HttpServer::new(|| {
-                        let mut app = actix_web::App::new();
-                        for path in PATHS {
-                            app = app.route(
-                                path,
-                                actix_web::web::get()
-                                    .to(move || async move { error_for(path).unwrap()().actix() }),
-                            );
-                        }
-                        app
-                    })
-                    .workers(1)
-                    .listen(actix_listener)?
-                    .run()
-                    .await
-                })
-                .unwrap();
+                app
+            })
+            .workers(1)
+            .listen(listener)?
+            .run()
+            .await
         });
         Servers { axum, actix }
     })

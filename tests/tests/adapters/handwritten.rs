@@ -9,22 +9,10 @@ use std::time::Duration;
 use auth_errors_demo::{Demo, axum_app};
 
 fn serve() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            let demo = Arc::new(Demo::new(Duration::from_secs(60)));
-            axum_app::serve(listener, demo).await.unwrap();
-        });
-    });
-    base
+    super::serve_tokio(|listener| async move {
+        let demo = Arc::new(Demo::new(Duration::from_secs(60)));
+        axum_app::serve(listener, demo).await.unwrap();
+    })
 }
 
 fn get(url: &str, token: &str) -> (u16, Vec<(String, String)>, String) {
