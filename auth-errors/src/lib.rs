@@ -110,6 +110,8 @@ pub mod axum;
 pub mod bearer;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "jwt")]
+pub mod jwt;
 pub mod oauth;
 #[cfg(any(feature = "http", feature = "actix"))]
 mod trace;

@@ -7,7 +7,7 @@
 //! use utoipa::IntoResponses;
 //!
 //! let responses = OAuthError::responses();
-//! assert_eq!(responses.keys().collect::<Vec<_>>(), ["400", "401", "403"]);
+//! assert_eq!(responses.keys().collect::<Vec<_>>(), ["400", "401", "403", "500", "503"]);
 //! ```
 //!
 //! With utoipa's path macro: `#[utoipa::path(get, path = "/orders", responses((status

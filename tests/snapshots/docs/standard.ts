@@ -3,7 +3,7 @@
 // an openapi-fetch middleware and an axios adapter that refresh a token once and replay.
 
 /** The business codes of the catalog. */
-export type ErrorCode = "TOKEN_MISSING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "INSUFFICIENT_SCOPE" | "INVALID_REQUEST" | "INSUFFICIENT_USER_AUTHENTICATION" | "DPOP_PROOF_INVALID" | "DPOP_NONCE_REQUIRED" | "BEARER_OR_DPOP_REQUIRED";
+export type ErrorCode = "TOKEN_MISSING" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "INSUFFICIENT_SCOPE" | "INVALID_REQUEST" | "INSUFFICIENT_USER_AUTHENTICATION" | "DPOP_PROOF_INVALID" | "DPOP_NONCE_REQUIRED" | "BEARER_OR_DPOP_REQUIRED" | "AUTH_UNAVAILABLE" | "AUTH_SERVER_ERROR";
 
 /** What a client should do on receiving an error. */
 export type ClientAction = "refresh" | "reauthenticate" | "forbidden" | "retry" | "none";
@@ -36,6 +36,8 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorMeta } = {
   "DPOP_PROOF_INVALID": { status: 401, error: "invalid_dpop_proof", action: "none", title: "DPoP proof invalid", deprecated: false, params: ["algs"] },
   "DPOP_NONCE_REQUIRED": { status: 401, error: "use_dpop_nonce", action: "retry", title: "DPoP nonce required", deprecated: false, params: ["nonce"] },
   "BEARER_OR_DPOP_REQUIRED": { status: 401, error: null, action: "reauthenticate", title: "Authentication required", deprecated: false, params: ["algs"] },
+  "AUTH_UNAVAILABLE": { status: 503, error: null, action: "retry", title: "Token validation unavailable", deprecated: false, params: ["retry_after"] },
+  "AUTH_SERVER_ERROR": { status: 500, error: null, action: "none", title: "Token validation failed on the server", deprecated: false, params: [] },
 };
 
 /** Whether a value is one of the catalog's codes. */

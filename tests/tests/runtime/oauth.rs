@@ -118,6 +118,22 @@ fn every_variant_answers_as_the_rfcs_say() {
             Some(r#"Bearer realm="api", DPoP realm="api", algs="ES256 PS256""#),
             r#"{"code":"BEARER_OR_DPOP_REQUIRED","message":"Authentication required"}"#,
         ),
+        (
+            OAuthError::AuthUnavailable { retry_after: 30 },
+            503,
+            "AUTH_UNAVAILABLE",
+            // Not the client's fault (RFC 9110 §15.6.4): no challenge, so no client
+            // refreshes; Retry-After is checked below.
+            None,
+            r#"{"code":"AUTH_UNAVAILABLE","message":"Token validation is temporarily unavailable; retry later"}"#,
+        ),
+        (
+            OAuthError::AuthServerError,
+            500,
+            "AUTH_SERVER_ERROR",
+            None,
+            r#"{"code":"AUTH_SERVER_ERROR","message":"The server could not validate the access token"}"#,
+        ),
     ];
     assert_eq!(cases.len(), OAuthError::SPECS.len());
     for (err, status, code, challenge, body) in &cases {
@@ -152,6 +168,11 @@ fn every_variant_answers_as_the_rfcs_say() {
         assert_eq!(json["code"], *code);
         assert_eq!(json["message"], err.to_string());
     }
+    // RFC 9110 §10.2.3: delta-seconds.
+    let headers = OAuthError::AuthUnavailable { retry_after: 30 }.headers();
+    assert_eq!(headers.len(), 1);
+    assert_eq!(headers[0].0, "Retry-After");
+    assert_eq!(headers[0].1, "30");
 }
 
 #[test]

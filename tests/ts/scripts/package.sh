@@ -54,8 +54,8 @@ echo "package.sh: tsc --strict: the fresh project type-checks"
 (cd "$app" && "$esbuild" main.ts --bundle --format=esm --platform=neutral --target=es2020 --log-level=warning --outfile=out.js)
 out="$(cd "$app" && node out.js)"
 echo "package.sh: esbuild bundle runs: $out"
-# The standard catalog's 10 codes (7 before issue 17's DPoP entries).
-expected='{"codes":10,"action":"refresh","error":"invalid_token","fetch":"function"}'
+# The standard catalog's 12 codes (10 before issue 11's AUTH_UNAVAILABLE and AUTH_SERVER_ERROR).
+expected='{"codes":12,"action":"refresh","error":"invalid_token","fetch":"function"}'
 [ "$out" = "$expected" ] || { echo "package.sh: expected $expected" >&2; exit 1; }
 
 axios_version="$(node -p 'require(process.argv[1]).version' "$here/node_modules/axios/package.json")"

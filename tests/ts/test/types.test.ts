@@ -39,6 +39,8 @@ assertType<
     | "DPOP_PROOF_INVALID"
     | "DPOP_NONCE_REQUIRED"
     | "BEARER_OR_DPOP_REQUIRED"
+    | "AUTH_UNAVAILABLE"
+    | "AUTH_SERVER_ERROR"
   >
 >(true);
 assertType<Equals<ClientAction, "refresh" | "reauthenticate" | "forbidden" | "retry" | "none">>(true);
@@ -164,6 +166,8 @@ test("the metadata follows the standard catalog", () => {
     "DPOP_PROOF_INVALID",
     "DPOP_NONCE_REQUIRED",
     "BEARER_OR_DPOP_REQUIRED",
+    "AUTH_UNAVAILABLE",
+    "AUTH_SERVER_ERROR",
   ]);
   // RFC 9449 §7.1 and §8: the DPoP error codes; a nonce answer is retried with a new proof.
   assert.equal(ERRORS.DPOP_PROOF_INVALID.error, "invalid_dpop_proof");
@@ -172,6 +176,12 @@ test("the metadata follows the standard catalog", () => {
   // §7.2: a request without credentials gets both challenges and no error code.
   assert.equal(ERRORS.BEARER_OR_DPOP_REQUIRED.error, null);
   assert.equal(ERRORS.BEARER_OR_DPOP_REQUIRED.status, 401);
+  // Token validation that could not run is not the client's fault: no challenge, retry later.
+  assert.equal(ERRORS.AUTH_UNAVAILABLE.status, 503);
+  assert.equal(ERRORS.AUTH_UNAVAILABLE.error, null);
+  assert.equal(ERRORS.AUTH_UNAVAILABLE.action, "retry");
+  assert.equal(ERRORS.AUTH_SERVER_ERROR.status, 500);
+  assert.equal(ERRORS.AUTH_SERVER_ERROR.action, "none");
 });
 
 test("the guards accept the catalog's codes and bodies only", () => {

@@ -1,0 +1,142 @@
+//! [`Claims`]: a validated token's claims, typed by the application, with the scopes
+//! and the authentication context read beside them.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use base64::Engine as _;
+use serde::Deserialize;
+
+use crate::Scope;
+use crate::jwt::Rejection;
+
+/// The claims of a validated token: `T`, the application's own claims struct, and the
+/// scopes and `acr` of the token, read from the same payload.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Claims<T> {
+    /// The application's claims.
+    pub claims: T,
+    scopes: Scopes,
+    acr: Option<String>,
+}
+
+impl<T> Claims<T> {
+    pub(crate) fn new(claims: T, scopes: Scopes, acr: Option<String>) -> Claims<T> {
+        Claims {
+            claims,
+            scopes,
+            acr,
+        }
+    }
+
+    /// The scopes the token grants.
+    pub fn scopes(&self) -> &Scopes {
+        &self.scopes
+    }
+
+    /// The `acr` claim (RFC 9068 §2.2.1, the authentication context class), if any.
+    pub fn acr(&self) -> Option<&str> {
+        self.acr.as_deref()
+    }
+
+    /// `Ok` when the token grants `scope`; else `403 INSUFFICIENT_SCOPE` naming it, for
+    /// checks inside a handler.
+    pub fn require_scope(&self, scope: &'static str) -> Result<(), Rejection> {
+        self.scopes.require(scope)
+    }
+}
+
+/// Claims often hold personal data: `Debug` prints the scopes and `acr` only.
+impl<T> fmt::Debug for Claims<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Claims")
+            .field("scopes", &self.scopes)
+            .field("acr", &self.acr)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The scopes a token grants: the space-separated `scope` claim (RFC 8693 §4.2, RFC
+/// 9068) and the `scp` array many issuers send, together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scopes(BTreeSet<String>);
+
+impl Scopes {
+    /// Scopes from their names.
+    pub fn new<I, S>(scopes: I) -> Scopes
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Scopes(scopes.into_iter().map(Into::into).collect())
+    }
+
+    /// Whether `scope` is granted.
+    pub fn contains(&self, scope: &str) -> bool {
+        self.0.contains(scope)
+    }
+
+    /// Every scope, in sorted order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+
+    /// `Ok` when `scope` is granted; else `403 INSUFFICIENT_SCOPE` naming it.
+    pub fn require(&self, scope: &'static str) -> Result<(), Rejection> {
+        if self.contains(scope) {
+            Ok(())
+        } else {
+            Err(Rejection::insufficient_scope(Scope::from_static(scope)))
+        }
+    }
+}
+
+/// The claims read beside the application's: borrowed, everything else skipped.
+#[derive(Deserialize)]
+struct Extra<'a> {
+    #[serde(borrow, default)]
+    scope: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    scp: Option<Scp<'a>>,
+    #[serde(borrow, default)]
+    acr: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// `scp` as an array (the usual form) or a space-separated string (some issuers).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scp<'a> {
+    List(#[serde(borrow)] Vec<std::borrow::Cow<'a, str>>),
+    Text(#[serde(borrow)] std::borrow::Cow<'a, str>),
+}
+
+/// The scopes and `acr` of a token whose signature and claims were already validated.
+/// A payload that parsed once parses again; one that does not gives no scopes.
+pub(crate) fn extra(token: &str) -> (Scopes, Option<String>) {
+    let Some(payload) = token.split('.').nth(1) else {
+        return (Scopes::default(), None);
+    };
+    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload) else {
+        return (Scopes::default(), None);
+    };
+    let Ok(extra) = serde_json::from_slice::<Extra<'_>>(&bytes) else {
+        return (Scopes::default(), None);
+    };
+    let mut scopes = BTreeSet::new();
+    if let Some(scope) = &extra.scope {
+        scopes.extend(
+            scope
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    match &extra.scp {
+        Some(Scp::List(list)) => scopes.extend(list.iter().map(|s| s.to_string())),
+        Some(Scp::Text(text)) => {
+            scopes.extend(text.split(' ').filter(|s| !s.is_empty()).map(str::to_owned))
+        }
+        None => {}
+    }
+    (Scopes(scopes), extra.acr.map(|a| a.into_owned()))
+}

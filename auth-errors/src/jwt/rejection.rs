@@ -1,0 +1,157 @@
+//! [`Rejection`]: why a token was not accepted, as a standard catalog entry, and
+//! [`classify`], the one table from `jsonwebtoken`'s errors to those entries.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use jsonwebtoken::errors::{Error as JwtError, ErrorKind};
+
+use crate::bearer::BearerRejection;
+use crate::oauth::OAuthError;
+use crate::{AuthError, ErrorSpec, Scope};
+
+/// A request whose token was not accepted, answered with a standard catalog entry
+/// ([`OAuthError`]); what caused it stays in [`source`](std::error::Error::source), for
+/// the log, and never reaches the response.
+///
+/// It answers by itself (it implements [`AuthError`], so the axum and actix-web
+/// adapters answer it), or converts into [`OAuthError`] and from there into any enum
+/// that implements `From<OAuthError>`.
+pub struct Rejection {
+    error: OAuthError,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl Rejection {
+    /// A rejection answered with `error`, with nothing behind it to log.
+    pub fn new(error: OAuthError) -> Rejection {
+        Rejection {
+            error,
+            source: None,
+        }
+    }
+
+    /// A rejection answered with `error`, caused by `source` (logged, never sent).
+    pub fn with_source(
+        error: OAuthError,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Rejection {
+        Rejection {
+            error,
+            source: Some(source.into()),
+        }
+    }
+
+    /// `403 INSUFFICIENT_SCOPE` naming `scope`, the scope the request needs.
+    pub fn insufficient_scope(scope: Scope) -> Rejection {
+        Rejection::new(OAuthError::InsufficientScope { scope })
+    }
+
+    /// The entry the response answers with.
+    pub fn error(&self) -> &OAuthError {
+        &self.error
+    }
+
+    /// The entry, without the cause.
+    pub fn into_error(self) -> OAuthError {
+        self.error
+    }
+}
+
+impl From<BearerRejection> for Rejection {
+    fn from(rejection: BearerRejection) -> Rejection {
+        Rejection::with_source(rejection.to_oauth(), rejection)
+    }
+}
+
+impl From<Rejection> for OAuthError {
+    fn from(rejection: Rejection) -> OAuthError {
+        rejection.error
+    }
+}
+
+impl fmt::Debug for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rejection")
+            .field("error", &self.error)
+            .field("source", &self.source)
+            .finish()
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.error, f)
+    }
+}
+
+impl std::error::Error for Rejection {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl AuthError for Rejection {
+    fn spec(&self) -> &'static ErrorSpec {
+        self.error.spec()
+    }
+
+    fn param(&self, name: &str) -> Option<Cow<'_, str>> {
+        self.error.param(name)
+    }
+
+    fn challenge_value(&self) -> Result<Option<Cow<'static, str>>, crate::ChallengeError> {
+        self.error.challenge_value()
+    }
+
+    fn body(&self) -> Cow<'static, str> {
+        self.error.body()
+    }
+}
+
+/// Which standard entry a `jsonwebtoken` error answers with: the table of the
+/// [module docs](crate::jwt#which-entry-a-token-gets).
+///
+/// `jsonwebtoken` checks the signature before the claims, so `ExpiredSignature` means
+/// the signature verified; an expired token with a bad signature fails on the
+/// signature first and is `TOKEN_INVALID`.
+pub fn classify(error: JwtError) -> Rejection {
+    let entry = match error.kind() {
+        ErrorKind::ExpiredSignature => OAuthError::TokenExpired,
+        // The token's fault: its shape, its signature, its header or its claims.
+        ErrorKind::InvalidToken
+        | ErrorKind::InvalidSignature
+        | ErrorKind::InvalidAlgorithm
+        | ErrorKind::InvalidAlgorithmName
+        | ErrorKind::MissingRequiredClaim(_)
+        | ErrorKind::InvalidClaimFormat(_)
+        | ErrorKind::InvalidIssuer
+        | ErrorKind::InvalidAudience
+        | ErrorKind::InvalidSubject
+        | ErrorKind::ImmatureSignature
+        | ErrorKind::Base64(_)
+        | ErrorKind::Json(_)
+        | ErrorKind::Utf8(_) => OAuthError::TokenInvalid,
+        // The server's own key or settings: the token was never judged.
+        ErrorKind::InvalidEcdsaKey
+        | ErrorKind::InvalidEddsaKey
+        | ErrorKind::InvalidRsaKey(_)
+        | ErrorKind::InvalidKeyFormat
+        | ErrorKind::UnsupportedAlgorithm
+        | ErrorKind::MissingAlgorithm
+        | ErrorKind::RsaFailedSigning
+        | ErrorKind::Signing(_)
+        | ErrorKind::Provider(_) => {
+            tracing::error!(error = %error, "token validation failed on the server's own key or settings");
+            OAuthError::AuthServerError
+        }
+        // `ErrorKind` is non-exhaustive: a kind this table does not know yet.
+        _ => {
+            tracing::warn!(error = ?error, "jsonwebtoken reported an error kind auth-errors does not classify; answering TOKEN_INVALID");
+            OAuthError::TokenInvalid
+        }
+    };
+    Rejection::with_source(entry, error)
+}
