@@ -12,23 +12,44 @@
 /// static variant's response is its head, made in a `const` once per distinct head, and
 /// its spec's compiled body: nothing is checked or copied at run time, and nothing is
 /// emitted per variant but its class. Then, after `bearer:`, how each `BearerRejection`
-/// maps to a variant, when the enum has the entries the standard catalog answers them with.
+/// maps to a variant, when the enum has the entries the standard catalog answers them with;
+/// after `oauth:`, how each `OAuthError` variant maps to one, when the enum has them all.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_adapters {
     ($ty:ty) => {
-        $crate::__impl_adapters!($ty; heads: []; statics: []; bearer:);
+        $crate::__impl_adapters!($ty; heads: []; statics: []; bearer:; oauth:);
     };
     (
         $ty:ty;
         heads: [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),* $(,)?];
         statics: [$($static:literal),* $(,)?];
-        bearer: $($rejection:ident => $variant:ident),* $(,)?
+        bearer: $($rejection:ident => $variant:ident),* $(,)?;
+        oauth: $($std:ident { $($field:ident),* } => $to:ident),* $(,)?
     ) => {
         $crate::__impl_axum!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
         $crate::__impl_actix!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
         $crate::__impl_utoipa!($ty);
         $crate::__impl_bearer!($ty; $($rejection => $variant),*);
+        $crate::__impl_oauth!($ty; $($std { $($field),* } => $to),*);
+    };
+}
+
+/// `From<OAuthError>` for an enum that has every standard entry with the same params:
+/// what the `jwt` extractors and guards answer through.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_oauth {
+    ($ty:ty;) => {};
+    ($ty:ty; $($std:ident { $($field:ident),* } => $to:ident),+) => {
+        #[automatically_derived]
+        impl ::core::convert::From<$crate::oauth::OAuthError> for $ty {
+            fn from(error: $crate::oauth::OAuthError) -> Self {
+                match error {
+                    $($crate::oauth::OAuthError::$std { $($field),* } => Self::$to { $($field),* },)+
+                }
+            }
+        }
     };
 }
 

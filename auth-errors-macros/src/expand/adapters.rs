@@ -1,27 +1,32 @@
 //! What the facade's `__impl_adapters!` gets: the table of static responses (each row's
-//! class, each distinct head once: status, content type, fixed challenge) and the variant
+//! class, each distinct head once: status, content type, fixed challenge), the variant
 //! each bearer rejection becomes (read from core's rejection table, so this crate names
-//! neither the rejection type nor a code).
+//! neither the rejection type nor a code), and the variant each standard entry becomes
+//! (read from the standard catalog itself).
 
 use std::collections::HashMap;
 
 use auth_errors_core::__private::{BEARER_REJECTIONS, STATIC_DYNAMIC, STATIC_FIRST_HEAD};
 use auth_errors_core::__private::{CompiledForm, CompiledText};
 use auth_errors_core::BodyFormat;
+use auth_errors_core::ParamType;
+use auth_errors_core::catalog::{Loader, STANDARD_CATALOG, STD};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 use syn::Ident;
 
-use crate::model::Resolved;
+use crate::model::{Resolved, field_ident};
 use crate::tokens::Paths;
 
 /// `__impl_adapters!` with the table of static responses (each distinct head once, then
-/// each row's class), then the variant each bearer rejection becomes.
+/// each row's class), the variant each bearer rejection becomes, and, when `oauth`, the
+/// variant each standard entry becomes.
 pub fn adapters(
     ident: &Ident,
     paths: &Paths,
     resolved: &[Resolved],
     compiled: &[CompiledText],
+    oauth: bool,
 ) -> TokenStream {
     let mut heads = Heads::default();
     let classes: Vec<Literal> = resolved
@@ -40,13 +45,19 @@ pub fn adapters(
         quote!(#class => (#status, #format, #challenge))
     });
     let bearer = bearer(resolved);
+    let oauth = if oauth {
+        standard(resolved)
+    } else {
+        Vec::new()
+    };
     let impl_adapters = paths.impl_adapters();
     quote! {
         #impl_adapters!(
             #ident;
             heads: [#(#heads),*];
             statics: [#(#classes),*];
-            bearer: #(#bearer),*
+            bearer: #(#bearer),*;
+            oauth: #(#oauth),*
         );
     }
 }
@@ -120,6 +131,67 @@ fn bearer(resolved: &[Resolved]) -> Vec<TokenStream> {
                 .ident;
             let rejection = Ident::new(rejection, Span::call_site());
             Some(quote!(#rejection => #variant))
+        })
+        .collect::<Option<_>>()
+        .unwrap_or_default()
+}
+
+/// One entry of the standard catalog: its `OAuthError` variant, code and params.
+struct Standard {
+    variant: String,
+    code: String,
+    params: Vec<(String, ParamType)>,
+}
+
+/// The standard catalog's entries, read once per compiler process.
+fn standard_entries() -> &'static [Standard] {
+    static ENTRIES: std::sync::OnceLock<Vec<Standard>> = std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let (catalog, _) = Loader::new().load_partial(STANDARD_CATALOG, STD);
+        catalog
+            .map(|c| {
+                c.entries()
+                    .iter()
+                    .map(|e| Standard {
+                        variant: e.variant_name(),
+                        code: e.code().value().clone(),
+                        params: e
+                            .params()
+                            .iter()
+                            .map(|p| (p.name().value().to_owned(), *p.ty().value()))
+                            .collect(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// `Std { fields } => Variant` for each standard entry, when the enum has a variant for
+/// each with the same code and the same params (names and types, so the generated fields
+/// match); none otherwise (no `From<OAuthError>`).
+fn standard(resolved: &[Resolved]) -> Vec<TokenStream> {
+    let entries = standard_entries();
+    if entries.is_empty() {
+        return Vec::new();
+    }
+    entries
+        .iter()
+        .map(|std| {
+            let r = resolved.iter().find(|r| r.spec.code == std.code)?;
+            let same = r.spec.params.len() == std.params.len()
+                && r.spec
+                    .params
+                    .iter()
+                    .zip(&std.params)
+                    .all(|(a, (name, ty))| a.name() == name && a.ty() == *ty);
+            if !same {
+                return None;
+            }
+            let from = Ident::new(&std.variant, Span::call_site());
+            let to = &r.ident;
+            let fields = std.params.iter().map(|(name, _)| field_ident(name));
+            Some(quote!(#from { #(#fields),* } => #to))
         })
         .collect::<Option<_>>()
         .unwrap_or_default()

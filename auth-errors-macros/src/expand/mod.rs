@@ -36,7 +36,10 @@ pub fn catalog(args: CatalogArgs, node: &DeriveInput) -> TokenStream {
         None => (Vec::new(), Vec::new()),
     };
     let Shell { attrs, vis, ident } = shell;
-    let impls = impls(ident, &paths, &resolved, &loaded.files, false);
+    // Every enum with the standard entries converts from `OAuthError`, but that enum
+    // itself (generated inside the facade, `crate = "crate"`).
+    let oauth = !args.krate.as_ref().is_some_and(|k| k.is_ident("crate"));
+    let impls = impls(ident, &paths, &resolved, &loaded.files, false, oauth);
     with_errors(
         cx,
         quote! {
@@ -72,6 +75,7 @@ fn try_derive(cx: &Ctxt, node: &DeriveInput) -> Option<TokenStream> {
         &resolved,
         files,
         input.brings_display,
+        false,
     ))
 }
 
@@ -126,13 +130,14 @@ pub fn impls(
     resolved: &[Resolved],
     files: &[String],
     brings_display: bool,
+    oauth: bool,
 ) -> TokenStream {
     let compiled: Vec<CompiledText> = resolved.iter().map(|r| model::compiled(&r.spec)).collect();
     let inherent = auth_error::inherent(ident, paths, resolved, &compiled);
     let auth_error = auth_error::auth_error(ident, paths, resolved);
     let from_str = std_impls::from_str(ident, paths, resolved);
     let display = std_impls::display_error_from(ident, paths, resolved, brings_display);
-    let adapters = adapters::adapters(ident, paths, resolved, &compiled);
+    let adapters = adapters::adapters(ident, paths, resolved, &compiled, oauth);
     let include = files.iter().map(|p| {
         quote!(
             const _: &str = ::core::include_str!(#p);

@@ -53,8 +53,11 @@ impl ResponseError for Rejection {
         crate::actix::status_code(self)
     }
 
+    /// The entry's own response (a static variant's compile-time head and body); the
+    /// cause goes to a debug event first.
     fn error_response(&self) -> HttpResponse {
-        crate::actix::error_response(self)
+        self.log_cause();
+        self.error().error_response()
     }
 }
 

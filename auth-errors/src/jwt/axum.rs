@@ -35,8 +35,10 @@ where
     }
 }
 
+/// The entry's own response (a static variant's compile-time head and body); the cause
+/// goes to a debug event first.
 impl axum_core::response::IntoResponse for crate::jwt::Rejection {
     fn into_response(self) -> axum_core::response::Response {
-        crate::axum::into_response(&self)
+        answer::<OAuthError>(self).into_response()
     }
 }

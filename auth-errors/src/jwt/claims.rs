@@ -8,7 +8,7 @@ use base64::Engine as _;
 use serde::Deserialize;
 
 use crate::Scope;
-use crate::jwt::Rejection;
+use crate::oauth::OAuthError;
 
 /// The claims of a validated token: `T`, the application's own claims struct, and the
 /// scopes and `acr` of the token, read from the same payload.
@@ -40,8 +40,10 @@ impl<T> Claims<T> {
     }
 
     /// `Ok` when the token grants `scope`; else `403 INSUFFICIENT_SCOPE` naming it, for
-    /// checks inside a handler.
-    pub fn require_scope(&self, scope: &'static str) -> Result<(), Rejection> {
+    /// checks inside a handler (`?` turns it into any enum with `From<OAuthError>`).
+    /// `scope` is a literal scope-token; one breaking RFC 6749 §3.3 panics, as
+    /// `HeaderValue::from_static` does.
+    pub fn require_scope(&self, scope: &'static str) -> Result<(), OAuthError> {
         self.scopes.require(scope)
     }
 }
@@ -81,12 +83,15 @@ impl Scopes {
         self.0.iter().map(String::as_str)
     }
 
-    /// `Ok` when `scope` is granted; else `403 INSUFFICIENT_SCOPE` naming it.
-    pub fn require(&self, scope: &'static str) -> Result<(), Rejection> {
+    /// `Ok` when `scope` is granted; else `403 INSUFFICIENT_SCOPE` naming it (a literal
+    /// scope-token, as for [`Claims::require_scope`]).
+    pub fn require(&self, scope: &'static str) -> Result<(), OAuthError> {
         if self.contains(scope) {
             Ok(())
         } else {
-            Err(Rejection::insufficient_scope(Scope::from_static(scope)))
+            Err(OAuthError::InsufficientScope {
+                scope: Scope::from_static(scope),
+            })
         }
     }
 }

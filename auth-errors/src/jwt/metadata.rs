@@ -4,6 +4,7 @@
 use bytes::Bytes;
 use http::header::CONTENT_TYPE;
 use http::{HeaderValue, Request, Response};
+use http_body_util::Full;
 
 use crate::jwt::ConfigError;
 
@@ -149,9 +150,9 @@ pub struct MetadataService {
 }
 
 impl<B> tower_service::Service<Request<B>> for MetadataService {
-    type Response = Response<Bytes>;
+    type Response = Response<Full<Bytes>>;
     type Error = std::convert::Infallible;
-    type Future = std::future::Ready<Result<Response<Bytes>, std::convert::Infallible>>;
+    type Future = std::future::Ready<Result<Self::Response, std::convert::Infallible>>;
 
     fn poll_ready(
         &mut self,
@@ -161,7 +162,7 @@ impl<B> tower_service::Service<Request<B>> for MetadataService {
     }
 
     fn call(&mut self, _request: Request<B>) -> Self::Future {
-        let mut response = Response::new(self.body.clone());
+        let mut response = Response::new(Full::new(self.body.clone()));
         response
             .headers_mut()
             .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));

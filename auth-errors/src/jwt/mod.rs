@@ -137,8 +137,6 @@ where
 /// Turns a rejection into the answer type, logging its cause first: the conversion to
 /// `E` keeps the entry, not the cause.
 pub(crate) fn answer<E: From<OAuthError>>(rejection: Rejection) -> E {
-    if let Some(source) = std::error::Error::source(&rejection) {
-        tracing::debug!(code = crate::AuthError::code(&rejection), reason = %source, "token rejected");
-    }
+    rejection.log_cause();
     E::from(rejection.into_error())
 }

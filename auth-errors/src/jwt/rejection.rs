@@ -52,6 +52,14 @@ impl Rejection {
         &self.error
     }
 
+    /// Records the cause, if any, in a debug event: the response built from the entry
+    /// alone keeps only its code in its own event.
+    pub(crate) fn log_cause(&self) {
+        if let Some(source) = &self.source {
+            tracing::debug!(code = self.error.code(), reason = %source, "token rejected");
+        }
+    }
+
     /// The entry, without the cause.
     pub fn into_error(self) -> OAuthError {
         self.error
