@@ -412,11 +412,19 @@ fn parse_set(body: &[u8]) -> Result<Vec<Key>, FetchError> {
                 Some(Err(_)) => return None,
             };
             match DecodingKey::from_jwk(&jwk) {
-                Ok(key) => Some(Key {
-                    kid: jwk.common.key_id.clone(),
-                    alg,
-                    key,
-                }),
+                Ok(key) => {
+                    // Kept, marked: a token naming it is the issuer's fault, not the client's.
+                    let broken = keys::check(&key).is_err();
+                    if broken {
+                        tracing::error!(kid = ?jwk.common.key_id, "a JWK's key material does not parse");
+                    }
+                    Some(Key {
+                        kid: jwk.common.key_id.clone(),
+                        alg,
+                        key,
+                        broken,
+                    })
+                }
                 Err(error) => {
                     tracing::warn!(%error, kid = ?jwk.common.key_id, "skipped a JWK that is not a usable key");
                     None

@@ -179,7 +179,16 @@ where
     I: IntoIterator<Item = S>,
     S: Into<std::borrow::Cow<'static, str>>,
 {
-    scopes.into_iter().map(Scope::new).collect()
+    // An entry with spaces is several scope-tokens (RFC 6749 §3.3): split, since the
+    // token's grant is compared token by token.
+    let mut out = Vec::new();
+    for entry in scopes {
+        let entry = entry.into();
+        for token in entry.split(' ').filter(|t| !t.is_empty()) {
+            out.push(Scope::new(token.to_owned())?);
+        }
+    }
+    Ok(out.into())
 }
 
 impl Needs {

@@ -33,6 +33,9 @@ pub enum ConfigError {
     JwksTtl,
     /// The HTTP client could not be built.
     HttpClient,
+    /// A key's material does not parse as its type says (an RSA modulus out of range,
+    /// an Ed25519 key that is not 32 bytes).
+    Key,
 }
 
 impl fmt::Display for ConfigError {
@@ -51,6 +54,7 @@ impl fmt::Display for ConfigError {
             }
             ConfigError::JwksTtl => "the JWKS cache floor (min_ttl) is above its ceiling (max_ttl)",
             ConfigError::HttpClient => "the HTTP client for the JWKS could not be built",
+            ConfigError::Key => "a key's material does not parse as its type says",
         })
     }
 }
@@ -126,18 +130,30 @@ impl Verifier {
             KeySource::Keys(keys) => {
                 let (header, validation) = inner.header(token)?;
                 let i = keys::pick(keys, header.kid.as_deref(), header.alg).ok_or_else(no_key)?;
-                jsonwebtoken::decode::<T>(token, &keys[i].key, validation)
+                jsonwebtoken::decode::<T>(token, usable(&keys[i])?, validation)
             }
             KeySource::Jwks(jwks) => {
                 let (header, validation) = inner.header(token)?;
                 let (keys, i) = jwks.key(header.kid.as_deref(), header.alg).await?;
-                jsonwebtoken::decode::<T>(token, &keys[i].key, validation)
+                jsonwebtoken::decode::<T>(token, usable(&keys[i])?, validation)
             }
         }
         .map_err(classify)?;
         let (scopes, acr) = claims::extra(token);
         Ok(Claims::new(data.claims, scopes, acr))
     }
+}
+
+/// The key, unless its material is broken: then the server's fault, logged.
+fn usable(key: &Key) -> Result<&DecodingKey, Rejection> {
+    if key.broken {
+        tracing::error!(kid = ?key.kid, "a token picked a key whose material does not parse; answering AUTH_SERVER_ERROR");
+        return Err(Rejection::with_source(
+            OAuthError::AuthServerError,
+            "the key for the token's kid does not parse",
+        ));
+    }
+    Ok(&key.key)
 }
 
 fn no_key() -> Rejection {
@@ -199,6 +215,7 @@ impl VerifierBuilder {
             kid: None,
             alg: None,
             key,
+            broken: false,
         });
         self
     }
@@ -209,6 +226,7 @@ impl VerifierBuilder {
             kid: Some(kid.into()),
             alg: None,
             key,
+            broken: false,
         });
         self
     }
@@ -268,6 +286,7 @@ impl VerifierBuilder {
                     if !self.algorithms.iter().any(|&a| key.verifies(a)) {
                         return Err(ConfigError::KeyAlgorithm);
                     }
+                    keys::check(&key.key).map_err(|_| ConfigError::Key)?;
                 }
                 let one = self.keys.len() == 1
                     && self.keys[0].kid.is_none()

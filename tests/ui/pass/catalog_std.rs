@@ -23,10 +23,12 @@ pub enum Mine {
     DpopProofInvalid { algs: String },
     DpopNonceRequired { nonce: String },
     BearerOrDpopRequired { algs: String },
+    AuthUnavailable { retry_after: u64 },
+    AuthServerError,
 }
 
 fn main() {
-    // The ten entries of auth-errors-core/std/auth-errors.yaml, in file order.
+    // The twelve entries of auth-errors-core/std/auth-errors.yaml, in file order.
     let codes: Vec<&str> = Standard::SPECS.iter().map(|s| s.code()).collect();
     assert_eq!(
         codes,
@@ -41,6 +43,8 @@ fn main() {
             "DPOP_PROOF_INVALID",
             "DPOP_NONCE_REQUIRED",
             "BEARER_OR_DPOP_REQUIRED",
+            "AUTH_UNAVAILABLE",
+            "AUTH_SERVER_ERROR",
         ]
     );
     assert_eq!(Standard::SPECS, auth_errors::oauth::OAuthError::SPECS);
@@ -51,6 +55,17 @@ fn main() {
     // It has the codes a bearer rejection answers with, so it converts from one.
     assert_eq!(Standard::from(BearerRejection::Missing), Standard::TokenMissing);
     assert_eq!(Standard::from(BearerRejection::Multiple), Standard::InvalidRequest);
+    // It has every standard entry with the same params, so it converts from the
+    // standard enum, field by field (what the jwt extractors answer through).
+    let scope = Scope::new("orders:write").unwrap();
+    assert_eq!(
+        Standard::from(auth_errors::oauth::OAuthError::InsufficientScope { scope: scope.clone() }),
+        Standard::InsufficientScope { scope }
+    );
+    assert_eq!(
+        Standard::from(auth_errors::oauth::OAuthError::AuthUnavailable { retry_after: 7 }),
+        Standard::AuthUnavailable { retry_after: 7 }
+    );
 
     let e = Mine::Expired;
     assert_eq!(e.status(), 401);

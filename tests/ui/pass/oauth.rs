@@ -29,7 +29,7 @@ fn main() {
     assert!(e.challenge_value().unwrap().unwrap().contains(r#"max_age="60""#));
 
     assert_eq!("TOKEN_REVOKED".parse::<OAuthError>(), Ok(OAuthError::TokenRevoked));
-    assert_eq!(OAuthError::SPECS.len(), 10);
+    assert_eq!(OAuthError::SPECS.len(), 12);
     // Clone + Eq from the crate's own derives.
     assert_eq!(OAuthError::TokenInvalid.clone(), OAuthError::TokenInvalid);
 
