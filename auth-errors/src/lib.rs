@@ -113,6 +113,8 @@ pub mod http;
 #[cfg(feature = "jwt")]
 pub mod jwt;
 pub mod oauth;
+#[cfg(feature = "probe")]
+pub mod probe;
 #[cfg(any(feature = "http", feature = "actix"))]
 mod trace;
 #[cfg(feature = "utoipa")]

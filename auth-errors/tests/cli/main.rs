@@ -2,6 +2,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod diff;
+mod probe;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

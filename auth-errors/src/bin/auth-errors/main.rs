@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod docs;
 mod explain;
+mod probe;
 
 use std::process::ExitCode;
 
@@ -58,6 +59,9 @@ enum Command {
         #[arg(long, default_value = "API errors")]
         title: String,
     },
+    /// Check a live API endpoint against the 401/403 rules (RFC 6750, RFC 9110); exit 0
+    /// when nothing fails, 1 when a rule fails, 2 when the URL cannot be reached.
+    Probe(probe::Args),
     /// Parse a WWW-Authenticate value and say what a client should do.
     Explain {
         /// The header value; read from stdin when absent.
@@ -87,6 +91,7 @@ fn main() -> ExitCode {
             out,
             title,
         } => docs::run(&file, format, out.as_deref(), &title),
+        Command::Probe(args) => probe::run(&args),
         Command::Explain {
             value,
             response,
