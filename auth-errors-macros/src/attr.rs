@@ -13,22 +13,21 @@ pub struct CatalogArgs {
     pub krate: Option<syn::Path>,
 }
 
-/// Where a catalog comes from: a file (`"errors.yaml"`), or `std`, the standard catalog
-/// core embeds, read with no file.
+/// Where a catalog comes from: a file (`"errors.yaml"`), or the name of a catalog core
+/// embeds (`std`, `http`), read with no file.
 pub enum CatalogSource {
     File(LitStr),
-    Std(syn::Ident),
+    Embedded(syn::Ident),
 }
 
 impl Parse for CatalogSource {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let is_std = input.peek(syn::Ident)
-            && input
-                .fork()
-                .parse::<syn::Ident>()
-                .is_ok_and(|ident| ident == "std");
-        if is_std {
-            return input.parse().map(CatalogSource::Std);
+        let is_embedded = input.peek(syn::Ident)
+            && input.fork().parse::<syn::Ident>().is_ok_and(|ident| {
+                auth_errors_core::catalog::embedded(&ident.to_string()).is_some()
+            });
+        if is_embedded {
+            return input.parse().map(CatalogSource::Embedded);
         }
         input.parse().map(CatalogSource::File)
     }

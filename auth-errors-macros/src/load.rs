@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use auth_errors_core::catalog::{Catalog, Diagnostic, Loader, Partial, STANDARD_CATALOG, STD};
+use auth_errors_core::catalog::{Catalog, Diagnostic, Loader, Partial};
 use proc_macro2::Span;
 use syn::LitStr;
 
@@ -20,16 +20,18 @@ pub struct Loaded {
     pub broken: bool,
 }
 
-/// Loads the catalog a macro names: the standard one, or a file and the files it
-/// includes. Every mistake becomes an error spanned on the path (or `std`), carrying
+/// Loads the catalog a macro names: an embedded one (`std`, `http`), or a file and the
+/// files it includes. Every mistake becomes an error spanned on the path (or the name), carrying
 /// `file:line:col`.
 pub fn catalog(cx: &Ctxt, source: &CatalogSource) -> Loaded {
     match source {
         CatalogSource::File(path) => file(cx, path),
-        CatalogSource::Std(std) => {
+        CatalogSource::Embedded(name) => {
             // Embedded in core: no file to read or to track.
-            let (catalog, diagnostics) = Loader::new().load_partial(STANDARD_CATALOG, STD);
-            finish(cx, std.span(), catalog, diagnostics, Vec::new())
+            let (span, name) = (name.span(), name.to_string());
+            let text = auth_errors_core::catalog::embedded(&name).unwrap_or_default();
+            let (catalog, diagnostics) = Loader::new().load_partial(text, &name);
+            finish(cx, span, catalog, diagnostics, Vec::new())
         }
     }
 }

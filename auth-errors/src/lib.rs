@@ -76,7 +76,8 @@
 //! - [`AuthError`] and [`ErrorSpec`] ([`spec`]): what a response needs from an error;
 //! - [`response`]: the framework-free response plan the adapters convert;
 //! - [`catalog`](mod@catalog) (feature `catalog`, on by default): load and validate a catalog;
-//! - [`oauth`]: the standard catalog as a ready enum.
+//! - [`oauth`]: the standard catalog as a ready enum;
+//! - [`request`]: the generic HTTP failures (body, path, method, size, media type) as one.
 //!
 //! ```
 //! use auth_errors::challenge::Challenge;
@@ -115,6 +116,7 @@ pub mod jwt;
 pub mod oauth;
 #[cfg(feature = "probe")]
 pub mod probe;
+pub mod request;
 #[cfg(any(feature = "http", feature = "actix"))]
 mod trace;
 #[cfg(feature = "utoipa")]

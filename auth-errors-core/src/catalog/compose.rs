@@ -30,6 +30,27 @@ pub const STANDARD_CATALOG: &str = include_str!("../../std/auth-errors.yaml");
 /// The name `include:` gives the standard catalog, and the origin of its entries.
 pub const STD: &str = "std";
 
+/// The catalog of generic HTTP failures (`std/http-errors.yaml`): a malformed body, an
+/// unknown path or method, a body too large or of the wrong type. No challenges: none
+/// is an authentication failure. What `include: [http]` composes and
+/// `#[auth_errors::catalog(http)]` generates.
+pub const HTTP_CATALOG: &str = include_str!("../../std/http-errors.yaml");
+
+/// The name `include:` gives the catalog of generic HTTP failures.
+pub const HTTP: &str = "http";
+
+/// The catalogs core embeds, by the name `include:` and the macros give them; an
+/// `include:` of one of these names reads no file.
+pub const EMBEDDED: &[(&str, &str)] = &[(STD, STANDARD_CATALOG), (HTTP, HTTP_CATALOG)];
+
+/// The text of the embedded catalog called `name`.
+pub fn embedded(name: &str) -> Option<&'static str> {
+    EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, text)| text)
+}
+
 /// The longest chain of includes followed (a guard against symlink loops, whose names
 /// never repeat).
 const MAX_INCLUDE_DEPTH: usize = 16;
@@ -98,11 +119,11 @@ struct Composer<'a, 'r> {
 }
 
 impl Composer<'_, '_> {
-    /// The name a file is shown under; the standard catalog is not a file and keeps its
+    /// The name a file is shown under; an embedded catalog is not a file and keeps its
     /// name.
     fn shown(&self, name: &str) -> String {
-        if name == STD {
-            STD.to_owned()
+        if embedded(name).is_some() {
+            name.to_owned()
         } else {
             (self.show)(name)
         }
@@ -127,8 +148,8 @@ impl Composer<'_, '_> {
         let mut found = Vec::new();
         self.stack.push(name.to_owned());
         for include in &file.top.includes {
-            let child = if include.value == STD {
-                STD.to_owned()
+            let child = if embedded(&include.value).is_some() {
+                include.value.clone()
             } else {
                 include_path(name, &include.value)
             };
@@ -160,10 +181,9 @@ impl Composer<'_, '_> {
                 );
                 continue;
             }
-            let text = if child == STD {
-                Ok(STANDARD_CATALOG.to_owned())
-            } else {
-                (self.read)(&child)
+            let text = match embedded(&child) {
+                Some(text) => Ok(text.to_owned()),
+                None => (self.read)(&child),
             };
             match text {
                 Ok(text) => found.append(&mut self.file(&text, &child).1),

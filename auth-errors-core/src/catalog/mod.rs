@@ -57,7 +57,7 @@ mod yaml;
 
 use std::path::Path;
 
-pub use compose::{STANDARD_CATALOG, STD};
+pub use compose::{EMBEDDED, HTTP, HTTP_CATALOG, STANDARD_CATALOG, STD, embedded};
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location, Severity};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
 pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Partial, Retired, Spanned, Valid};

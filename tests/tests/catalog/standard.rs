@@ -86,3 +86,53 @@ fn dpop_entries_say_what_rfc_9449_says() {
     assert_eq!(entry.challenges().len(), 2);
     assert!(cat.warnings().is_empty(), "{:?}", cat.warnings());
 }
+
+/// The embedded `http` catalog (issue 14): the generic failures of RFC 9110 §15.5, each
+/// with its status, none with a challenge, and `Allow` on the 405 (§15.5.6: "MUST").
+#[test]
+fn http_catalog_has_the_rfc_9110_statuses_and_no_challenge() {
+    let cat = catalog::Loader::new()
+        .strict(true)
+        .load(catalog::HTTP_CATALOG, catalog::HTTP)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let statuses: Vec<(&str, u16)> = cat
+        .entries()
+        .iter()
+        .map(|e| (e.code().as_str(), e.status().get()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("BAD_REQUEST_BODY", 400),
+            ("UNPROCESSABLE_CONTENT", 422),
+            ("INVALID_QUERY", 400),
+            ("INVALID_PATH", 400),
+            ("NOT_FOUND", 404),
+            ("METHOD_NOT_ALLOWED", 405),
+            ("PAYLOAD_TOO_LARGE", 413),
+            ("UNSUPPORTED_MEDIA_TYPE", 415),
+        ]
+    );
+    for e in cat.entries() {
+        assert!(e.challenge().is_none(), "{}", e.code().as_str());
+        assert!(e.docs().is_some(), "{}", e.code().as_str());
+    }
+    let allow = auth_errors::request::RequestError::MethodNotAllowed {
+        allow: "GET, HEAD".into(),
+    };
+    use auth_errors::AuthError;
+    let headers = allow.headers();
+    assert_eq!(headers.len(), 1);
+    assert_eq!(headers[0].0, "Allow");
+    assert_eq!(headers[0].1, "GET, HEAD");
+}
+
+/// `include: [std, http]` composes both embedded catalogs, no file read for either.
+#[test]
+fn a_catalog_includes_std_and_http_by_name() {
+    let text = "version: 1\ninclude: [std, http]\ndefaults:\n  realm: api\n";
+    let cat = catalog::load(text, "api.yaml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(cat.entries().len(), STANDARD_CODES.len() + 8);
+    assert!(cat.get("TOKEN_EXPIRED").is_some());
+    assert!(cat.get("METHOD_NOT_ALLOWED").is_some());
+}
