@@ -171,6 +171,15 @@ pub mod __private {
         ("Multiple", "INVALID_REQUEST"),
     ];
 
+    /// The embedded catalogs with a ready enum in the facade: the catalog's name, the
+    /// facade module and the enum. A generated enum with every entry of one converts
+    /// from its enum (the macros pass the variant pairs to `__impl_adapters!`, after
+    /// `embedded:`).
+    pub const FACADE_ENUMS: &[(&str, &str, &str)] = &[
+        (crate::catalog::STD, "oauth", "OAuthError"),
+        (crate::catalog::HTTP, "request", "RequestError"),
+    ];
+
     /// A param value from a field of any displayable type.
     pub fn display_param<T: std::fmt::Display + ?Sized>(value: &T) -> Cow<'_, str> {
         Cow::Owned(value.to_string())

@@ -13,43 +13,26 @@
 /// its spec's compiled body: nothing is checked or copied at run time, and nothing is
 /// emitted per variant but its class. Then, after `bearer:`, how each `BearerRejection`
 /// maps to a variant, when the enum has the entries the standard catalog answers them with;
-/// after `oauth:`, how each `OAuthError` variant maps to one, when the enum has them all.
+/// after `embedded:`, how each variant of a facade enum of an embedded catalog
+/// (`OAuthError`, `RequestError`) maps to one, for each whose entries the enum has all.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_adapters {
     ($ty:ty) => {
-        $crate::__impl_adapters!($ty; heads: []; statics: []; bearer:; oauth:);
+        $crate::__impl_adapters!($ty; heads: []; statics: []; bearer:; embedded: []);
     };
     (
         $ty:ty;
         heads: [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),* $(,)?];
         statics: [$($static:literal),* $(,)?];
         bearer: $($rejection:ident => $variant:ident),* $(,)?;
-        oauth: $($std:ident { $($field:ident),* } => $to:ident),* $(,)?
+        embedded: [$($module:ident :: $enum:ident { $($std:ident { $($field:ident),* } => $to:ident),* }),* $(,)?]
     ) => {
         $crate::__impl_axum!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
         $crate::__impl_actix!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
         $crate::__impl_utoipa!($ty);
         $crate::__impl_bearer!($ty; $($rejection => $variant),*);
-        $crate::__impl_oauth!($ty; $($std { $($field),* } => $to),*);
-    };
-}
-
-/// `From<OAuthError>` for an enum that has every standard entry with the same params:
-/// what the `jwt` extractors and guards answer through.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_oauth {
-    ($ty:ty;) => {};
-    ($ty:ty; $($std:ident { $($field:ident),* } => $to:ident),+) => {
-        #[automatically_derived]
-        impl ::core::convert::From<$crate::oauth::OAuthError> for $ty {
-            fn from(error: $crate::oauth::OAuthError) -> Self {
-                match error {
-                    $($crate::oauth::OAuthError::$std { $($field),* } => Self::$to { $($field),* },)+
-                }
-            }
-        }
+        $($crate::__impl_embedded!($ty; $module::$enum; $($std { $($field),* } => $to),*);)*
     };
 }
 
@@ -64,6 +47,24 @@ macro_rules! __impl_bearer {
             fn from(rejection: $crate::bearer::BearerRejection) -> Self {
                 match rejection {
                     $($crate::bearer::BearerRejection::$rejection => Self::$variant,)+
+                }
+            }
+        }
+    };
+}
+
+/// `From<module::Enum>` for an enum that has every entry of that embedded catalog with
+/// the same params (`From<OAuthError>`, `From<RequestError>`): what the `jwt` extractors
+/// and guards answer through.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_embedded {
+    ($ty:ty; $module:ident :: $enum:ident; $($std:ident { $($field:ident),* } => $to:ident),+) => {
+        #[automatically_derived]
+        impl ::core::convert::From<$crate::$module::$enum> for $ty {
+            fn from(error: $crate::$module::$enum) -> Self {
+                match error {
+                    $($crate::$module::$enum::$std { $($field),* } => Self::$to { $($field),* },)+
                 }
             }
         }

@@ -10,7 +10,8 @@ use auth_errors_core::__private::{BEARER_REJECTIONS, STATIC_DYNAMIC, STATIC_FIRS
 use auth_errors_core::__private::{CompiledForm, CompiledText};
 use auth_errors_core::BodyFormat;
 use auth_errors_core::ParamType;
-use auth_errors_core::catalog::{Loader, STANDARD_CATALOG, STD};
+use auth_errors_core::__private::FACADE_ENUMS;
+use auth_errors_core::catalog::{Loader, embedded};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 use syn::Ident;
@@ -20,7 +21,7 @@ use crate::tokens::Paths;
 
 /// `__impl_adapters!` with the table of static responses (each distinct head once, then
 /// each row's class), the variant each bearer rejection becomes, and, when `oauth`, the
-/// variant each standard entry becomes.
+/// variant each entry of an embedded catalog becomes, for those it has all of.
 pub fn adapters(
     ident: &Ident,
     paths: &Paths,
@@ -45,8 +46,8 @@ pub fn adapters(
         quote!(#class => (#status, #format, #challenge))
     });
     let bearer = bearer(resolved);
-    let oauth = if oauth {
-        standard(resolved)
+    let conversions = if oauth {
+        embedded_conversions(resolved)
     } else {
         Vec::new()
     };
@@ -57,7 +58,7 @@ pub fn adapters(
             heads: [#(#heads),*];
             statics: [#(#classes),*];
             bearer: #(#bearer),*;
-            oauth: #(#oauth),*
+            embedded: [#(#conversions),*]
         );
     }
 }
@@ -136,63 +137,76 @@ fn bearer(resolved: &[Resolved]) -> Vec<TokenStream> {
         .unwrap_or_default()
 }
 
-/// One entry of the standard catalog: its `OAuthError` variant, code and params.
-struct Standard {
+/// One entry of an embedded catalog: its variant in the facade's enum, code and params.
+struct Embedded {
     variant: String,
     code: String,
     params: Vec<(String, ParamType)>,
 }
 
-/// The standard catalog's entries, read once per compiler process.
-fn standard_entries() -> &'static [Standard] {
-    static ENTRIES: std::sync::OnceLock<Vec<Standard>> = std::sync::OnceLock::new();
+/// The entries of each embedded catalog that has an enum in the facade, read once per
+/// compiler process, beside that enum's path in the facade.
+fn embedded_entries() -> &'static [(&'static str, &'static str, Vec<Embedded>)] {
+    static ENTRIES: std::sync::OnceLock<Vec<(&str, &str, Vec<Embedded>)>> =
+        std::sync::OnceLock::new();
     ENTRIES.get_or_init(|| {
-        let (catalog, _) = Loader::new().load_partial(STANDARD_CATALOG, STD);
-        catalog
-            .map(|c| {
-                c.entries()
-                    .iter()
-                    .map(|e| Standard {
-                        variant: e.variant_name(),
-                        code: e.code().value().clone(),
-                        params: e
-                            .params()
+        FACADE_ENUMS
+            .iter()
+            .map(|&(name, module, ty)| {
+                let text = embedded(name).unwrap_or_default();
+                let (catalog, _) = Loader::new().load_partial(text, name);
+                let entries = catalog
+                    .map(|c| {
+                        c.entries()
                             .iter()
-                            .map(|p| (p.name().value().to_owned(), *p.ty().value()))
-                            .collect(),
+                            .map(|e| Embedded {
+                                variant: e.variant_name(),
+                                code: e.code().value().clone(),
+                                params: e
+                                    .params()
+                                    .iter()
+                                    .map(|p| (p.name().value().to_owned(), *p.ty().value()))
+                                    .collect(),
+                            })
+                            .collect()
                     })
-                    .collect()
+                    .unwrap_or_default();
+                (module, ty, entries)
             })
-            .unwrap_or_default()
+            .collect()
     })
 }
 
-/// `Std { fields } => Variant` for each standard entry, when the enum has a variant for
-/// each with the same code and the same params (names and types, so the generated fields
-/// match); none otherwise (no `From<OAuthError>`).
-fn standard(resolved: &[Resolved]) -> Vec<TokenStream> {
-    let entries = standard_entries();
-    if entries.is_empty() {
-        return Vec::new();
-    }
-    entries
+/// `module::Enum { Std { fields } => Variant, … }` for each embedded catalog whose every
+/// entry the enum has, with the same code and the same params (names and types, so the
+/// generated fields match); the facade implements `From<module::Enum>` from it.
+fn embedded_conversions(resolved: &[Resolved]) -> Vec<TokenStream> {
+    embedded_entries()
         .iter()
-        .map(|std| {
-            let r = resolved.iter().find(|r| r.spec.code == std.code)?;
-            let same = r.spec.params.len() == std.params.len()
-                && r.spec
-                    .params
-                    .iter()
-                    .zip(&std.params)
-                    .all(|(a, (name, ty))| a.name() == name && a.ty() == *ty);
-            if !same {
-                return None;
-            }
-            let from = Ident::new(&std.variant, Span::call_site());
-            let to = &r.ident;
-            let fields = std.params.iter().map(|(name, _)| field_ident(name));
-            Some(quote!(#from { #(#fields),* } => #to))
+        .filter(|(_, _, entries)| !entries.is_empty())
+        .filter_map(|(module, ty, entries)| {
+            let arms = entries
+                .iter()
+                .map(|e| {
+                    let r = resolved.iter().find(|r| r.spec.code == e.code)?;
+                    let same = r.spec.params.len() == e.params.len()
+                        && r.spec
+                            .params
+                            .iter()
+                            .zip(&e.params)
+                            .all(|(a, (name, ty))| a.name() == name && a.ty() == *ty);
+                    if !same {
+                        return None;
+                    }
+                    let from = Ident::new(&e.variant, Span::call_site());
+                    let to = &r.ident;
+                    let fields = e.params.iter().map(|(name, _)| field_ident(name));
+                    Some(quote!(#from { #(#fields),* } => #to))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            let module = Ident::new(module, Span::call_site());
+            let ty = Ident::new(ty, Span::call_site());
+            Some(quote!(#module::#ty { #(#arms),* }))
         })
-        .collect::<Option<_>>()
-        .unwrap_or_default()
+        .collect()
 }

@@ -72,8 +72,8 @@ pub use claims::{Claims, Scopes};
 pub use jsonwebtoken::{self, Algorithm, DecodingKey, EncodingKey, Header};
 pub use jwks::{Jwks, JwksBuilder};
 pub use layer::{
-    AddResourceMetadata, RequireScope, RequireScopeLayer, ValidateBearer, ValidateBearerLayer,
-    ValidateJwt, ValidateJwtLayer,
+    AddResourceMetadata, ChallengeBare401, ChallengeBare401Layer, RequireScope, RequireScopeLayer,
+    ValidateBearer, ValidateBearerLayer, ValidateJwt, ValidateJwtLayer,
 };
 pub use metadata::{MetadataService, ProtectedResource};
 pub use rejection::{Rejection, classify};
