@@ -176,8 +176,8 @@ pub mod __private {
     /// from its enum (the macros pass the variant pairs to `__impl_adapters!`, after
     /// `embedded:`).
     pub const FACADE_ENUMS: &[(&str, &str, &str)] = &[
-        (crate::catalog::STD, "oauth", "OAuthError"),
-        (crate::catalog::HTTP, "request", "RequestError"),
+        ("std", "oauth", "OAuthError"),
+        ("http", "request", "RequestError"),
     ];
 
     /// A param value from a field of any displayable type.
