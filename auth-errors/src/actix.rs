@@ -2,6 +2,10 @@
 //! crate's `actix` feature is on, with nothing to repeat in your crate), and
 //! [`Bearer`] is an extractor.
 //!
+//! [`json_config`], [`form_config`], [`query_config`] and [`path_config`] make the
+//! extractors' errors answer with the `http` catalog, and [`not_found`] is a default
+//! service answering `404 NOT_FOUND` the same way.
+//!
 //! actix-web 4 uses `http` 0.2 types, so the response is built from the status as a
 //! `u16` and the headers and body as bytes.
 //!
@@ -108,4 +112,68 @@ impl ResponseError for BearerRejection {
     fn error_response(&self) -> HttpResponse {
         error_response(self)
     }
+}
+
+/// The entry an extractor's error answers with, by its status (as the axum adapter
+/// does): the extractor's own 400 otherwise. The error's text goes to the log.
+fn rejected(
+    err: &dyn ResponseError,
+    bad_request: crate::request::RequestError,
+) -> actix_web::Error {
+    use crate::request::RequestError;
+    let status = err.status_code().as_u16();
+    let entry = match status {
+        413 => RequestError::PayloadTooLarge,
+        415 => RequestError::UnsupportedMediaType,
+        422 => RequestError::UnprocessableContent,
+        s if s >= 500 => RequestError::InternalError,
+        _ => bad_request,
+    };
+    if status >= 500 {
+        tracing::error!(status, reason = %err, "an actix-web extractor failed on the route's own setup");
+    } else {
+        tracing::debug!(status, reason = %err, "request rejected by an extractor");
+    }
+    actix_web::Error::from(entry)
+}
+
+/// `web::JsonConfig` whose errors answer with the `http` catalog: a body that is not
+/// JSON `BAD_REQUEST_BODY` (400), one of the wrong shape `UNPROCESSABLE_CONTENT` (422),
+/// another content type `UNSUPPORTED_MEDIA_TYPE` (415), over the limit
+/// `PAYLOAD_TOO_LARGE` (413). Register it with `App::app_data(json_config())`.
+pub fn json_config() -> actix_web::web::JsonConfig {
+    actix_web::web::JsonConfig::default().error_handler(|err, _req| {
+        // serde's data errors (a missing field) are the body's shape, not its syntax.
+        let unprocessable =
+            matches!(&err, actix_web::error::JsonPayloadError::Deserialize(e) if e.is_data());
+        if unprocessable {
+            tracing::debug!(reason = %err, "request rejected by an extractor");
+            return actix_web::Error::from(crate::request::RequestError::UnprocessableContent);
+        }
+        rejected(&err, crate::request::RequestError::BadRequestBody)
+    })
+}
+
+/// `web::FormConfig` whose errors answer with the `http` catalog, as [`json_config`]'s.
+pub fn form_config() -> actix_web::web::FormConfig {
+    actix_web::web::FormConfig::default()
+        .error_handler(|err, _req| rejected(&err, crate::request::RequestError::BadRequestBody))
+}
+
+/// `web::QueryConfig` whose errors answer `INVALID_QUERY` (400).
+pub fn query_config() -> actix_web::web::QueryConfig {
+    actix_web::web::QueryConfig::default()
+        .error_handler(|err, _req| rejected(&err, crate::request::RequestError::InvalidQuery))
+}
+
+/// `web::PathConfig` whose errors answer `INVALID_PATH` (400).
+pub fn path_config() -> actix_web::web::PathConfig {
+    actix_web::web::PathConfig::default()
+        .error_handler(|err, _req| rejected(&err, crate::request::RequestError::InvalidPath))
+}
+
+/// The default service of an app: `404 NOT_FOUND` in the catalog's format, for
+/// `App::default_service(web::to(auth_errors::actix::not_found))`.
+pub async fn not_found() -> HttpResponse {
+    error_response(&crate::request::RequestError::NotFound)
 }
