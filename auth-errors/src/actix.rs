@@ -143,21 +143,30 @@ fn rejected(
 /// `PAYLOAD_TOO_LARGE` (413). Register it with `App::app_data(json_config())`.
 pub fn json_config() -> actix_web::web::JsonConfig {
     actix_web::web::JsonConfig::default().error_handler(|err, _req| {
-        // serde's data errors (a missing field) are the body's shape, not its syntax.
-        let unprocessable =
-            matches!(&err, actix_web::error::JsonPayloadError::Deserialize(e) if e.is_data());
-        if unprocessable {
-            tracing::debug!(reason = %err, "request rejected by an extractor");
-            return actix_web::Error::from(crate::request::RequestError::UnprocessableContent);
-        }
-        rejected(&err, crate::request::RequestError::BadRequestBody)
+        use crate::request::RequestError;
+        use actix_web::error::JsonPayloadError;
+        // serde's data errors (a missing field) are the body's shape, not its syntax;
+        // another content type is 415 (RFC 9110 §15.5.16), which actix-web answers 400.
+        let entry = match &err {
+            JsonPayloadError::Deserialize(e) if e.is_data() => RequestError::UnprocessableContent,
+            JsonPayloadError::ContentType => RequestError::UnsupportedMediaType,
+            _ => return rejected(&err, RequestError::BadRequestBody),
+        };
+        tracing::debug!(reason = %err, "request rejected by an extractor");
+        actix_web::Error::from(entry)
     })
 }
 
 /// `web::FormConfig` whose errors answer with the `http` catalog, as [`json_config`]'s.
 pub fn form_config() -> actix_web::web::FormConfig {
-    actix_web::web::FormConfig::default()
-        .error_handler(|err, _req| rejected(&err, crate::request::RequestError::BadRequestBody))
+    actix_web::web::FormConfig::default().error_handler(|err, _req| {
+        use crate::request::RequestError;
+        if matches!(err, actix_web::error::UrlencodedError::ContentType) {
+            tracing::debug!(reason = %err, "request rejected by an extractor");
+            return actix_web::Error::from(RequestError::UnsupportedMediaType);
+        }
+        rejected(&err, RequestError::BadRequestBody)
+    })
 }
 
 /// `web::QueryConfig` whose errors answer `INVALID_QUERY` (400).

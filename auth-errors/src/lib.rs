@@ -113,6 +113,8 @@ pub mod bearer;
 pub mod http;
 #[cfg(feature = "jwt")]
 pub mod jwt;
+#[cfg(feature = "tower")]
+pub mod layer;
 pub mod oauth;
 #[cfg(feature = "probe")]
 pub mod probe;

@@ -1,4 +1,5 @@
-//! The demo on actix-web: `cargo run --example server-actix` (PORT, DEMO_TOKEN_TTL_SECS).
+//! The demo on actix-web: `cargo run --example server-actix` (PORT, DEMO_TOKEN_TTL_SECS, DEMO_CORS_ORIGINS,
+//! AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, AUTH_RESOURCE: see the crate docs).
 
 use std::sync::Arc;
 
@@ -10,6 +11,14 @@ async fn main() -> std::io::Result<()> {
     let port = port_from_env();
     let listener = std::net::TcpListener::bind(("127.0.0.1", port))?;
     let port = listener.local_addr()?.port();
-    print!("{}", banner("actix-web", port));
-    actix_app::serve(listener, Arc::new(Demo::from_env())).await
+    // The issuer and the resource name the bound port (`PORT=0` picks one).
+    let demo = match Demo::from_env(port) {
+        Ok(demo) => demo,
+        Err(e) => {
+            eprintln!("auth-errors demo: {e}");
+            std::process::exit(2);
+        }
+    };
+    print!("{}", banner("actix-web", port, &demo));
+    actix_app::serve(listener, Arc::new(demo)).await
 }

@@ -4,8 +4,11 @@ use std::sync::Arc;
 
 use actix_cors::Cors;
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use auth_errors::bearer::Bearer;
+use auth_errors::jwt::Rejection;
+use auth_errors::jwt::actix::{add_resource_metadata, metadata_handler};
 
 use crate::{BusyQuery, CorsOrigins, Demo, LoginRequest, OAuthError, RefreshRequest};
 
@@ -16,7 +19,7 @@ async fn login(
     body: Result<web::Json<LoginRequest>, actix_web::Error>,
 ) -> Result<HttpResponse, OAuthError> {
     let req = body.map_err(|_| OAuthError::InvalidRequest)?;
-    Ok(HttpResponse::Ok().json(demo.login(&req.user)?))
+    Ok(HttpResponse::Ok().json(demo.login(&req.user, req.mfa)?))
 }
 
 async fn token(
@@ -27,18 +30,28 @@ async fn token(
     Ok(HttpResponse::Ok().json(demo.refresh(&req.refresh_token)?))
 }
 
-async fn list_orders(demo: AppState, token: Bearer) -> Result<HttpResponse, OAuthError> {
-    demo.authorize(token.token(), "orders:read")?;
+/// `GET /.well-known/jwks.json`: the demo's public key.
+async fn jwks(demo: AppState) -> HttpResponse {
+    match demo.jwks() {
+        Some(jwks) => HttpResponse::Ok()
+            .content_type("application/json")
+            .body(jwks.to_owned()),
+        None => HttpResponse::NotFound().finish(),
+    }
+}
+
+async fn list_orders(demo: AppState, token: Bearer) -> Result<HttpResponse, Rejection> {
+    demo.authorize(token.token(), "orders:read").await?;
     Ok(HttpResponse::Ok().json(crate::orders()))
 }
 
-async fn create_order(demo: AppState, token: Bearer) -> Result<HttpResponse, OAuthError> {
-    demo.authorize(token.token(), "orders:write")?;
+async fn create_order(demo: AppState, token: Bearer) -> Result<HttpResponse, Rejection> {
+    demo.authorize(token.token(), "orders:write").await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({"id": 3, "status": "created"})))
 }
 
-async fn admin(demo: AppState, token: Bearer) -> Result<HttpResponse, OAuthError> {
-    demo.admin(token.token())?;
+async fn admin(demo: AppState, token: Bearer) -> Result<HttpResponse, Rejection> {
+    demo.admin(token.token()).await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({})))
 }
 
@@ -88,41 +101,60 @@ pub fn cors(origins: &CorsOrigins) -> Cors {
         .max_age(Some(crate::PREFLIGHT_MAX_AGE_SECS as usize))
 }
 
-/// The demo's routes; wrap the app in [`cors`] and give it `web::Data<Arc<Demo>>`.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/login", web::post().to(login))
-        .route("/token", web::post().to(token))
-        .service(
-            web::resource("/orders")
-                .route(web::get().to(list_orders))
-                .route(web::head().to(list_orders))
-                .route(web::post().to(create_order)),
-        )
-        .service(
-            web::resource("/admin")
-                .route(web::get().to(admin))
-                .route(web::head().to(admin)),
-        )
-        .service(
-            web::resource("/stats")
-                .route(web::get().to(stats))
-                .route(web::head().to(stats)),
-        )
-        .service(
-            web::resource("/busy/{key}")
-                .route(web::get().to(busy))
-                .route(web::post().to(busy)),
-        )
-        .route("/dpop", web::get().to(dpop));
+/// The demo's routes for `App::configure`: `/login`, `/token` and
+/// `/.well-known/jwks.json` only when the demo mints its tokens, and the RFC 9728
+/// metadata at its well-known path. Wrap the app in [`cors`], then in
+/// `from_fn(add_resource_metadata(url))`, and give it `web::Data<Arc<Demo>>`; [`serve`]
+/// does all that.
+pub fn routes(demo: &Demo) -> impl FnOnce(&mut web::ServiceConfig) + use<> {
+    let mints = demo.mints();
+    let metadata = demo.metadata().clone();
+    move |cfg| {
+        if mints {
+            cfg.route("/login", web::post().to(login))
+                .route("/token", web::post().to(token))
+                .route("/.well-known/jwks.json", web::get().to(jwks));
+        }
+        cfg.service(web::resource(metadata.well_known_path()).to(metadata_handler(&metadata)));
+        other_routes(cfg);
+    }
+}
+
+fn other_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/orders")
+            .route(web::get().to(list_orders))
+            .route(web::head().to(list_orders))
+            .route(web::post().to(create_order)),
+    )
+    .service(
+        web::resource("/admin")
+            .route(web::get().to(admin))
+            .route(web::head().to(admin)),
+    )
+    .service(
+        web::resource("/stats")
+            .route(web::get().to(stats))
+            .route(web::head().to(stats)),
+    )
+    .service(
+        web::resource("/busy/{key}")
+            .route(web::get().to(busy))
+            .route(web::post().to(busy)),
+    )
+    .route("/dpop", web::get().to(dpop));
 }
 
 /// Serves the demo on an already bound listener until the system stops.
 pub async fn serve(listener: std::net::TcpListener, demo: Arc<Demo>) -> std::io::Result<()> {
+    let metadata_url = demo.metadata().metadata_url();
     actix_web::HttpServer::new(move || {
         actix_web::App::new()
             .app_data(web::Data::new(demo.clone()))
             .wrap(cors(demo.cors_origins()))
-            .configure(routes)
+            // The last `wrap` is outermost: the challenge of every 401, CORS' included.
+            .wrap(from_fn(add_resource_metadata(metadata_url.clone())))
+            .configure(routes(&demo))
     })
     .workers(2)
     .listen(listener)?

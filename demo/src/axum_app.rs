@@ -13,6 +13,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+use auth_errors::jwt::{AddResourceMetadata, Rejection};
+
 use crate::{
     BusyQuery, BusyResponse, CorsOrigins, Demo, DemoError, LoginRequest, OAuthError,
     RefreshRequest, Stats, TokenResponse,
@@ -25,7 +27,7 @@ async fn login(
     body: Result<Json<LoginRequest>, JsonRejection>,
 ) -> Result<Json<TokenResponse>, OAuthError> {
     let Json(req) = body.map_err(|_| OAuthError::InvalidRequest)?;
-    demo.login(&req.user).map(Json)
+    demo.login(&req.user, req.mfa).map(Json)
 }
 
 async fn token(
@@ -36,22 +38,31 @@ async fn token(
     demo.refresh(&req.refresh_token).map(Json)
 }
 
+/// `GET /.well-known/jwks.json`: the demo's public key.
+async fn jwks(State(demo): AppState) -> Response {
+    match demo.jwks() {
+        Some(jwks) => ([(CONTENT_TYPE, "application/json")], jwks.to_owned()).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 async fn list_orders(
     State(demo): AppState,
     token: Bearer,
-) -> Result<Json<serde_json::Value>, OAuthError> {
-    demo.authorize(token.token(), "orders:read")?;
+) -> Result<Json<serde_json::Value>, Rejection> {
+    demo.authorize(token.token(), "orders:read").await?;
     Ok(Json(crate::orders()))
 }
 
 /// `GET /handwritten/orders`: `GET /orders` with its `TOKEN_EXPIRED` response written
 /// by hand, as an expert would without auth-errors (`HeaderValue::from_static`, a
 /// pre-serialised body). `scripts/load.sh` measures the two routes against each other;
-/// they answer with the same bytes.
+/// they answer with the same bytes (the router's [`AddResourceMetadata`] layer names
+/// the metadata in both 401s).
 async fn list_orders_handwritten(State(demo): AppState, token: Bearer) -> Response {
-    match demo.authorize(token.token(), "orders:read") {
+    match demo.authorize(token.token(), "orders:read").await {
         Ok(()) => Json(crate::orders()).into_response(),
-        Err(OAuthError::TokenExpired) => token_expired_by_hand(),
+        Err(e) if *e.error() == OAuthError::TokenExpired => token_expired_by_hand(),
         Err(e) => e.into_response(),
     }
 }
@@ -75,16 +86,13 @@ fn token_expired_by_hand() -> Response {
 async fn create_order(
     State(demo): AppState,
     token: Bearer,
-) -> Result<Json<serde_json::Value>, OAuthError> {
-    demo.authorize(token.token(), "orders:write")?;
+) -> Result<Json<serde_json::Value>, Rejection> {
+    demo.authorize(token.token(), "orders:write").await?;
     Ok(Json(serde_json::json!({"id": 3, "status": "created"})))
 }
 
-async fn admin(
-    State(demo): AppState,
-    token: Bearer,
-) -> Result<Json<serde_json::Value>, OAuthError> {
-    demo.admin(token.token())?;
+async fn admin(State(demo): AppState, token: Bearer) -> Result<Json<serde_json::Value>, Rejection> {
+    demo.admin(token.token()).await?;
     Ok(Json(serde_json::json!({})))
 }
 
@@ -140,12 +148,21 @@ pub fn cors(origins: &CorsOrigins) -> CorsLayer {
         )))
 }
 
-/// The demo's routes.
+/// The demo's routes: `/login`, `/token` and `/.well-known/jwks.json` only when the
+/// demo mints its tokens; the RFC 9728 metadata at its well-known path; CORS, and
+/// `resource_metadata` added to every 401 challenge, outermost.
 pub fn router(demo: Arc<Demo>) -> Router {
     let cors = cors(demo.cors_origins());
-    Router::new()
-        .route("/login", post(login))
-        .route("/token", post(token))
+    let metadata = demo.metadata().clone();
+    let mut router = Router::new();
+    if demo.mints() {
+        router = router
+            .route("/login", post(login))
+            .route("/token", post(token))
+            .route("/.well-known/jwks.json", get(jwks));
+    }
+    router
+        .route_service(&metadata.well_known_path(), metadata.service())
         .route("/orders", get(list_orders).post(create_order))
         .route("/handwritten/orders", get(list_orders_handwritten))
         .route("/admin", get(admin))
@@ -153,6 +170,7 @@ pub fn router(demo: Arc<Demo>) -> Router {
         .route("/busy/{key}", get(busy).post(busy))
         .route("/dpop", get(dpop))
         .layer(cors)
+        .layer(AddResourceMetadata::layer(metadata.metadata_url()))
         .with_state(demo)
 }
 

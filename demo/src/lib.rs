@@ -1,19 +1,51 @@
 //! The auth-errors demo: one token contract, served by axum ([`axum_app`]) and by
-//! actix-web ([`actix_app`]), both answering with the standard catalog
-//! ([`OAuthError`]).
+//! actix-web ([`actix_app`]) with the same bytes, validating real JWTs with
+//! [`auth_errors::jwt`] and answering with the standard catalog ([`OAuthError`]).
 //!
-//! - `POST /login` with `{"user": "reader"}` or `{"user": "writer"}` gives
-//!   `{"access_token", "refresh_token", "expires_in"}`; access tokens live
-//!   `DEMO_TOKEN_TTL_SECS` seconds (default 60). `reader` has `orders:read`,
-//!   `writer` has `orders:read orders:write`.
-//! - `POST /token` with `{"refresh_token": "…"}` gives a new pair; the refresh token
-//!   is used up. An unknown or used one is 401 `TOKEN_INVALID`.
+//! # The environment
+//!
+//! [`Settings::from_env`] reads it; both example servers (`cargo run --example server`,
+//! `--example server-actix`) use it.
+//!
+//! - **`AUTH_JWKS_URL` unset: the demo is its own issuer**, `http://127.0.0.1:$PORT`.
+//!   A 2048-bit RSA key is made at start. `POST /login` with `{"user": "reader"}`
+//!   (scope `orders:read`) or `{"user": "writer"}` (`orders:read orders:write`) gives
+//!   `{"access_token", "refresh_token", "expires_in"}`: an RS256 JWT whose header
+//!   names the key's `kid` (its RFC 7638 thumbprint), with `iss`, `sub`, `aud` =
+//!   [`AUDIENCE`], `iat`, `exp` (now + `DEMO_TOKEN_TTL_SECS`, default 60, whole
+//!   seconds), `jti` and `scope`; `"mfa": true` adds `acr` = [`MFA_ACR`].
+//!   `GET /.well-known/jwks.json` serves the public key (`kty`, `n`, `e`, `kid`, `alg`,
+//!   `use`). `POST /token` with `{"refresh_token": "…"}` gives a new pair with the
+//!   same grant; the refresh token (opaque, in memory) is used up, and an unknown or
+//!   used one is 401 `TOKEN_INVALID`. The verifier allows RS256 only, requires that
+//!   `iss` and audience `api`, and allows no clock leeway.
+//! - **`AUTH_JWKS_URL`, `AUTH_ISSUER` and `AUTH_AUDIENCE` set: an external issuer.**
+//!   Its tokens are validated with the keys of its JWKS (RS256, ES256, EdDSA; cached
+//!   by [`Jwks`]; `https://`, or `http://` to a loopback host); the demo mints none,
+//!   and `/login`, `/token` and `/.well-known/jwks.json` are not served (404). Some of
+//!   the three without the others is an error at start.
+//! - **`AUTH_RESOURCE`** (default `http://127.0.0.1:$PORT`): the RFC 9728 resource
+//!   identifier. `GET /.well-known/oauth-protected-resource` (plus the identifier's
+//!   path) serves its metadata (`resource`, `authorization_servers`: the issuer,
+//!   `scopes_supported`, `bearer_methods_supported`), and every 401 challenge names it
+//!   in `resource_metadata`. It comes from the configuration, never from `Host`.
+//! - `DEMO_CORS_ORIGINS`: see below. `PORT`: the port (default 3000; 0 picks one).
+//!
+//! [`Demo::new`] is the self-issued demo for tests, which make it before they know the
+//! port: its issuer and resource are `http://127.0.0.1`.
+//!
+//! # The routes
+//!
 //! - `GET /orders` needs `orders:read`, `POST /orders` needs `orders:write`
 //!   (403 `INSUFFICIENT_SCOPE` with `scope="orders:write"`).
-//! - `GET /admin` asks for step-up authentication (401
-//!   `INSUFFICIENT_USER_AUTHENTICATION`, RFC 9470).
-//! - Fixed tokens: `expired` (TOKEN_EXPIRED) and `revoked` (TOKEN_REVOKED); any
-//!   other unknown token is TOKEN_INVALID.
+//! - `GET /admin` needs `acr` = [`MFA_ACR`], else 401
+//!   `INSUFFICIENT_USER_AUTHENTICATION` with `acr_values="urn:example:mfa"` and
+//!   `max_age` (RFC 9470).
+//! - Fixed tokens, for curl: `expired` (TOKEN_EXPIRED) and `revoked` (TOKEN_REVOKED).
+//!   Any other token is checked as a JWT, and what the verifier refuses answers per
+//!   the [`auth_errors::jwt`] table (a token that is no JWT is TOKEN_INVALID).
+//! - A token over [`MAX_TOKEN_LEN`] (8 KiB) is 400 `INVALID_REQUEST`, before it is
+//!   decoded; a malformed `Authorization` header is 400 `INVALID_REQUEST` too.
 //! - `GET /stats` gives `{"refreshes": N, "logins": N}`.
 //!
 //! Two routes answer with the demo's own entries ([`DemoError`], `demo/errors.yaml`),
@@ -45,8 +77,15 @@ use std::time::{Duration, Instant, SystemTime};
 
 use base64::Engine as _;
 
-use auth_errors::Scope;
+use auth_errors::jwt::{
+    Algorithm, Claims, DecodingKey, EncodingKey, Header, Jwks, ProtectedResource, Rejection,
+    Verifier,
+};
 pub use auth_errors::oauth::OAuthError;
+use rsa::pkcs1::EncodeRsaPrivateKey as _;
+use rsa::sha2::Digest as _;
+use rsa::traits::PublicKeyParts as _;
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 /// `POST /login` body.
@@ -54,6 +93,10 @@ use serde::{Deserialize, Serialize};
 pub struct LoginRequest {
     /// `reader` or `writer`.
     pub user: String,
+    /// Whether the user "passed" a second factor: the token gets `acr` =
+    /// [`MFA_ACR`], which `GET /admin` asks for.
+    #[serde(default)]
+    pub mfa: bool,
 }
 
 /// `POST /token` body.
@@ -200,43 +243,296 @@ struct Busy {
     date: Option<String>,
 }
 
-struct AccessToken {
-    scopes: &'static [&'static str],
-    expires: Instant,
+/// What a refresh token stands for: the user's grant, as at login.
+#[derive(Clone, Copy)]
+struct Grant {
+    user: &'static str,
+    scopes: &'static str,
+    mfa: bool,
 }
 
 #[derive(Default)]
 struct State {
-    access: HashMap<String, AccessToken>,
-    refresh: HashMap<String, &'static [&'static str]>,
+    refresh: HashMap<String, Grant>,
     busy: HashMap<String, Busy>,
     stats: Stats,
+    /// Tokens minted so far, for unique ids.
+    minted: u64,
 }
 
-/// The in-memory token service behind both servers.
+/// The longest bearer token the demo reads (8 KiB). A longer one is answered
+/// `400 INVALID_REQUEST` before it is decoded: no issuer sends tokens that large, and
+/// decoding one costs memory and time for nothing.
+pub const MAX_TOKEN_LEN: usize = 8 * 1024;
+
+/// The audience of the tokens the demo mints and, unless `AUTH_AUDIENCE` says
+/// otherwise, accepts.
+pub const AUDIENCE: &str = "api";
+
+/// The `acr` value (RFC 9068 §2.2.1) of a login with `"mfa": true`, which `GET /admin`
+/// asks for (RFC 9470).
+pub const MFA_ACR: &str = "urn:example:mfa";
+
+/// How long ago the authentication behind a token may be for `GET /admin`: the
+/// `max_age` of its step-up challenge.
+pub const ADMIN_MAX_AGE_SECS: u64 = 300;
+
+/// The scopes the demo's routes ask for, in its metadata document.
+pub const SCOPES: [&str; 2] = ["orders:read", "orders:write"];
+
+/// The demo as its own issuer: the RSA key it made at start, and what it signs with.
+struct Issuer {
+    iss: String,
+    kid: String,
+    key: EncodingKey,
+    /// `GET /.well-known/jwks.json`, serialised once.
+    jwks: String,
+}
+
+/// The claims the demo mints.
+#[derive(Serialize)]
+struct Minted<'a> {
+    iss: &'a str,
+    sub: &'a str,
+    aud: &'a str,
+    iat: u64,
+    exp: u64,
+    jti: &'a str,
+    scope: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    acr: Option<&'a str>,
+}
+
+/// Where the demo's tokens come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tokens {
+    /// The demo is the issuer `iss`: `POST /login` and `POST /token` mint RS256 JWTs
+    /// with a key made at start, `GET /.well-known/jwks.json` publishes it.
+    SelfIssued {
+        /// The `iss` of the tokens, and the one accepted.
+        iss: String,
+    },
+    /// Tokens of an external issuer, validated with the keys of its JWKS (RS256, ES256,
+    /// EdDSA); the demo mints none, and serves no `/login`, `/token` or JWKS.
+    External {
+        /// The issuer's JWKS URL (`AUTH_JWKS_URL`).
+        jwks_url: String,
+        /// The accepted `iss` (`AUTH_ISSUER`).
+        issuer: String,
+        /// The accepted `aud` (`AUTH_AUDIENCE`).
+        audience: String,
+    },
+}
+
+/// The demo's settings: what the environment says (see [`Settings::from_env`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Access-token lifetime (`DEMO_TOKEN_TTL_SECS`, default 60 s).
+    pub ttl: Duration,
+    /// Where tokens come from.
+    pub tokens: Tokens,
+    /// The RFC 9728 resource identifier (`AUTH_RESOURCE`).
+    pub resource: String,
+    /// The origins whose pages may call the demo (`DEMO_CORS_ORIGINS`).
+    pub cors: CorsOrigins,
+}
+
+impl Settings {
+    /// The settings of a demo on `port`, from the environment:
+    ///
+    /// - `AUTH_JWKS_URL` unset: the demo is its own issuer, `http://127.0.0.1:$PORT`.
+    /// - `AUTH_JWKS_URL`, `AUTH_ISSUER` and `AUTH_AUDIENCE` set: the demo validates
+    ///   that issuer's tokens. One of them set without the others is an error.
+    /// - `AUTH_RESOURCE`: the resource identifier (default `http://127.0.0.1:$PORT`).
+    /// - `DEMO_TOKEN_TTL_SECS` (default 60) and `DEMO_CORS_ORIGINS` (default any).
+    pub fn from_env(port: u16) -> Result<Settings, String> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let origin = format!("http://127.0.0.1:{port}");
+        let secs = match var("DEMO_TOKEN_TTL_SECS") {
+            Some(s) => s
+                .parse()
+                .map_err(|_| format!("DEMO_TOKEN_TTL_SECS: {s:?} is not a number of seconds"))?,
+            None => 60,
+        };
+        let tokens = match (
+            var("AUTH_JWKS_URL"),
+            var("AUTH_ISSUER"),
+            var("AUTH_AUDIENCE"),
+        ) {
+            (None, None, None) => Tokens::SelfIssued {
+                iss: origin.clone(),
+            },
+            (Some(jwks_url), Some(issuer), Some(audience)) => Tokens::External {
+                jwks_url,
+                issuer,
+                audience,
+            },
+            _ => {
+                return Err(
+                    "set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE together (an external issuer), or none of them (the demo is its own issuer)"
+                        .to_owned(),
+                );
+            }
+        };
+        Ok(Settings {
+            ttl: Duration::from_secs(secs),
+            tokens,
+            resource: var("AUTH_RESOURCE").unwrap_or(origin),
+            cors: CorsOrigins::from_env(),
+        })
+    }
+}
+
+/// The demo's token service and state, behind both servers.
 pub struct Demo {
     ttl: Duration,
     state: Mutex<State>,
     random: RandomState,
     cors: CorsOrigins,
     dpop_nonce: String,
+    verifier: Verifier,
+    /// `Some` when the demo mints its own tokens.
+    issuer: Option<Issuer>,
+    metadata: ProtectedResource,
+    /// Logged at start: where the keys come from.
+    describe: String,
 }
 
-const READER: &[&str] = &["orders:read"];
-const WRITER: &[&str] = &["orders:read", "orders:write"];
+impl Issuer {
+    /// The issuer `iss` with a new 2048-bit RSA key; its `kid` is the key's RFC 7638
+    /// thumbprint.
+    fn generate(iss: &str) -> Result<Issuer, String> {
+        let private = rsa::PrivateKey::new(&mut getrandom::SysRng, 2048)
+            .map_err(|e| format!("making the RSA key: {e}"))?;
+        let der = private
+            .to_pkcs1_der()
+            .map_err(|e| format!("encoding the RSA key: {e}"))?;
+        let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+        let n = b64(&private.n_bytes());
+        let e = b64(&private.e_bytes());
+        // RFC 7638 §3.2: the required members, sorted, no whitespace.
+        let thumbprint = format!(r#"{{"e":"{e}","kty":"RSA","n":"{n}"}}"#);
+        let kid = b64(&rsa::sha2::Sha256::digest(thumbprint.as_bytes()));
+        let jwks = serde_json::json!({"keys": [{
+            "kty": "RSA",
+            "use": "sig",
+            "alg": "RS256",
+            "kid": kid,
+            "n": n,
+            "e": e,
+        }]})
+        .to_string();
+        Ok(Issuer {
+            iss: iss.to_owned(),
+            kid,
+            key: EncodingKey::from_rsa_der(der.as_bytes()),
+            jwks,
+        })
+    }
+
+    /// The public key, from the `n` and `e` the JWKS publishes.
+    fn decoding_key(&self) -> Result<DecodingKey, String> {
+        let doc: serde_json::Value =
+            serde_json::from_str(&self.jwks).map_err(|e| format!("the JWKS: {e}"))?;
+        let jwk = &doc["keys"][0];
+        DecodingKey::from_rsa_components(
+            jwk["n"].as_str().unwrap_or_default(),
+            jwk["e"].as_str().unwrap_or_default(),
+        )
+        .map_err(|e| format!("the public key: {e}"))
+    }
+}
+
+const READER: &str = "orders:read";
+const WRITER: &str = "orders:read orders:write";
+
+/// Seconds since the Unix epoch.
+fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
 
 impl Demo {
-    /// A service whose access tokens live `ttl`.
+    /// A demo that is its own issuer `http://127.0.0.1` (also its resource
+    /// identifier), whose access tokens live `ttl`: for tests, which make the demo
+    /// before they know its port. [`Demo::with_settings`] names the port.
     pub fn new(ttl: Duration) -> Self {
+        let settings = Settings {
+            ttl,
+            tokens: Tokens::SelfIssued {
+                iss: "http://127.0.0.1".to_owned(),
+            },
+            resource: "http://127.0.0.1".to_owned(),
+            cors: CorsOrigins::Any,
+        };
+        #[allow(clippy::expect_used)]
+        // The settings are constants that build; only the OS random source can fail.
+        Demo::with_settings(settings).expect("the demo's own issuer starts")
+    }
+
+    /// A demo with these settings: makes the RSA key when it is its own issuer, or
+    /// prepares the JWKS cache (nothing is fetched until a token needs a key).
+    pub fn with_settings(settings: Settings) -> Result<Self, String> {
         let random = RandomState::new();
         let dpop_nonce = format!("n-{:016x}", random.hash_one(("dpop", Instant::now())));
-        Demo {
-            ttl,
+        let algorithms: &[Algorithm] = match settings.tokens {
+            Tokens::SelfIssued { .. } => &[Algorithm::RS256],
+            Tokens::External { .. } => &[Algorithm::RS256, Algorithm::ES256, Algorithm::EdDSA],
+        };
+        let builder = Verifier::builder()
+            .algorithms(algorithms.iter().copied())
+            .leeway(Duration::ZERO);
+        let (verifier, issuer, iss, describe) = match &settings.tokens {
+            Tokens::SelfIssued { iss } => {
+                let issuer = Issuer::generate(iss)?;
+                let verifier = builder
+                    .issuer(iss.clone())
+                    .audience(AUDIENCE)
+                    .key_with_id(issuer.kid.clone(), issuer.decoding_key()?)
+                    .build()
+                    .map_err(|e| format!("the verifier: {e}"))?;
+                let describe = format!(
+                    "Issuer: {iss} (RS256, kid {}, keys at {iss}/.well-known/jwks.json), audience {AUDIENCE}",
+                    issuer.kid
+                );
+                (verifier, Some(issuer), iss.clone(), describe)
+            }
+            Tokens::External {
+                jwks_url,
+                issuer,
+                audience,
+            } => {
+                let jwks = Jwks::builder(jwks_url.clone())
+                    .build()
+                    .map_err(|e| format!("AUTH_JWKS_URL: {e}"))?;
+                let verifier = builder
+                    .issuer(issuer.clone())
+                    .audience(audience.clone())
+                    .jwks(jwks)
+                    .build()
+                    .map_err(|e| format!("the verifier: {e}"))?;
+                let describe = format!(
+                    "Issuer: {issuer} (RS256, ES256, EdDSA keys from {jwks_url}), audience {audience}; this demo mints no tokens (no /login, /token)"
+                );
+                (verifier, None, issuer.clone(), describe)
+            }
+        };
+        let metadata = ProtectedResource::new(settings.resource.clone())
+            .map_err(|e| format!("AUTH_RESOURCE: {e}"))?
+            .authorization_server(iss)
+            .scopes_supported(SCOPES);
+        Ok(Demo {
+            ttl: settings.ttl,
             state: Mutex::new(State::default()),
             random,
-            cors: CorsOrigins::Any,
+            cors: settings.cors,
             dpop_nonce,
-        }
+            verifier,
+            issuer,
+            metadata,
+            describe,
+        })
     }
 
     /// The same service, with pages from `origins` allowed to call it.
@@ -245,14 +541,10 @@ impl Demo {
         self
     }
 
-    /// A service configured from `DEMO_TOKEN_TTL_SECS` (default 60) and
-    /// `DEMO_CORS_ORIGINS` (default any origin).
-    pub fn from_env() -> Self {
-        let secs = std::env::var("DEMO_TOKEN_TTL_SECS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(60);
-        Demo::new(Duration::from_secs(secs)).with_cors_origins(CorsOrigins::from_env())
+    /// A service configured from the environment, for a server on `port` (see
+    /// [`Settings::from_env`]).
+    pub fn from_env(port: u16) -> Result<Self, String> {
+        Demo::with_settings(Settings::from_env(port)?)
     }
 
     /// The origins whose pages may call the service.
@@ -260,88 +552,130 @@ impl Demo {
         &self.cors
     }
 
+    /// Whether the demo mints tokens (`/login`, `/token`, `/.well-known/jwks.json`).
+    pub fn mints(&self) -> bool {
+        self.issuer.is_some()
+    }
+
+    /// The RFC 9728 metadata of the demo's resource.
+    pub fn metadata(&self) -> &ProtectedResource {
+        &self.metadata
+    }
+
+    /// `GET /.well-known/jwks.json`: the public key, when the demo is its own issuer.
+    pub fn jwks(&self) -> Option<&str> {
+        self.issuer.as_ref().map(|i| i.jwks.as_str())
+    }
+
     fn state(&self) -> MutexGuard<'_, State> {
         // A panic while holding the lock leaves plain maps behind: keep serving.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn token(&self, kind: &str, n: u64) -> String {
+    fn random_id(&self, kind: &str, n: u64) -> String {
         let a = self.random.hash_one((kind, n, Instant::now()));
         let b = self.random.hash_one((n, a));
         format!("{kind}-{a:016x}{b:016x}")
     }
 
-    fn issue(&self, state: &mut State, scopes: &'static [&'static str]) -> TokenResponse {
-        let n = (state.access.len() + state.refresh.len()) as u64
-            + state.stats.logins
-            + state.stats.refreshes;
-        let access_token = self.token("at", n);
-        let refresh_token = self.token("rt", n);
-        state.access.insert(
-            access_token.clone(),
-            AccessToken {
-                scopes,
-                expires: Instant::now() + self.ttl,
-            },
-        );
-        state.refresh.insert(refresh_token.clone(), scopes);
-        TokenResponse {
+    fn issue(&self, state: &mut State, grant: Grant) -> Result<TokenResponse, OAuthError> {
+        let Some(issuer) = &self.issuer else {
+            return Err(OAuthError::InvalidRequest);
+        };
+        state.minted += 1;
+        let n = state.minted;
+        let jti = self.random_id("at", n);
+        let iat = now_secs();
+        let claims = Minted {
+            iss: &issuer.iss,
+            sub: grant.user,
+            aud: AUDIENCE,
+            iat,
+            exp: iat + self.ttl.as_secs(),
+            jti: &jti,
+            scope: grant.scopes,
+            acr: grant.mfa.then_some(MFA_ACR),
+        };
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = Some(issuer.kid.clone());
+        let access_token = auth_errors::jwt::jsonwebtoken::encode(&header, &claims, &issuer.key)
+            .map_err(|e| {
+                eprintln!("signing a token failed: {e}");
+                OAuthError::AuthServerError
+            })?;
+        let refresh_token = self.random_id("rt", n);
+        state.refresh.insert(refresh_token.clone(), grant);
+        Ok(TokenResponse {
             access_token,
             refresh_token,
             expires_in: self.ttl.as_secs(),
-        }
+        })
     }
 
-    /// `POST /login`.
-    pub fn login(&self, user: &str) -> Result<TokenResponse, OAuthError> {
-        let scopes = match user {
-            "reader" => READER,
-            "writer" => WRITER,
+    /// `POST /login`: `reader` or `writer`; `mfa` adds `acr` = [`MFA_ACR`].
+    pub fn login(&self, user: &str, mfa: bool) -> Result<TokenResponse, OAuthError> {
+        let (user, scopes) = match user {
+            "reader" => ("reader", READER),
+            "writer" => ("writer", WRITER),
             _ => return Err(OAuthError::InvalidRequest),
         };
         let mut state = self.state();
+        let pair = self.issue(&mut state, Grant { user, scopes, mfa })?;
         state.stats.logins += 1;
-        Ok(self.issue(&mut state, scopes))
+        Ok(pair)
     }
 
     /// `POST /token`: trades a refresh token, once, for a new pair.
     pub fn refresh(&self, refresh_token: &str) -> Result<TokenResponse, OAuthError> {
         let mut state = self.state();
-        let scopes = state
+        let grant = state
             .refresh
             .remove(refresh_token)
             .ok_or(OAuthError::TokenInvalid)?;
+        let pair = self.issue(&mut state, grant)?;
         state.stats.refreshes += 1;
-        Ok(self.issue(&mut state, scopes))
+        Ok(pair)
     }
 
-    /// Checks a bearer token for a scope.
-    pub fn authorize(&self, token: &str, scope: &'static str) -> Result<(), OAuthError> {
+    /// The claims of a bearer token, or why it is not accepted: over
+    /// [`MAX_TOKEN_LEN`] is `INVALID_REQUEST`, the fixed tokens `expired` and
+    /// `revoked` are `TOKEN_EXPIRED` and `TOKEN_REVOKED`, anything else is checked by
+    /// the verifier (see the [`auth_errors::jwt`] table).
+    pub async fn validate(&self, token: &str) -> Result<Claims<IgnoredAny>, Rejection> {
+        if token.len() > MAX_TOKEN_LEN {
+            return Err(Rejection::with_source(
+                OAuthError::InvalidRequest,
+                "the bearer token is over 8 KiB",
+            ));
+        }
         match token {
-            "expired" => return Err(OAuthError::TokenExpired),
-            "revoked" => return Err(OAuthError::TokenRevoked),
+            "expired" => return Err(Rejection::new(OAuthError::TokenExpired)),
+            "revoked" => return Err(Rejection::new(OAuthError::TokenRevoked)),
             _ => {}
         }
-        let state = self.state();
-        let access = state.access.get(token).ok_or(OAuthError::TokenInvalid)?;
-        if access.expires <= Instant::now() {
-            return Err(OAuthError::TokenExpired);
-        }
-        if !access.scopes.contains(&scope) {
-            return Err(OAuthError::InsufficientScope {
-                scope: Scope::from_static(scope),
-            });
-        }
-        Ok(())
+        self.verifier.verify(token).await
     }
 
-    /// `GET /admin`: any valid token, then a step-up demand (RFC 9470).
-    pub fn admin(&self, token: &str) -> Result<(), OAuthError> {
-        self.authorize(token, "orders:read")?;
-        Err(OAuthError::InsufficientUserAuthentication {
-            acr_values: "urn:example:mfa".to_owned(),
-            max_age: 300,
-        })
+    /// Checks a bearer token for a scope: `GET /orders` needs `orders:read`, `POST
+    /// /orders` `orders:write`.
+    pub async fn authorize(&self, token: &str, scope: &'static str) -> Result<(), Rejection> {
+        self.validate(token)
+            .await?
+            .require_scope(scope)
+            .map_err(Rejection::new)
+    }
+
+    /// `GET /admin`: a valid token from a login with MFA (`acr` = [`MFA_ACR`]), else a
+    /// step-up demand (RFC 9470).
+    pub async fn admin(&self, token: &str) -> Result<(), Rejection> {
+        let claims = self.validate(token).await?;
+        if claims.acr() == Some(MFA_ACR) {
+            return Ok(());
+        }
+        Err(Rejection::new(OAuthError::InsufficientUserAuthentication {
+            acr_values: MFA_ACR.to_owned(),
+            max_age: ADMIN_MAX_AGE_SECS,
+        }))
     }
 
     /// `GET /stats`.
@@ -440,19 +774,57 @@ pub fn port_from_env() -> u16 {
         .unwrap_or(3000)
 }
 
-/// The lines printed on start: what to try with curl.
-pub fn banner(framework: &str, port: u16) -> String {
+/// The lines printed on start, ending with an empty line: where the tokens come from,
+/// the resource, and what to try with curl. The first line is
+/// `auth-errors demo (<framework>) listening on http://127.0.0.1:<port>`.
+pub fn banner(framework: &str, port: u16, demo: &Demo) -> String {
     let base = format!("http://127.0.0.1:{port}");
-    format!(
-        "auth-errors demo ({framework}) listening on {base}\n\
-         Try:\n\
-         \x20 curl -i {base}/orders\n\
-         \x20 curl -i -H 'Authorization: Bearer expired' {base}/orders\n\
-         \x20 curl -i -H 'Authorization: Bearer revoked' {base}/orders\n\
-         \x20 curl -i -H 'Authorization: Bearer' {base}/orders\n\
-         \x20 curl -i -X POST -H 'Content-Type: application/json' -d '{{\"user\": \"reader\"}}' {base}/login\n\
-         \x20 curl -i -X POST -H 'Authorization: Bearer <reader access_token>' {base}/orders\n\
-         \x20 curl -i -X POST -H 'Content-Type: application/json' -d '{{\"refresh_token\": \"<refresh_token>\"}}' {base}/token\n\
-         \x20 curl -i {base}/stats\n"
-    )
+    let metadata = demo.metadata();
+    let json = "-X POST -H 'Content-Type: application/json' -d";
+    let mut lines = vec![
+        format!("auth-errors demo ({framework}) listening on {base}"),
+        demo.describe.clone(),
+        format!(
+            "Resource: {} (metadata at {})",
+            metadata.resource(),
+            metadata.metadata_url()
+        ),
+        "Try:".to_owned(),
+        format!("curl -i {base}/orders"),
+        format!("curl -i -H 'Authorization: Bearer expired' {base}/orders"),
+        format!("curl -i -H 'Authorization: Bearer revoked' {base}/orders"),
+        format!("curl -i -H 'Authorization: Bearer' {base}/orders"),
+    ];
+    if demo.mints() {
+        lines.extend([
+            format!(r#"curl -i {json} '{{"user": "reader"}}' {base}/login"#),
+            format!(
+                "curl -i -X POST -H 'Authorization: Bearer <reader access_token>' {base}/orders"
+            ),
+            format!("curl -i -H 'Authorization: Bearer <reader access_token>' {base}/admin"),
+            format!(r#"curl -i {json} '{{"user": "writer", "mfa": true}}' {base}/login"#),
+            format!("curl -i -H 'Authorization: Bearer <mfa access_token>' {base}/admin"),
+            format!(r#"curl -i {json} '{{"refresh_token": "<refresh_token>"}}' {base}/token"#),
+            format!("curl -i {base}/.well-known/jwks.json"),
+        ]);
+    } else {
+        lines.extend([
+            format!("curl -i -H 'Authorization: Bearer <a token of the issuer>' {base}/orders"),
+            format!("curl -i -H 'Authorization: Bearer <a token of the issuer>' {base}/admin"),
+        ]);
+    }
+    lines.extend([
+        format!("curl -i {base}{}", metadata.well_known_path()),
+        format!("curl -i {base}/stats"),
+    ]);
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 3 {
+            out.push_str("  ");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
 }

@@ -69,7 +69,7 @@ async fn actix(origins: CorsOrigins, method: &str, path: &str, headers: &[(&str,
         actix_web::App::new()
             .app_data(actix_web::web::Data::new(demo.clone()))
             .wrap(actix_app::cors(demo.cors_origins()))
-            .configure(actix_app::routes),
+            .configure(actix_app::routes(&demo)),
     )
     .await;
     let mut request = actix_web::test::TestRequest::default()

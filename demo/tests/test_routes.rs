@@ -83,7 +83,7 @@ fn dpop_asks_for_its_nonce_and_accepts_a_proof_carrying_it() {
 #[test]
 fn a_refresh_token_is_used_up_by_its_first_refresh() {
     let demo = demo();
-    let pair = demo.login("reader").unwrap();
+    let pair = demo.login("reader", false).unwrap();
     let next = demo.refresh(&pair.refresh_token).unwrap();
     assert!(matches!(
         demo.refresh(&pair.refresh_token),

@@ -6,11 +6,11 @@
 
 use std::collections::HashMap;
 
+use auth_errors_core::__private::FACADE_ENUMS;
 use auth_errors_core::__private::{BEARER_REJECTIONS, STATIC_DYNAMIC, STATIC_FIRST_HEAD};
 use auth_errors_core::__private::{CompiledForm, CompiledText};
 use auth_errors_core::BodyFormat;
 use auth_errors_core::ParamType;
-use auth_errors_core::__private::FACADE_ENUMS;
 use auth_errors_core::catalog::{Loader, embedded};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;

@@ -98,13 +98,16 @@ impl Scopes {
 
 /// The claims read beside the application's: borrowed, everything else skipped.
 #[derive(Deserialize)]
-struct Extra<'a> {
+struct Wire<'a> {
     #[serde(borrow, default)]
     scope: Option<std::borrow::Cow<'a, str>>,
     #[serde(borrow, default)]
     scp: Option<Scp<'a>>,
     #[serde(borrow, default)]
     acr: Option<std::borrow::Cow<'a, str>>,
+    /// Read again for RFC 7519 §4.1.4's bound, which `jsonwebtoken` misses by a second.
+    #[serde(default)]
+    exp: Option<f64>,
 }
 
 /// `scp` as an array (the usual form) or a space-separated string (some issuers).
@@ -115,17 +118,30 @@ enum Scp<'a> {
     Text(#[serde(borrow)] std::borrow::Cow<'a, str>),
 }
 
-/// The scopes and `acr` of a token whose signature and claims were already validated.
-/// A payload that parsed once parses again; one that does not gives no scopes.
-pub(crate) fn extra(token: &str) -> (Scopes, Option<String>) {
+/// What a validated token carries beside the application's claims: its scopes, `acr`
+/// and `exp` (whole seconds, if a number).
+pub(crate) struct Extra {
+    pub(crate) scopes: Scopes,
+    pub(crate) acr: Option<String>,
+    pub(crate) exp: Option<f64>,
+}
+
+/// The [`Extra`] of a token whose signature and claims were already validated. A
+/// payload that parsed once parses again; one that does not gives nothing.
+pub(crate) fn extra(token: &str) -> Extra {
+    let none = || Extra {
+        scopes: Scopes::default(),
+        acr: None,
+        exp: None,
+    };
     let Some(payload) = token.split('.').nth(1) else {
-        return (Scopes::default(), None);
+        return none();
     };
     let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload) else {
-        return (Scopes::default(), None);
+        return none();
     };
-    let Ok(extra) = serde_json::from_slice::<Extra<'_>>(&bytes) else {
-        return (Scopes::default(), None);
+    let Ok(extra) = serde_json::from_slice::<Wire<'_>>(&bytes) else {
+        return none();
     };
     let mut scopes = BTreeSet::new();
     if let Some(scope) = &extra.scope {
@@ -143,5 +159,9 @@ pub(crate) fn extra(token: &str) -> (Scopes, Option<String>) {
         }
         None => {}
     }
-    (Scopes(scopes), extra.acr.map(|a| a.into_owned()))
+    Extra {
+        scopes: Scopes(scopes),
+        acr: extra.acr.map(|a| a.into_owned()),
+        exp: extra.exp,
+    }
 }

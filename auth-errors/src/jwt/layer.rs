@@ -1,9 +1,8 @@
 //! Tower layers, for axum, tonic's HTTP stack and hyper: [`ValidateJwt`] checks the
 //! bearer token, [`RequireScope`] the scopes it grants, [`ValidateBearer`] a fixed
 //! token (tower-http's `ValidateRequestHeaderLayer::bearer`, answering with the
-//! challenge), [`ChallengeBare401Layer`] gives a bare 401 from an inner service the
-//! catalog's answer, and [`AddResourceMetadata`] names the RFC 9728 metadata in every
-//! 401 challenge.
+//! challenge), and [`AddResourceMetadata`] names the RFC 9728 metadata in every 401
+//! challenge.
 
 use std::future::Future;
 use std::marker::PhantomData;
@@ -18,18 +17,14 @@ use serde::de::DeserializeOwned;
 use tower_layer::Layer;
 use tower_service::Service;
 
+use crate::Scope;
 use crate::bearer::from_authorization;
 use crate::challenge::{Challenge, parse_lines};
 use crate::jwt::{Rejection, Scopes, Verifier};
+use crate::layer::reject;
 use crate::oauth::OAuthError;
-use crate::{AuthError, Scope};
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
-
-/// The response for a rejected request, in the inner service's body type.
-fn reject<B: From<Bytes>>(err: &dyn AuthError) -> Response<B> {
-    crate::http::build(err, B::from)
-}
 
 /// Checks the request's bearer token with a [`Verifier`]; on success the claims
 /// ([`Claims<T>`]) and the [`Scopes`] go into the request's extensions for the
@@ -427,69 +422,6 @@ where
                 }
             }
             Ok(response)
-        })
-    }
-}
-
-/// Gives a 401 without `WWW-Authenticate` from the inner service (tower-http's bearer
-/// check, a hand-written guard) the standard catalog's answer, which RFC 9110 §15.5.2
-/// requires to carry a challenge: `TOKEN_MISSING` when the request sent no
-/// `Authorization`, `TOKEN_INVALID` when it did. Other responses, and 401s that have a
-/// challenge, pass unchanged; the inner response's other headers are kept.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ChallengeBare401Layer;
-
-impl<S> Layer<S> for ChallengeBare401Layer {
-    type Service = ChallengeBare401<S>;
-    fn layer(&self, inner: S) -> Self::Service {
-        ChallengeBare401 { inner }
-    }
-}
-
-/// The service of [`ChallengeBare401Layer`].
-#[derive(Debug, Clone)]
-pub struct ChallengeBare401<S> {
-    inner: S,
-}
-
-impl<S, B, R> Service<Request<B>> for ChallengeBare401<S>
-where
-    S: Service<Request<B>, Response = Response<R>>,
-    S::Future: Send + 'static,
-    R: From<Bytes> + Send + 'static,
-{
-    type Response = Response<R>;
-    type Error = S::Error;
-    type Future = BoxFuture<Result<Response<R>, S::Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request<B>) -> Self::Future {
-        let sent_credentials = request.headers().contains_key(AUTHORIZATION);
-        let future = self.inner.call(request);
-        Box::pin(async move {
-            let response = future.await?;
-            if response.status() != StatusCode::UNAUTHORIZED
-                || response.headers().contains_key(WWW_AUTHENTICATE)
-            {
-                return Ok(response);
-            }
-            let error = if sent_credentials {
-                OAuthError::TokenInvalid
-            } else {
-                OAuthError::TokenMissing
-            };
-            let (parts, _) = response.into_parts();
-            let mut answer: Response<R> = reject(&error);
-            let ours: Vec<http::HeaderName> = answer.headers().keys().cloned().collect();
-            for (name, value) in &parts.headers {
-                if name != http::header::CONTENT_LENGTH && !ours.contains(name) {
-                    answer.headers_mut().append(name.clone(), value.clone());
-                }
-            }
-            Ok(answer)
         })
     }
 }

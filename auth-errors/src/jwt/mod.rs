@@ -12,8 +12,8 @@
 //! | outcome | entry | status |
 //! |---|---|---|
 //! | no `Authorization`, or another scheme | `TOKEN_MISSING` | 401, challenge without `error` |
-//! | `Bearer` with a malformed token, two `Authorization` headers | `INVALID_REQUEST` | 400 `invalid_request` |
-//! | `exp` in the past, **signature verified** | `TOKEN_EXPIRED` | 401 `invalid_token` |
+//! | `Bearer` with a malformed token, two `Authorization` headers, a token over `max_token_len` (8 KiB) | `INVALID_REQUEST` | 400 `invalid_request` |
+//! | `exp` now or past (RFC 7519 §4.1.4, with the leeway), **signature verified** | `TOKEN_EXPIRED` | 401 `invalid_token` |
 //! | bad signature (also when expired too), not a JWT, bad base64 or JSON | `TOKEN_INVALID` | 401 `invalid_token` |
 //! | `alg` not allowed (`none`, `HS256` against an RSA key), no key for the `kid` | `TOKEN_INVALID` | 401 `invalid_token` |
 //! | `nbf` in the future, wrong `iss`, `aud` or `sub`, a required claim missing or malformed | `TOKEN_INVALID` | 401 `invalid_token` |
@@ -72,8 +72,8 @@ pub use claims::{Claims, Scopes};
 pub use jsonwebtoken::{self, Algorithm, DecodingKey, EncodingKey, Header};
 pub use jwks::{Jwks, JwksBuilder};
 pub use layer::{
-    AddResourceMetadata, ChallengeBare401, ChallengeBare401Layer, RequireScope, RequireScopeLayer,
-    ValidateBearer, ValidateBearerLayer, ValidateJwt, ValidateJwtLayer,
+    AddResourceMetadata, RequireScope, RequireScopeLayer, ValidateBearer, ValidateBearerLayer,
+    ValidateJwt, ValidateJwtLayer,
 };
 pub use metadata::{MetadataService, ProtectedResource};
 pub use rejection::{Rejection, classify};

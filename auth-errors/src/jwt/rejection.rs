@@ -72,6 +72,12 @@ impl From<BearerRejection> for Rejection {
     }
 }
 
+impl From<OAuthError> for Rejection {
+    fn from(error: OAuthError) -> Rejection {
+        Rejection::new(error)
+    }
+}
+
 impl From<Rejection> for OAuthError {
     fn from(rejection: Rejection) -> OAuthError {
         rejection.error

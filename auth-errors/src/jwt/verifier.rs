@@ -88,6 +88,10 @@ struct Inner {
     each: Vec<(Algorithm, Validation)>,
     /// All allowed algorithms at once, for the one-key path.
     all: Validation,
+    /// The clock skew allowed, in seconds.
+    leeway: u64,
+    /// The longest token judged; a longer one is a malformed request.
+    max_len: usize,
 }
 
 enum KeySource {
@@ -104,18 +108,21 @@ pub struct VerifierBuilder {
     issuer: Vec<String>,
     audience: Vec<String>,
     leeway: Duration,
+    max_len: usize,
     keys: Vec<Key>,
     jwks: Option<Jwks>,
 }
 
 impl Verifier {
-    /// Settings with no algorithm and no key yet; `exp` required, 60 s of leeway.
+    /// Settings with no algorithm and no key yet; `exp` required, 60 s of leeway, tokens
+    /// up to 8 KiB.
     pub fn builder() -> VerifierBuilder {
         VerifierBuilder {
             algorithms: Vec::new(),
             issuer: Vec::new(),
             audience: Vec::new(),
             leeway: Duration::from_secs(60),
+            max_len: 8 * 1024,
             keys: Vec::new(),
             jwks: None,
         }
@@ -125,6 +132,12 @@ impl Verifier {
     /// [module docs](crate::jwt#which-entry-a-token-gets)). Awaits only to fetch keys.
     pub async fn verify<T: DeserializeOwned>(&self, token: &str) -> Result<Claims<T>, Rejection> {
         let inner = &*self.inner;
+        if token.len() > inner.max_len {
+            return Err(Rejection::with_source(
+                OAuthError::InvalidRequest,
+                "the token is longer than the verifier's max_token_len",
+            ));
+        }
         let data = match &inner.source {
             KeySource::One(key) => jsonwebtoken::decode::<T>(token, key, &inner.all),
             KeySource::Keys(keys) => {
@@ -139,8 +152,18 @@ impl Verifier {
             }
         }
         .map_err(classify)?;
-        let (scopes, acr) = claims::extra(token);
-        Ok(Claims::new(data.claims, scopes, acr))
+        let extra = claims::extra(token);
+        // RFC 7519 §4.1.4: not accepted "on or after" `exp`; `jsonwebtoken` accepts the
+        // second of `exp + leeway` itself.
+        if let Some(exp) = extra.exp
+            && (jsonwebtoken::get_current_timestamp() as f64) >= exp + inner.leeway as f64
+        {
+            return Err(Rejection::with_source(
+                OAuthError::TokenExpired,
+                "the token's exp is now (RFC 7519 §4.1.4: on or after exp is expired)",
+            ));
+        }
+        Ok(Claims::new(data.claims, extra.scopes, extra.acr))
     }
 }
 
@@ -206,6 +229,13 @@ impl VerifierBuilder {
     /// The clock skew allowed for `exp` and `nbf` (default 60 s).
     pub fn leeway(mut self, leeway: Duration) -> Self {
         self.leeway = leeway;
+        self
+    }
+
+    /// The longest token judged (default 8 KiB); a longer one is answered
+    /// `400 INVALID_REQUEST` before anything is decoded.
+    pub fn max_token_len(mut self, bytes: usize) -> Self {
+        self.max_len = bytes;
         self
     }
 
@@ -302,9 +332,17 @@ impl VerifierBuilder {
                 }
             }
         };
+        let leeway = self.leeway.as_secs();
+        let max_len = self.max_len;
         let all = validation(self.algorithms);
         Ok(Verifier {
-            inner: Arc::new(Inner { source, each, all }),
+            inner: Arc::new(Inner {
+                source,
+                each,
+                all,
+                leeway,
+                max_len,
+            }),
         })
     }
 }

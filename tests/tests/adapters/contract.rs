@@ -174,11 +174,14 @@ fn expect(obs: &Observed, status: u16, code: &str, challenge: &str, head: bool) 
     }
 }
 
-const MISSING: &str = r#"Bearer realm="api""#;
-const EXPIRED: &str =
-    r#"Bearer realm="api", error="invalid_token", error_description="The access token expired""#;
-const INVALID: &str = r#"Bearer realm="api", error="invalid_token", error_description="The access token is malformed or its signature does not verify""#;
-const REVOKED: &str = r#"Bearer realm="api", error="invalid_token", error_description="The access token has been revoked""#;
+// Every 401 names the demo's protected resource metadata (RFC 9728 §5.1: the
+// `resource_metadata` auth-param, its URL a quoted-string). `Demo::new` is the resource
+// `http://127.0.0.1`, so the URL is its origin and the well-known path (§3.1).
+const MISSING: &str = r#"Bearer realm="api", resource_metadata="http://127.0.0.1/.well-known/oauth-protected-resource""#;
+const EXPIRED: &str = r#"Bearer realm="api", error="invalid_token", error_description="The access token expired", resource_metadata="http://127.0.0.1/.well-known/oauth-protected-resource""#;
+const INVALID: &str = r#"Bearer realm="api", error="invalid_token", error_description="The access token is malformed or its signature does not verify", resource_metadata="http://127.0.0.1/.well-known/oauth-protected-resource""#;
+const REVOKED: &str = r#"Bearer realm="api", error="invalid_token", error_description="The access token has been revoked", resource_metadata="http://127.0.0.1/.well-known/oauth-protected-resource""#;
+// A 400 is no 401: no `resource_metadata`.
 const MALFORMED: &str = r#"Bearer realm="api", error="invalid_request", error_description="The Authorization header is malformed""#;
 
 #[test]
@@ -282,7 +285,7 @@ fn step_up_is_401_insufficient_user_authentication() {
         &obs,
         401,
         "INSUFFICIENT_USER_AUTHENTICATION",
-        r#"Bearer realm="api", error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="urn:example:mfa", max_age="300""#,
+        r#"Bearer realm="api", error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="urn:example:mfa", max_age="300", resource_metadata="http://127.0.0.1/.well-known/oauth-protected-resource""#,
         false,
     );
 }

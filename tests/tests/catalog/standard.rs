@@ -111,6 +111,7 @@ fn http_catalog_has_the_rfc_9110_statuses_and_no_challenge() {
             ("METHOD_NOT_ALLOWED", 405),
             ("PAYLOAD_TOO_LARGE", 413),
             ("UNSUPPORTED_MEDIA_TYPE", 415),
+            ("INTERNAL_ERROR", 500),
         ]
     );
     for e in cat.entries() {
@@ -132,7 +133,7 @@ fn http_catalog_has_the_rfc_9110_statuses_and_no_challenge() {
 fn a_catalog_includes_std_and_http_by_name() {
     let text = "version: 1\ninclude: [std, http]\ndefaults:\n  realm: api\n";
     let cat = catalog::load(text, "api.yaml").unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(cat.entries().len(), STANDARD_CODES.len() + 8);
+    assert_eq!(cat.entries().len(), STANDARD_CODES.len() + 9);
     assert!(cat.get("TOKEN_EXPIRED").is_some());
     assert!(cat.get("METHOD_NOT_ALLOWED").is_some());
 }

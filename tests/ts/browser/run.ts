@@ -20,7 +20,9 @@ const pageDir = path.resolve(distDir, "../browser");
 /** openapi-fetch's ESM build (no imports of its own), which the page's import map names. */
 const openapiFetch = path.resolve(distDir, "../node_modules/openapi-fetch/dist/index.mjs");
 const TTL_SECS = 2;
-const expire = (): Promise<void> => sleep(TTL_SECS * 1000 + 200);
+// The tokens are JWTs: `exp` is whole seconds (now + TTL, rounded down) and is accepted
+// through its own second, so a token lives up to one second more than TTL_SECS.
+const expire = (): Promise<void> => sleep((TTL_SECS + 1) * 1000 + 200);
 
 /** The chromium flags: no network of its own, no first-run work, a fresh profile. */
 const FLAGS = [
@@ -124,12 +126,15 @@ async function run(server: DemoServer): Promise<Suite> {
     suite.check("the page is on another origin than the API, in a secure context with Web Locks and BroadcastChannel", features.origin !== new URL(demo.baseURL).origin && features.secure && features.locks && features.broadcast, features);
 
     // Cross-origin reads of the challenge and the other exposed headers.
+    // Every 401 names the demo's RFC 9728 metadata (§5.1): the resource's origin (the
+    // demo's base URL by default) and /.well-known/oauth-protected-resource (§3.1).
+    const metadata = `resource_metadata="${demo.baseURL}/.well-known/oauth-protected-resource"`;
     const missing = await call(tab, "headers", "/orders", null, ["www-authenticate"]);
-    suite.equal("WWW-Authenticate is readable cross-origin (no token)", missing, { status: "401", "www-authenticate": 'Bearer realm="api"' });
+    suite.equal("WWW-Authenticate is readable cross-origin (no token)", missing, { status: "401", "www-authenticate": `Bearer realm="api", ${metadata}` });
     const expired = await call(tab, "headers", "/orders", "Bearer expired", ["www-authenticate"]);
     suite.equal("WWW-Authenticate is readable cross-origin (Authorization sent after a preflight)", expired, {
       status: "401",
-      "www-authenticate": 'Bearer realm="api", error="invalid_token", error_description="The access token expired"',
+      "www-authenticate": `Bearer realm="api", error="invalid_token", error_description="The access token expired", ${metadata}`,
     });
     const busy = await call(tab, "headers", "/busy/browser?retry_after=7", null, ["retry-after"]);
     suite.equal("Retry-After is readable cross-origin", busy, { status: "429", "retry-after": "7" });

@@ -9,7 +9,9 @@ import { sleep, startDemo, type Demo } from "./support.js";
 
 /** Access tokens live this long (DEMO_TOKEN_TTL_SECS) where a test lets one expire. */
 const TTL_SECS = 1;
-const expire = (): Promise<void> => sleep(TTL_SECS * 1000 + 150);
+// The tokens are JWTs: `exp` is whole seconds (now + TTL, rounded down) and is accepted
+// through its own second, so a token lives up to one second more than TTL_SECS.
+const expire = (): Promise<void> => sleep((TTL_SECS + 1) * 1000 + 150);
 const ORDERS = [
   { id: 1, item: "coffee" },
   { id: 2, item: "tea" },
@@ -173,7 +175,12 @@ for (const name of CLIENTS) {
 
         assert.equal(answer.status, 401);
         assert.deepEqual(c.reauthenticate, [
-          { status: 401, code: "TOKEN_MISSING", challenge: { scheme: "Bearer", params: { realm: "api" }, token68: null } },
+          // RFC 9728 §5.1/§3.1: every 401 names the metadata of the resource (the demo's base URL).
+          {
+            status: 401,
+            code: "TOKEN_MISSING",
+            challenge: { scheme: "Bearer", params: { realm: "api", resource_metadata: `${demo.baseURL}/.well-known/oauth-protected-resource` }, token68: null },
+          },
         ]);
         assert.deepEqual([c.refreshCalls, c.seen.length], [0, 1]);
       });

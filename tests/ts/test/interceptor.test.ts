@@ -113,7 +113,9 @@ const ORDERS = [
 ];
 
 /** Waits until the tokens issued now have expired. */
-const expire = (): Promise<void> => sleep(TTL_SECS * 1000 + 150);
+// The tokens are JWTs: `exp` is whole seconds (now + TTL, rounded down) and is accepted
+// through its own second, so a token lives up to one second more than TTL_SECS.
+const expire = (): Promise<void> => sleep((TTL_SECS + 1) * 1000 + 150);
 
 test("an expired access token is refreshed once and the request replayed once with the new token", async () => {
   await withDemo(TTL_SECS, async (demo) => {
@@ -348,10 +350,13 @@ test("a 401 with no error attribute (no token sent) goes to onReauthenticate", a
     const error = await rejection(h.instance.get("/orders"));
 
     assert.equal(error.response?.status, 401);
-    assert.equal(error.response?.headers["www-authenticate"], 'Bearer realm="api"');
+    // Every 401 names the demo's RFC 9728 metadata (§5.1): the resource's origin (the
+    // demo's base URL by default) and /.well-known/oauth-protected-resource (§3.1).
+    const metadata = `${demo.baseURL}/.well-known/oauth-protected-resource`;
+    assert.equal(error.response?.headers["www-authenticate"], `Bearer realm="api", resource_metadata="${metadata}"`);
     assert.equal(h.refreshCalls, 0);
     assert.deepEqual(h.reauthenticate, [
-      { status: 401, code: "TOKEN_MISSING", challenge: { scheme: "Bearer", params: { realm: "api" }, token68: null } },
+      { status: 401, code: "TOKEN_MISSING", challenge: { scheme: "Bearer", params: { realm: "api", resource_metadata: metadata }, token68: null } },
     ]);
     assert.deepEqual(h.forbidden, []);
     assert.equal(h.seen.length, 1);
