@@ -76,7 +76,9 @@
 //! - [`AuthError`] and [`ErrorSpec`] ([`spec`]): what a response needs from an error;
 //! - [`response`]: the framework-free response plan the adapters convert;
 //! - [`catalog`](mod@catalog) (feature `catalog`, on by default): load and validate a catalog;
-//! - [`oauth`]: the standard catalog as a ready enum.
+//! - [`oauth`]: the standard catalog as a ready enum;
+//! - [`monitor`]: the OpenTelemetry fields, the response extension (feature
+//!   `extension`) and the counters (feature `metrics`) every error response records.
 //!
 //! ```
 //! use auth_errors::challenge::Challenge;
@@ -110,6 +112,7 @@ pub mod axum;
 pub mod bearer;
 #[cfg(feature = "http")]
 pub mod http;
+pub mod monitor;
 pub mod oauth;
 #[cfg(any(feature = "http", feature = "actix"))]
 mod trace;

@@ -29,6 +29,10 @@ macro_rules! __impl_adapters {
         $crate::__impl_actix!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
         $crate::__impl_utoipa!($ty);
         $crate::__impl_bearer!($ty; $($rejection => $variant),*);
+        #[automatically_derived]
+        impl $crate::monitor::Specs for $ty {
+            const SPECS: &'static [$crate::ErrorSpec] = <$ty>::SPECS;
+        }
     };
 }
 

@@ -1,8 +1,11 @@
 //! The framework adapters, served: the two-framework contract over TCP, utoipa routes,
 //! the demo's hand-written route, the README's demo transcript, and the DPoP, concealed
-//! and Retry-After answers of issue 17 (`faces`).
+//! and Retry-After answers of issue 17 (`faces`), and the `ErrorInfo` extension read by
+//! outer layers (issue 12, `--features extension`).
 
 mod contract;
+#[cfg(feature = "extension")]
+mod extension;
 mod faces;
 mod handwritten;
 mod readme_demo;
