@@ -140,10 +140,28 @@ pub fn cors(origins: &CorsOrigins) -> CorsLayer {
         )))
 }
 
+/// `GET /metrics`.
+#[cfg(feature = "monitoring")]
+async fn metrics() -> String {
+    crate::monitoring::render()
+}
+
+/// Counts the request in `http_requests_total`.
+#[cfg(feature = "monitoring")]
+async fn count_request(request: axum::extract::Request) -> axum::extract::Request {
+    crate::monitoring::count_request();
+    request
+}
+
 /// The demo's routes.
 pub fn router(demo: Arc<Demo>) -> Router {
     let cors = cors(demo.cors_origins());
-    Router::new()
+    #[cfg(feature = "monitoring")]
+    crate::monitoring::install();
+    let router = Router::new();
+    #[cfg(feature = "monitoring")]
+    let router = router.route("/metrics", get(metrics));
+    let router = router
         .route("/login", post(login))
         .route("/token", post(token))
         .route("/orders", get(list_orders).post(create_order))
@@ -151,9 +169,10 @@ pub fn router(demo: Arc<Demo>) -> Router {
         .route("/admin", get(admin))
         .route("/stats", get(stats))
         .route("/busy/{key}", get(busy).post(busy))
-        .route("/dpop", get(dpop))
-        .layer(cors)
-        .with_state(demo)
+        .route("/dpop", get(dpop));
+    #[cfg(feature = "monitoring")]
+    let router = router.layer(axum::middleware::map_request(count_request));
+    router.layer(cors).with_state(demo)
 }
 
 /// Serves the demo on an already bound listener until the process ends.

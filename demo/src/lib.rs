@@ -28,6 +28,10 @@
 //!   whose `nonce` claim is the server's nonce (RFC 9449 §9). The demo reads the
 //!   claim without checking the proof's signature.
 //!
+//! With the `monitoring` feature (on by default), `GET /metrics` gives the Prometheus
+//! text of every `auth_errors_responses_total` series and of `http_requests_total`
+//! ([`monitoring`]).
+//!
 //! CORS is answered by the frameworks' own layers (tower-http's `CorsLayer`,
 //! `actix-cors`), configured from [`CorsOrigins`] (`DEMO_CORS_ORIGINS`): preflights
 //! allow `authorization`, `content-type` and `dpop`, and every response carries
@@ -37,6 +41,8 @@
 
 pub mod actix_app;
 pub mod axum_app;
+#[cfg(feature = "monitoring")]
+pub mod monitoring;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
@@ -453,6 +459,7 @@ pub fn banner(framework: &str, port: u16) -> String {
          \x20 curl -i -X POST -H 'Content-Type: application/json' -d '{{\"user\": \"reader\"}}' {base}/login\n\
          \x20 curl -i -X POST -H 'Authorization: Bearer <reader access_token>' {base}/orders\n\
          \x20 curl -i -X POST -H 'Content-Type: application/json' -d '{{\"refresh_token\": \"<refresh_token>\"}}' {base}/token\n\
-         \x20 curl -i {base}/stats\n"
+         \x20 curl -i {base}/stats\n\
+         \x20 curl {base}/metrics\n"
     )
 }

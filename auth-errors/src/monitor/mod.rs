@@ -72,8 +72,8 @@
 //! handle: no label is built per response. Handles made before a recorder is installed
 //! count nothing, forever (the `metrics` facade's rule), hence the order; `register`
 //! again after installing it makes new handles that count. A response of an entry that
-//! was never registered still counts, through `metrics::counter!` with the same labels,
-//! at the cost of building them per response.
+//! was never registered still counts, with the same labels, through a handle kept under
+//! a lock and made again whenever the recorder changes: correct, but slower.
 //!
 //! ```
 //! # #[cfg(feature = "metrics")] {
