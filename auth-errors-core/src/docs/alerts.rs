@@ -6,7 +6,7 @@
 //! policy change; a 5xx: the server; other 4xx: none unless asked). Each rule compares
 //! the rate of the entry's series of [`METRIC`] with the rate of every request (the
 //! application's request counter, [`RuleOptions::requests`]), and links its runbook to
-//! the entry's section of the Markdown reference ([`markdown`](super::markdown)).
+//! the entry's section of the Markdown reference ([`markdown`](fn@super::markdown)).
 //!
 //! ```
 //! use auth_errors_core::{catalog, docs};

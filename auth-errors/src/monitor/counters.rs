@@ -5,12 +5,12 @@
 //! (lock-free reads; slots are written under a lock). A slot names a handle in an
 //! append-only arena, so registering again (after installing a recorder, say) points the
 //! slot at a new handle. A spec whose address is not there (an entry never registered,
-//! or a copy of a `const` table at another address) takes the slow path: the registered
-//! handles by label set, under a lock; a handle found there is put in the table for that
-//! address. An entry never registered counts through a handle kept under the lock with
-//! the recorder it came from, made again when the current recorder is another one (so
-//! one made before the recorder was installed does not count nothing forever); it is
-//! never put in the table.
+//! or a copy of a `const` table at another address) takes the slow path once: the
+//! registered handle with its labels, found under the lock, is put in the table for that
+//! address. An entry never registered gets a handle from the current recorder, put in
+//! the table with that recorder's identity: a response checks the identity (one
+//! thread-local and one atomic read) and makes a new handle when the recorder changed,
+//! so a handle made before the recorder was installed does not count nothing forever.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,17 +27,20 @@ const SLOTS: usize = 4096;
 /// Handles the arena holds: every registration of every series, up to this many.
 const ARENA: usize = 4096;
 
-/// One table slot: a spec's address (0 when free), and its handle's place in the arena
-/// plus one (0 for none yet).
+/// One table slot: a spec's address (0 when free), its handle's place in the arena plus
+/// one (0 for none yet), and the recorder an unregistered entry's handle came from (0
+/// for a registered handle, which is not checked).
 struct Slot {
     key: AtomicUsize,
     handle: AtomicUsize,
+    made_by: AtomicUsize,
 }
 
 static TABLE: [Slot; SLOTS] = [const {
     Slot {
         key: AtomicUsize::new(0),
         handle: AtomicUsize::new(0),
+        made_by: AtomicUsize::new(0),
     }
 }; SLOTS];
 
@@ -53,8 +56,16 @@ type Labels = (&'static str, u16, &'static str);
 struct Registered {
     by_labels: HashMap<Labels, usize>,
     next: usize,
-    /// The handles of entries never registered, each with the recorder it came from.
-    unregistered: HashMap<Labels, (usize, Counter)>,
+}
+
+impl Registered {
+    /// Keeps a handle in the arena; `None` when the arena is full.
+    fn store(&mut self, counter: Counter) -> Option<usize> {
+        let place = self.next;
+        HANDLES.get(place)?.set(counter).ok()?;
+        self.next += 1;
+        Some(place)
+    }
 }
 
 static REGISTERED: Mutex<Option<Registered>> = Mutex::new(None);
@@ -122,50 +133,49 @@ pub fn register_specs(specs: &'static [ErrorSpec]) {
                 let counter = make(labels);
                 // Registering the handle creates the series; this makes it 0 in any recorder.
                 counter.increment(0);
-                let place = state.next;
-                let stored = HANDLES.get(place).is_some_and(|h| h.set(counter).is_ok());
-                if stored {
-                    state.next += 1;
-                    made.insert(labels, place);
-                    state.by_labels.insert(labels, place);
-                    Some(place)
-                } else {
+                match state.store(counter) {
+                    Some(place) => {
+                        made.insert(labels, place);
+                        state.by_labels.insert(labels, place);
+                        Some(place)
+                    }
                     // The arena is full: the series keeps the handle it had, if any.
-                    state.by_labels.get(&labels).copied()
+                    None => state.by_labels.get(&labels).copied(),
                 }
             }
         };
         if let Some(place) = place {
-            cache(address(spec), place);
+            cache(address(spec), place, 0);
         }
     }
 }
 
-/// Points the table's slot for an address at a handle (holding the lock); a full table
-/// leaves the address to the slow path.
-fn cache(key: usize, place: usize) {
+/// Points the table's slot for an address at a handle (holding the lock), with the
+/// recorder it came from (0 for a registered one); a full table leaves the address to
+/// the slow path.
+fn cache(key: usize, place: usize, made_by: usize) {
     let first = start(key);
     for i in 0..SLOTS {
         let slot = &TABLE[(first + i) % SLOTS];
-        match slot.key.load(Ordering::Acquire) {
-            0 => {
-                slot.handle.store(place + 1, Ordering::Release);
-                slot.key.store(key, Ordering::Release);
-                return;
-            }
-            k if k == key => {
-                slot.handle.store(place + 1, Ordering::Release);
-                return;
-            }
-            _ => {}
+        let k = slot.key.load(Ordering::Acquire);
+        if k == 0 || k == key {
+            // The identity first: a reader that sees the new handle sees it too.
+            slot.made_by.store(made_by, Ordering::Release);
+            slot.handle.store(place + 1, Ordering::Release);
+            slot.key.store(key, Ordering::Release);
+            return;
         }
     }
 }
 
-/// The handle a slot names, if any.
+/// The handle a slot names, if it still counts into the current recorder.
 #[inline]
 fn handle(slot: &Slot) -> Option<&'static Counter> {
     let place = slot.handle.load(Ordering::Acquire).checked_sub(1)?;
+    let made_by = slot.made_by.load(Ordering::Acquire);
+    if made_by != 0 && made_by != recorder() {
+        return None;
+    }
     HANDLES.get(place)?.get()
 }
 
@@ -216,26 +226,27 @@ fn increment_probing(spec: &'static ErrorSpec, key: usize, first: usize) {
     let labels = labels(spec);
     let mut guard = registered();
     let state = guard.get_or_insert_with(Registered::default);
-    let place = state.by_labels.get(&labels).copied();
-    if let Some((place, counter)) = place.and_then(|p| HANDLES.get(p)?.get().map(|c| (p, c))) {
+    let registered = state
+        .by_labels
+        .get(&labels)
+        .and_then(|&p| Some((p, HANDLES.get(p)?.get()?)));
+    if let Some((place, counter)) = registered {
         counter.increment(1);
-        cache(key, place);
+        cache(key, place, 0);
         return;
     }
-    // Never registered.
+    // Never registered, or its handle came from another recorder: one from this one.
+    let counter = make(labels);
+    counter.increment(1);
     let current = recorder();
-    match state.unregistered.get(&labels) {
-        Some((made_by, counter)) if *made_by == current => counter.increment(1),
-        _ => {
-            let counter = make(labels);
-            counter.increment(1);
-            state.unregistered.insert(labels, (current, counter));
-        }
+    if let Some(place) = state.store(counter) {
+        cache(key, place, current);
     }
 }
 
 /// Which recorder `metrics` would use now (a local one, the global one, or none): the
-/// address of its data.
+/// address of its data, never 0.
+#[inline]
 fn recorder() -> usize {
     metrics::with_recorder(|r| std::ptr::from_ref(r).cast::<()>() as usize)
 }

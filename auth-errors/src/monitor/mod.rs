@@ -72,8 +72,9 @@
 //! handle: no label is built per response. Handles made before a recorder is installed
 //! count nothing, forever (the `metrics` facade's rule), hence the order; `register`
 //! again after installing it makes new handles that count. A response of an entry that
-//! was never registered still counts, with the same labels, through a handle kept under
-//! a lock and made again whenever the recorder changes: correct, but slower.
+//! was never registered still counts, with the same labels: its handle is made on its
+//! first response and checked against the current recorder on every one (a thread-local
+//! and an atomic read), made again when the recorder changed.
 //!
 //! ```
 //! # #[cfg(feature = "metrics")] {
