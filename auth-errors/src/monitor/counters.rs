@@ -136,7 +136,9 @@ pub fn register_specs(specs: &'static [ErrorSpec]) {
                 match state.store(counter) {
                     Some(place) => {
                         made.insert(labels, place);
-                        state.by_labels.insert(labels, place);
+                        if let Some(old) = state.by_labels.insert(labels, place) {
+                            repoint(old, place);
+                        }
                         Some(place)
                     }
                     // The arena is full: the series keeps the handle it had, if any.
@@ -164,6 +166,17 @@ fn cache(key: usize, place: usize, made_by: usize) {
             slot.handle.store(place + 1, Ordering::Release);
             slot.key.store(key, Ordering::Release);
             return;
+        }
+    }
+}
+
+/// Points every slot that names the handle at `old` at the one at `new` (holding the
+/// lock): a series registered again reaches the addresses its specs were found at
+/// before (a `const` table can stand at more than one address).
+fn repoint(old: usize, new: usize) {
+    for slot in &TABLE {
+        if slot.handle.load(Ordering::Acquire) == old + 1 {
+            slot.handle.store(new + 1, Ordering::Release);
         }
     }
 }
