@@ -63,11 +63,27 @@ def parse():
     print()
 
 
+def metrics():
+    """Group `metrics` (issue 12): the static response without and with a recorder."""
+    hand = estimate("metrics", "handwritten_static")
+    off = estimate("metrics", "auth_errors_static_no_recorder")
+    on = estimate("metrics", "auth_errors_static_recorder")
+    if not (hand and off and on):
+        return
+    print("### metrics\n")
+    print("| case | time | ratio to handwritten | CI |")
+    print("|---|---:|---:|---|")
+    for name, e in (("handwritten/static", hand), ("auth_errors/static_no_recorder", off), ("auth_errors/static_recorder", on)):
+        print(f"| {name} | {fmt_ns(e[0])} | {e[0] / hand[0]:.3f}x | {fmt_ns(e[1])} to {fmt_ns(e[2])} |")
+    print(f"\nrecorder installed minus none: {on[0] - off[0]:+.1f} ns per response (target: at most 10 ns)\n")
+
+
 def main():
     if not ROOT.is_dir():
         sys.exit("no criterion results: run the benches first")
     for group in ("response", "actix"):
         responses(group)
+    metrics()
     parse()
 
 

@@ -69,6 +69,9 @@ pub fn error_response(err: &dyn AuthError) -> HttpResponse {
     for (name, value) in extra_headers(plan.headers) {
         headers.append(name, value);
     }
+    #[cfg(feature = "extension")]
+    http.extensions_mut()
+        .insert(crate::monitor::ErrorInfo::of(err));
     http
 }
 
@@ -81,7 +84,7 @@ pub fn static_error_response(
     head: StaticHead,
     body: &'static str,
 ) -> HttpResponse {
-    trace::event(err, head.status);
+    crate::monitor::observe(err, head.status);
     let mut http = HttpResponse::with_body(
         status(head.status),
         BoxBody::new(Bytes::from_static(body.as_bytes())),
@@ -91,6 +94,9 @@ pub fn static_error_response(
     if let Some(value) = head.challenge {
         headers.insert(header::WWW_AUTHENTICATE, value);
     }
+    #[cfg(feature = "extension")]
+    http.extensions_mut()
+        .insert(crate::monitor::ErrorInfo::of(err));
     http
 }
 

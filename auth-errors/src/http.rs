@@ -50,6 +50,10 @@ pub(crate) fn build<B>(err: &dyn AuthError, body: impl FnOnce(Bytes) -> B) -> Re
     for (name, value) in extra_headers(plan.headers) {
         headers.append(name, value);
     }
+    #[cfg(feature = "extension")]
+    response
+        .extensions_mut()
+        .insert(crate::monitor::ErrorInfo::of(err));
     response
 }
 
@@ -63,7 +67,7 @@ impl StaticHead {
     /// [`StaticHead::to_http`] with the body already turned into `B`.
     #[inline]
     pub(crate) fn build<B>(self, err: &dyn AuthError, body: B) -> Response<B> {
-        trace::event(err, self.status.as_u16());
+        crate::monitor::observe(err, self.status.as_u16());
         let mut response = Response::new(body);
         *response.status_mut() = self.status;
         let headers = response.headers_mut();
@@ -71,6 +75,10 @@ impl StaticHead {
         if let Some(value) = self.challenge {
             headers.insert(WWW_AUTHENTICATE, value);
         }
+        #[cfg(feature = "extension")]
+        response
+            .extensions_mut()
+            .insert(crate::monitor::ErrorInfo::of(err));
         response
     }
 }

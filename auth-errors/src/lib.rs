@@ -77,7 +77,12 @@
 //! - [`response`]: the framework-free response plan the adapters convert;
 //! - [`catalog`](mod@catalog) (feature `catalog`, on by default): load and validate a catalog;
 //! - [`oauth`]: the standard catalog as a ready enum;
-//! - [`request`]: the generic HTTP failures (body, path, method, size, media type) as one.
+//! - [`request`]: the generic HTTP failures (body, path, method, size, media type) as one;
+//! - [`monitor`]: the OpenTelemetry fields, the response extension (feature
+//!   `extension`) and the counters (feature `metrics`) every error response records;
+//! - `jwt` (feature `jwt`): token validation that picks the right entry, JWKS, scope
+//!   guards and RFC 9728 metadata; `layer` (feature `tower`): bare statuses in the
+//!   catalog's format; `probe` (feature `probe`): check a live API.
 //!
 //! ```
 //! use auth_errors::challenge::Challenge;
@@ -115,6 +120,7 @@ pub mod http;
 pub mod jwt;
 #[cfg(feature = "tower")]
 pub mod layer;
+pub mod monitor;
 pub mod oauth;
 #[cfg(feature = "probe")]
 pub mod probe;

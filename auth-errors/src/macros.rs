@@ -33,6 +33,10 @@ macro_rules! __impl_adapters {
         $crate::__impl_utoipa!($ty);
         $crate::__impl_bearer!($ty; $($rejection => $variant),*);
         $($crate::__impl_embedded!($ty; $module::$enum; $($std { $($field),* } => $to),*);)*
+        #[automatically_derived]
+        impl $crate::monitor::Specs for $ty {
+            const SPECS: &'static [$crate::ErrorSpec] = <$ty>::SPECS;
+        }
     };
 }
 

@@ -1,4 +1,5 @@
-//! The `tracing` event every error response emits.
+//! The `tracing` event every error response emits, with its OpenTelemetry fields, and
+//! the same fields on the current span (see [`monitor`](crate::monitor)).
 
 use std::fmt;
 
@@ -25,10 +26,11 @@ impl fmt::Display for SourceChain<'_> {
     }
 }
 
-/// Records the events of a planned response: the error's event, and a warning for each
-/// dynamic value the plan left out.
+/// Records a planned response: what [`monitor::observe`](crate::monitor::observe)
+/// records (the error's event, its counter), and a warning for each dynamic value the
+/// plan left out.
 pub(crate) fn planned(err: &dyn AuthError, plan: &Plan) {
-    event(err, plan.status);
+    crate::monitor::observe(err, plan.status);
     let code = err.code();
     let status = plan.status;
     for problem in &plan.problems {
@@ -42,8 +44,12 @@ pub(crate) fn planned(err: &dyn AuthError, plan: &Plan) {
 /// carried and its own `entry_status`; `code` stays the entry's own.
 /// The static responses of generated enums call it directly.
 ///
+/// The event also carries the OpenTelemetry names `error.type` (the code) and
+/// `http.response.status_code`; the current span gets them where it declares them.
+///
 /// Inlined down to the level check (one atomic load), so a disabled event costs no call;
-/// the event itself is built out of line, its fields only when it is recorded.
+/// the event itself is built out of line, its fields only when it is recorded. The span
+/// is looked at only once a subscriber has ever been set (one more load).
 #[inline(always)]
 pub(crate) fn event(err: &dyn AuthError, status: u16) {
     use tracing::Level;
@@ -57,6 +63,27 @@ pub(crate) fn event(err: &dyn AuthError, status: u16) {
     if level <= STATIC_MAX_LEVEL && level <= LevelFilter::current() {
         record(err, status);
     }
+    if tracing::dispatcher::has_been_set() {
+        record_span(err, status);
+    }
+}
+
+/// Records `error.type`, `http.response.status_code` and, for a 5xx only,
+/// `otel.status_code = "ERROR"` on the current span, each where the span declares it
+/// (`Span::record` leaves an undeclared field alone). A 4xx leaves the span's status
+/// unset: the OpenTelemetry HTTP conventions count it as the client's error, not the
+/// server's.
+#[inline(never)]
+fn record_span(err: &dyn AuthError, status: u16) {
+    let span = tracing::Span::current();
+    if span.is_disabled() {
+        return;
+    }
+    span.record("error.type", err.code());
+    span.record("http.response.status_code", status);
+    if status >= 500 {
+        span.record("otel.status_code", "ERROR");
+    }
 }
 
 #[inline(never)]
@@ -68,13 +95,13 @@ fn record(err: &dyn AuthError, status: u16) {
     if let Some(public) = err.spec().concealed_as() {
         let (public_code, entry_status) = (public.code(), err.spec().status());
         if status >= 500 {
-            tracing::error!(code, status, concealed = true, public_code, entry_status, source = %source, "{}", err.message());
+            tracing::error!(code, status, error.type = code, http.response.status_code = status, concealed = true, public_code, entry_status, source = %source, "{}", err.message());
         } else {
-            tracing::debug!(code, status, concealed = true, public_code, entry_status, source = %source, "{}", err.message());
+            tracing::debug!(code, status, error.type = code, http.response.status_code = status, concealed = true, public_code, entry_status, source = %source, "{}", err.message());
         }
     } else if status >= 500 {
-        tracing::error!(code, status, source = %source, "{}", err.message());
+        tracing::error!(code, status, error.type = code, http.response.status_code = status, source = %source, "{}", err.message());
     } else {
-        tracing::debug!(code, status, source = %source, "{}", err.message());
+        tracing::debug!(code, status, error.type = code, http.response.status_code = status, source = %source, "{}", err.message());
     }
 }

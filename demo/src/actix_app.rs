@@ -143,15 +143,27 @@ fn other_routes(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(busy)),
     )
     .route("/dpop", web::get().to(dpop));
+    #[cfg(feature = "monitoring")]
+    cfg.route(
+        "/metrics",
+        web::get().to(|| async { crate::monitoring::render() }),
+    );
 }
 
 /// Serves the demo on an already bound listener until the system stops.
 pub async fn serve(listener: std::net::TcpListener, demo: Arc<Demo>) -> std::io::Result<()> {
     let metadata_url = demo.metadata().metadata_url();
+    #[cfg(feature = "monitoring")]
+    crate::monitoring::install();
     actix_web::HttpServer::new(move || {
-        actix_web::App::new()
-            .app_data(web::Data::new(demo.clone()))
-            .wrap(cors(demo.cors_origins()))
+        let app = actix_web::App::new().app_data(web::Data::new(demo.clone()));
+        // Counts every request in `http_requests_total`, inside the CORS layer as on axum.
+        #[cfg(feature = "monitoring")]
+        let app = app.wrap_fn(|request, service| {
+            crate::monitoring::count_request();
+            actix_web::dev::Service::call(service, request)
+        });
+        app.wrap(cors(demo.cors_origins()))
             // The last `wrap` is outermost: the challenge of every 401, CORS' included.
             .wrap(from_fn(add_resource_metadata(metadata_url.clone())))
             .configure(routes(&demo))

@@ -148,27 +148,50 @@ pub fn cors(origins: &CorsOrigins) -> CorsLayer {
         )))
 }
 
+/// `GET /metrics`.
+#[cfg(feature = "monitoring")]
+async fn metrics() -> String {
+    crate::monitoring::render()
+}
+
+/// Counts the request in `http_requests_total`.
+#[cfg(feature = "monitoring")]
+async fn count_request(request: axum::extract::Request) -> axum::extract::Request {
+    crate::monitoring::count_request();
+    request
+}
+
 /// The demo's routes: `/login`, `/token` and `/.well-known/jwks.json` only when the
-/// demo mints its tokens; the RFC 9728 metadata at its well-known path; CORS, and
-/// `resource_metadata` added to every 401 challenge, outermost.
+/// demo mints its tokens; the RFC 9728 metadata at its well-known path; `/metrics` with
+/// the `monitoring` feature; CORS, and `resource_metadata` added to every 401
+/// challenge, outermost.
 pub fn router(demo: Arc<Demo>) -> Router {
     let cors = cors(demo.cors_origins());
+    #[cfg(feature = "monitoring")]
+    crate::monitoring::install();
     let metadata = demo.metadata().clone();
     let mut router = Router::new();
+    #[cfg(feature = "monitoring")]
+    {
+        router = router.route("/metrics", get(metrics));
+    }
     if demo.mints() {
         router = router
             .route("/login", post(login))
             .route("/token", post(token))
             .route("/.well-known/jwks.json", get(jwks));
     }
-    router
+    let router = router
         .route_service(&metadata.well_known_path(), metadata.service())
         .route("/orders", get(list_orders).post(create_order))
         .route("/handwritten/orders", get(list_orders_handwritten))
         .route("/admin", get(admin))
         .route("/stats", get(stats))
         .route("/busy/{key}", get(busy).post(busy))
-        .route("/dpop", get(dpop))
+        .route("/dpop", get(dpop));
+    #[cfg(feature = "monitoring")]
+    let router = router.layer(axum::middleware::map_request(count_request));
+    router
         .layer(cors)
         .layer(AddResourceMetadata::layer(metadata.metadata_url()))
         .with_state(demo)

@@ -60,6 +60,10 @@
 //!   whose `nonce` claim is the server's nonce (RFC 9449 §9). The demo reads the
 //!   claim without checking the proof's signature.
 //!
+//! With the `monitoring` feature (on by default), `GET /metrics` gives the Prometheus
+//! text of every `auth_errors_responses_total` series and of `http_requests_total`
+//! ([`monitoring`]).
+//!
 //! CORS is answered by the frameworks' own layers (tower-http's `CorsLayer`,
 //! `actix-cors`), configured from [`CorsOrigins`] (`DEMO_CORS_ORIGINS`): preflights
 //! allow `authorization`, `content-type` and `dpop`, and every response carries
@@ -69,6 +73,8 @@
 
 pub mod actix_app;
 pub mod axum_app;
+#[cfg(feature = "monitoring")]
+pub mod monitoring;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
@@ -817,6 +823,8 @@ pub fn banner(framework: &str, port: u16, demo: &Demo) -> String {
         format!("curl -i {base}{}", metadata.well_known_path()),
         format!("curl -i {base}/stats"),
     ]);
+    #[cfg(feature = "monitoring")]
+    lines.push(format!("curl {base}/metrics"));
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         if i > 3 {

@@ -7,10 +7,15 @@
 //! - `valgrind --tool=callgrind target/release/examples/response_cost CONTENDER CASE` builds
 //!   20,000 responses of one contender (`auth_errors` or `handwritten`) and one case
 //!   (`static` or `dynamic`), so the instruction count divided by 20,000 is the cost of one.
+//!   With `--features metrics`, `auth_errors static_registered` counts the static case
+//!   with the enum registered and no recorder, `auth_errors static_recorder` with
+//!   metrics-util's debugging recorder installed first (issue 12: the counter's cost).
 
 use std::hint::black_box;
 use std::time::Instant;
 
+#[cfg(feature = "metrics")]
+use ::auth_errors as auth_errors_lib;
 use auth_errors_tests::contenders::{auth_errors, handwritten, runtime_scope};
 use axum::response::IntoResponse;
 
@@ -22,8 +27,14 @@ fn round<E: Clone + IntoResponse>(err: &E, n: u32) -> f64 {
     start.elapsed().as_nanos() as f64 / f64::from(n)
 }
 
+/// 20,000 responses, or `RESPONSE_COST_N`: two counts' difference leaves out start-up
+/// and one-time set-up (a registration).
 fn repeat<E: Clone + IntoResponse>(err: &E) {
-    for _ in 0..20_000 {
+    let n: u32 = std::env::var("RESPONSE_COST_N")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20_000);
+    for _ in 0..n {
         drop(black_box(black_box(err.clone()).into_response()));
     }
 }
@@ -38,6 +49,17 @@ fn main() {
         (Some("auth_errors"), Some("static")) => return repeat(&auth_errors::static_error()),
         (Some("auth_errors"), Some("dynamic")) => {
             return repeat(&auth_errors::dynamic_error(scope));
+        }
+        #[cfg(feature = "metrics")]
+        (Some("auth_errors"), Some(mode @ ("static_registered" | "static_recorder"))) => {
+            if mode == "static_recorder" {
+                let recorder = metrics_util::debugging::DebuggingRecorder::new();
+                if recorder.install().is_err() {
+                    std::process::exit(1);
+                }
+            }
+            auth_errors_lib::monitor::register::<auth_errors::Error>();
+            return repeat(&auth_errors::static_error());
         }
         (Some("handwritten"), Some("static")) => return repeat(&handwritten::static_error()),
         (Some("handwritten"), Some("dynamic")) => {

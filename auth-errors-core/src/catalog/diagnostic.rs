@@ -113,6 +113,9 @@ pub enum CatalogRule {
     ConcealResponse,
     /// A 429 or 503 entry without `Retry-After` (a warning; an error when strict).
     RetryAfterMissing,
+    /// An `alert:` block with a share outside (0, 1], a duration that is not a
+    /// Prometheus duration, or a severity that is not a lower-case word.
+    Alert,
 }
 
 impl CatalogRule {
@@ -152,6 +155,7 @@ impl CatalogRule {
             CatalogRule::ConcealParams => "conceal-params",
             CatalogRule::ConcealResponse => "conceal-response",
             CatalogRule::RetryAfterMissing => "retry-after-missing",
+            CatalogRule::Alert => "alert",
         }
     }
 

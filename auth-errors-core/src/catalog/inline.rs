@@ -108,6 +108,7 @@ impl InlineEntry {
                 .collect(),
             challenges: self.challenge.iter().map(InlineChallenge::to_def).collect(),
             conceal_as: None,
+            alert: None,
         };
         let mut sink = Sink::new(INLINE);
         valid::entry(&entry, defaults, &mut sink);

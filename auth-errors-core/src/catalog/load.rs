@@ -11,7 +11,7 @@ use crate::spec::{ClientAction, ParamType};
 
 use super::diagnostic::{CatalogRule, Location, Sink};
 use super::hint::nearest;
-use super::model::{ChallengeDef, Defaults, Entry, Param, Retired, Spanned, Top};
+use super::model::{AlertDef, ChallengeDef, Defaults, Entry, Param, Retired, Spanned, Top};
 use super::yaml::{Node, Value};
 
 /// The format versions this library reads.
@@ -35,7 +35,9 @@ pub(crate) const ENTRY_KEYS: &[&str] = &[
     "challenge",
     "challenges",
     "conceal_as",
+    "alert",
 ];
+pub(crate) const ALERT_KEYS: &[&str] = &["above", "window", "for", "severity"];
 pub(crate) const CHALLENGE_KEYS: &[&str] = &[
     "scheme",
     "realm",
@@ -392,6 +394,7 @@ fn load_entry(
         params: Vec::new(),
         challenges: Vec::new(),
         conceal_as: None,
+        alert: None,
     };
     let mut one_challenge_at = None;
     for (key, key_node, value) in known_keys(map, ENTRY_KEYS, "an entry", c, sink) {
@@ -437,6 +440,7 @@ fn load_entry(
                 None => complete = false,
             },
             "conceal_as" => entry.conceal_as = string(value, key, c, sink),
+            "alert" => entry.alert = load_alert(key_node.at, value, c, sink),
             _ => {}
         }
     }
@@ -597,6 +601,62 @@ fn load_params(node: &Node, code: Option<&str>, sink: &mut Sink) -> Vec<Param> {
         }
     }
     out
+}
+
+/// `alert:`: `true`, `false`, or a mapping of `above` (a number), `window`, `for` and
+/// `severity` (strings); what the values mean is checked by the validator.
+fn load_alert(
+    key_at: Option<Location>,
+    node: &Node,
+    code: Option<&str>,
+    sink: &mut Sink,
+) -> Option<AlertDef> {
+    let mut def = AlertDef {
+        at: key_at,
+        enabled: Spanned::new(true, node.at),
+        above: None,
+        window: None,
+        for_: None,
+        severity: None,
+    };
+    let map = match &node.value {
+        Value::Bool(b) => {
+            def.enabled = Spanned::new(*b, node.at);
+            return Some(def);
+        }
+        Value::Map(map) => map,
+        other => {
+            wrong_type(
+                sink,
+                node.at,
+                code,
+                format_args!(
+                    "'alert' must be true, false or a mapping of above, window, for and severity"
+                ),
+                other,
+            );
+            return None;
+        }
+    };
+    for (key, _, value) in known_keys(map, ALERT_KEYS, "'alert'", code, sink) {
+        match key {
+            "above" => match &value.value {
+                Value::Float(v) => def.above = Some(Spanned::new(v.to_string(), value.at)),
+                Value::Int(v) => def.above = Some(Spanned::new(v.to_string(), value.at)),
+                other => wrong_type(
+                    sink,
+                    value.at,
+                    code,
+                    format_args!("'above' must be a number, the share of all requests (0.05)"),
+                    other,
+                ),
+            },
+            "window" => def.window = string(value, key, code, sink),
+            "for" => def.for_ = string(value, key, code, sink),
+            _ => def.severity = string(value, key, code, sink),
+        }
+    }
+    Some(def)
 }
 
 /// `challenges:`: a non-empty list of challenge mappings, each located at its item.

@@ -60,7 +60,10 @@ use std::path::Path;
 pub use compose::{EMBEDDED, HTTP, HTTP_CATALOG, STANDARD_CATALOG, STD, embedded};
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location, Severity};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
-pub use model::{Catalog, ChallengeDef, Defaults, Entry, Param, Partial, Retired, Spanned, Valid};
+pub use model::{
+    AlertDef, AlertKind, AlertRule, Catalog, ChallengeDef, Defaults, Entry, Param, Partial,
+    Retired, Spanned, Valid,
+};
 
 /// Loads and validates a catalog given as YAML text; `file` names it in diagnostics.
 ///

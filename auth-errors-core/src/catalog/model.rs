@@ -266,6 +266,7 @@ pub struct Entry {
     pub(crate) params: Vec<Param>,
     pub(crate) challenges: Vec<ChallengeDef>,
     pub(crate) conceal_as: Option<Spanned<String>>,
+    pub(crate) alert: Option<AlertDef>,
 }
 
 impl Entry {
@@ -349,6 +350,37 @@ impl Entry {
     /// its own code, status and message for logs, metrics and docs.
     pub fn conceal_as(&self) -> Option<&Spanned<String>> {
         self.conceal_as.as_ref()
+    }
+
+    /// The entry's `alert:` block as written, if any ([`alert_rule`](Entry::alert_rule)
+    /// gives the rule it makes, defaults applied).
+    pub fn alert(&self) -> Option<&AlertDef> {
+        self.alert.as_ref()
+    }
+
+    /// The alert rule this entry's series gets: the `alert:` block over the defaults of
+    /// its kind, or `None` when it has none (see [`AlertKind::of`]).
+    pub fn alert_rule(&self) -> Option<AlertRule> {
+        let error = self
+            .challenges
+            .first()
+            .and_then(|c| c.error.as_ref())
+            .map(|e| e.value.as_str());
+        let kind = AlertKind::of(self.status.value, error);
+        let def = self.alert.as_ref();
+        if !def.map_or(kind.on_by_default(), |d| d.enabled.value) {
+            return None;
+        }
+        let (above, window, for_, severity) = kind.defaults();
+        let own =
+            |f: fn(&AlertDef) -> Option<&Spanned<String>>| def.and_then(f).map(|v| v.value.clone());
+        Some(AlertRule {
+            kind,
+            above: own(|d| d.above.as_ref()).unwrap_or_else(|| above.to_owned()),
+            window: own(|d| d.window.as_ref()).unwrap_or_else(|| window.to_owned()),
+            for_: own(|d| d.for_.as_ref()).unwrap_or_else(|| for_.to_owned()),
+            severity: own(|d| d.severity.as_ref()).unwrap_or_else(|| severity.to_owned()),
+        })
     }
 
     /// The variant name a macro generates for this code (`TOKEN_EXPIRED` → `TokenExpired`).
@@ -480,4 +512,136 @@ impl ChallengeDef {
             .chain(self.params.iter().map(|(n, v)| (n.value.as_str(), v)))
             .collect()
     }
+}
+
+/// An entry's `alert:` block: `false` (no rule), `true` (the defaults of its kind), or a
+/// mapping that overrides some of them (`above`, `window`, `for`, `severity`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertDef {
+    pub(crate) at: Option<Location>,
+    pub(crate) enabled: Spanned<bool>,
+    pub(crate) above: Option<Spanned<String>>,
+    pub(crate) window: Option<Spanned<String>>,
+    pub(crate) for_: Option<Spanned<String>>,
+    pub(crate) severity: Option<Spanned<String>>,
+}
+
+impl AlertDef {
+    /// Where the `alert` key stands.
+    pub fn at(&self) -> Option<Location> {
+        self.at
+    }
+
+    /// Whether the entry gets a rule (`alert: false` says no).
+    pub fn enabled(&self) -> &Spanned<bool> {
+        &self.enabled
+    }
+
+    /// The share of all requests above which the rule fires (`0.05`), as written.
+    pub fn above(&self) -> Option<&Spanned<String>> {
+        self.above.as_ref()
+    }
+
+    /// The rate window, a Prometheus duration (`5m`).
+    pub fn window(&self) -> Option<&Spanned<String>> {
+        self.window.as_ref()
+    }
+
+    /// How long the share must stay above before the alert fires (`10m`).
+    pub fn for_duration(&self) -> Option<&Spanned<String>> {
+        self.for_.as_ref()
+    }
+
+    /// The `severity` label (`warning`, `critical`).
+    pub fn severity(&self) -> Option<&Spanned<String>> {
+        self.severity.as_ref()
+    }
+}
+
+/// What a rise in an entry's series means, which sets its alert's defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AlertKind {
+    /// A 401 with `error="invalid_token"`: the auth system is in trouble (keys, JWKS,
+    /// clock, forged tokens). On by default.
+    Auth,
+    /// A 403: a permission policy changed. On by default.
+    Policy,
+    /// A 5xx: the server (or the auth backend) is failing. On by default.
+    Server,
+    /// Any other 4xx (a 401 without `invalid_token`: anonymous traffic, step-up, DPoP
+    /// nonces; a 400, a 429): the client's doing. Off by default (`alert: true` turns it on).
+    Client,
+}
+
+impl AlertKind {
+    /// The kind of an entry with this status and challenge `error`.
+    ///
+    /// ```
+    /// use auth_errors_core::catalog::AlertKind;
+    ///
+    /// assert_eq!(AlertKind::of(401, Some("invalid_token")), AlertKind::Auth);
+    /// assert_eq!(AlertKind::of(401, None), AlertKind::Client);
+    /// assert_eq!(AlertKind::of(403, Some("insufficient_scope")), AlertKind::Policy);
+    /// assert_eq!(AlertKind::of(503, None), AlertKind::Server);
+    /// ```
+    pub fn of(status: u16, error: Option<&str>) -> AlertKind {
+        match (status, error) {
+            (401, Some("invalid_token")) => AlertKind::Auth,
+            (403, _) => AlertKind::Policy,
+            (500.., _) => AlertKind::Server,
+            _ => AlertKind::Client,
+        }
+    }
+
+    /// Whether an entry of this kind gets a rule without an `alert:` block.
+    pub const fn on_by_default(self) -> bool {
+        !matches!(self, AlertKind::Client)
+    }
+
+    /// The defaults: share of all requests, window, `for` and severity.
+    pub const fn defaults(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            AlertKind::Auth | AlertKind::Policy | AlertKind::Client => {
+                ("0.05", "5m", "10m", "warning")
+            }
+            AlertKind::Server => ("0.01", "5m", "5m", "critical"),
+        }
+    }
+
+    /// The name in rule labels: `auth`, `policy`, `server`, `client`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            AlertKind::Auth => "auth",
+            AlertKind::Policy => "policy",
+            AlertKind::Server => "server",
+            AlertKind::Client => "client",
+        }
+    }
+
+    /// What a firing alert of this kind suggests, for its description.
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            AlertKind::Auth => {
+                "the auth system may be in trouble (signing keys, JWKS fetches, clock skew, forged tokens)"
+            }
+            AlertKind::Policy => "a permission policy or scope mapping may have changed",
+            AlertKind::Server => "the service or its auth backend is failing",
+            AlertKind::Client => "clients are sending requests this API refuses",
+        }
+    }
+}
+
+/// The alert rule of an entry, defaults applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertRule {
+    /// What a rise means.
+    pub kind: AlertKind,
+    /// The share of all requests above which it fires, as written (`0.05`).
+    pub above: String,
+    /// The rate window (`5m`).
+    pub window: String,
+    /// How long before it fires (`10m`).
+    pub for_: String,
+    /// The `severity` label.
+    pub severity: String,
 }

@@ -11,7 +11,7 @@ use crate::template::{self, Piece};
 
 use super::diagnostic::{CatalogRule, Location, Sink};
 use super::load::File;
-use super::model::{ChallengeDef, Defaults, Entry, Retired, Spanned};
+use super::model::{AlertDef, ChallengeDef, Defaults, Entry, Retired, Spanned};
 
 /// Keywords that cannot be field names, not even as raw identifiers.
 const RESERVED_PARAM_NAMES: &[&str] = &["self", "super", "crate"];
@@ -258,6 +258,9 @@ pub(crate) fn entry(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
     }
     headers(entry, sink);
     retry_after_missing(entry, sink);
+    if let Some(def) = &entry.alert {
+        alert(def, code, sink);
+    }
     conceal_response(entry, sink);
     for def in &entry.challenges {
         self::challenge(entry, def, defaults, sink);
@@ -575,6 +578,87 @@ fn retry_after(entry: &Entry, value: &Spanned<String>, sink: &mut Sink) -> bool 
         "Retry-After is one placeholder alone ('{wait}', a seconds or http_date param) or a literal; text around a placeholder cannot meet its grammar (RFC 9110 §10.2.3)",
     );
     false
+}
+
+/// An `alert:` block: `above` is a share of all requests in (0, 1], `window` and `for`
+/// are Prometheus durations (`30s`, `5m`, `1h30m`), and `severity` a lower-case word, so
+/// the rules written from it load in Prometheus.
+fn alert(def: &AlertDef, code: Option<&str>, sink: &mut Sink) {
+    if let Some(above) = &def.above
+        && !above
+            .value
+            .parse::<f64>()
+            .is_ok_and(|v| v > 0.0 && v <= 1.0)
+    {
+        sink.push(
+            above.at,
+            code,
+            CatalogRule::Alert,
+            format!(
+                "'above' is the share of all requests that fires the alert: a number greater than 0 and at most 1 (0.05 is 5 %), not {}",
+                above.value
+            ),
+        );
+    }
+    for (key, value) in [("window", &def.window), ("for", &def.for_)] {
+        if let Some(value) = value
+            && !is_prometheus_duration(&value.value)
+        {
+            sink.push(
+                value.at,
+                code,
+                CatalogRule::Alert,
+                format!(
+                    "'{key}' must be a Prometheus duration such as 30s, 5m or 1h30m (units ms, s, m, h, d, w, y), not '{}'",
+                    value.value
+                ),
+            );
+        }
+    }
+    if let Some(severity) = &def.severity
+        && !is_label_word(&severity.value)
+    {
+        sink.push(
+            severity.at,
+            code,
+            CatalogRule::Alert,
+            format!(
+                "'severity' must be a lower-case word (warning, critical, page), not '{}'",
+                severity.value
+            ),
+        );
+    }
+}
+
+/// A Prometheus duration: one or more `NUMBER UNIT` groups, not all zero.
+fn is_prometheus_duration(s: &str) -> bool {
+    const UNITS: &[&str] = &["ms", "s", "m", "h", "d", "w", "y"];
+    let mut rest = s;
+    let mut nonzero = false;
+    while !rest.is_empty() {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return false;
+        }
+        nonzero |= rest[..digits].bytes().any(|b| b != b'0');
+        rest = &rest[digits..];
+        let Some(unit) = UNITS
+            .iter()
+            .filter(|u| rest.starts_with(**u))
+            .max_by_key(|u| u.len())
+        else {
+            return false;
+        };
+        rest = &rest[unit.len()..];
+    }
+    nonzero
+}
+
+/// `[a-z][a-z0-9_]*`: a label value every alert router matches without quoting.
+fn is_label_word(s: &str) -> bool {
+    s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// A 429 or 503 answer without `Retry-After` makes clients retry at once: a warning (an

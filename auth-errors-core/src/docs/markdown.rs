@@ -28,8 +28,8 @@ pub(crate) fn cell(text: &str) -> String {
     out
 }
 
-/// A GitHub-style anchor for an entry's section.
-fn anchor(code: &str) -> String {
+/// A GitHub-style anchor for an entry's section; the alert rules' runbooks link to it.
+pub(crate) fn anchor(code: &str) -> String {
     code.to_ascii_lowercase()
 }
 
@@ -61,6 +61,11 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
             cell(s.client().describe())
         );
     }
+    out.push_str(
+        "\nThe codes of this table are the complete list of the `error.type` values (OpenTelemetry) \
+         that the service's error responses record on their tracing event and span, and of the \
+         `code` label of the `auth_errors_responses_total` counter.\n",
+    );
     for s in specs {
         let _ = write!(out, "\n## {}\n\n", s.code());
         let reason = body::reason_phrase(s.status()).unwrap_or("");

@@ -1,9 +1,12 @@
 //! The framework adapters, served: the two-framework contract over TCP, utoipa routes,
 //! the demo's hand-written route, the README's demo transcript, the DPoP, concealed
-//! and Retry-After answers of issue 17 (`faces`), and the demo's JWT validation of
+//! and Retry-After answers of issue 17 (`faces`), the `ErrorInfo` extension read by
+//! outer layers (issue 12, `--features extension`), and the demo's JWT validation of
 //! issue 11 (`jwt_demo`).
 
 mod contract;
+#[cfg(feature = "extension")]
+mod extension;
 mod faces;
 mod handwritten;
 mod jwt_demo;

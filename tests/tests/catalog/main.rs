@@ -1,6 +1,7 @@
 //! Catalogs: the fixtures, composition, `catalog::diff`, the JSON Schema and the
 //! standard catalog.
 
+mod alerts;
 mod compose;
 mod diff;
 mod fixtures;

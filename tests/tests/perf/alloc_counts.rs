@@ -3,6 +3,10 @@
 //! code for the same response, on axum, actix-web and plain `http`; a dynamic entry's no
 //! more than hand-written code with one `format!` for the header and one for the body.
 //!
+//! With the `extension` feature on (`--all-features`), every response also carries an
+//! `ErrorInfo`: the hand-written code is then allowed the same insertion, counted here
+//! on the framework's own extension map, and nothing more.
+//!
 //! Counts are deterministic, so they are asserted; `--nocapture` prints them. Each count
 //! is taken after a first call, so one-time set-up (tracing callsites, actix-web's
 //! response-head pool) is not counted, as it is not per response.
@@ -14,6 +18,7 @@ use std::cell::Cell;
 use actix_web::ResponseError;
 use axum::response::IntoResponse;
 
+use auth_errors::monitor::ErrorInfo;
 use auth_errors_tests::contenders;
 
 struct Counting;
@@ -67,13 +72,42 @@ fn count<R>(mut f: impl FnMut() -> R) -> usize {
     COUNT.with(|c| c.replace(None)).unwrap_or_default()
 }
 
+/// Whether this build's responses carry the `ErrorInfo` extension.
+fn extension_on() -> bool {
+    auth_errors::http::to_http(&contenders::auth_errors::static_error())
+        .extensions()
+        .get::<ErrorInfo>()
+        .is_some()
+}
+
+/// What inserting the extension costs on `http`'s extension map, when it is inserted.
+fn http_extension() -> usize {
+    let info = ErrorInfo::of(&contenders::auth_errors::static_error());
+    if !extension_on() {
+        return 0;
+    }
+    count(|| {
+        let mut map = http::Extensions::new();
+        map.insert(info);
+        map
+    })
+}
+
 /// Counts auth-errors and the hand-written code on one framework, prints both, and
-/// checks auth-errors is not above.
-fn compare(framework: &str, ours: impl FnMut(bool) -> usize, theirs: impl FnMut(bool) -> usize) {
+/// checks auth-errors is not above (the hand-written code with the same extension,
+/// `extension` more allocations, when the feature is on).
+fn compare(
+    framework: &str,
+    extension: usize,
+    ours: impl FnMut(bool) -> usize,
+    theirs: impl FnMut(bool) -> usize,
+) {
     let (mut ours, mut theirs) = (ours, theirs);
     for (case, dynamic) in [("static", false), ("dynamic", true)] {
-        let (a, h) = (ours(dynamic), theirs(dynamic));
-        println!("{framework} {case}: auth_errors {a} allocations, handwritten {h}");
+        let (a, h) = (ours(dynamic), theirs(dynamic) + extension);
+        println!(
+            "{framework} {case}: auth_errors {a} allocations, handwritten {h} (extension {extension})"
+        );
         assert!(
             a <= h,
             "{framework} {case}: auth_errors allocates {a} times, hand-written code {h}"
@@ -86,6 +120,7 @@ fn axum_response() {
     let scope = contenders::runtime_scope();
     compare(
         "axum",
+        http_extension(),
         |dynamic| {
             let err = if dynamic {
                 contenders::auth_errors::dynamic_error(scope)
@@ -110,6 +145,7 @@ fn http_response() {
     let scope = contenders::runtime_scope();
     compare(
         "http",
+        http_extension(),
         |dynamic| {
             let err = if dynamic {
                 contenders::auth_errors::dynamic_error(scope)
@@ -132,8 +168,19 @@ fn http_response() {
 #[test]
 fn actix_response() {
     let scope = contenders::runtime_scope();
+    let extension = if extension_on() {
+        let info = ErrorInfo::of(&contenders::auth_errors::static_error());
+        count(|| {
+            let mut map = actix_web::dev::Extensions::new();
+            map.insert(info);
+            map
+        })
+    } else {
+        0
+    };
     compare(
         "actix",
+        extension,
         |dynamic| {
             let err = if dynamic {
                 contenders::auth_errors::dynamic_error(scope)
@@ -155,8 +202,10 @@ fn actix_response() {
 
 #[test]
 fn static_response_allocates_only_what_the_framework_needs() {
-    // The header map's two tables and the boxed body: nothing of auth-errors' own.
+    // The header map's two tables and the boxed body: nothing of auth-errors' own (but
+    // the extension, when its feature is on).
     let n = count(|| contenders::auth_errors::static_error().into_response());
-    println!("axum static: {n} allocations");
-    assert!(n <= 3, "{n}");
+    let extension = http_extension();
+    println!("axum static: {n} allocations (extension {extension})");
+    assert!(n <= 3 + extension, "{n}");
 }

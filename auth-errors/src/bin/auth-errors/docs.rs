@@ -4,8 +4,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use auth_errors::catalog::Loader;
 use auth_errors::docs;
+
+use crate::report;
 
 /// What `docs` renders.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -25,14 +26,8 @@ pub enum Format {
 
 /// Loads the catalog (reporting every mistake, as `check` does) and renders it.
 pub fn run(file: &Path, format: Format, out: Option<&Path>, title: &str) -> ExitCode {
-    let cat = match Loader::new().read_files().load_file(file) {
-        Ok(cat) => cat,
-        Err(diagnostics) => {
-            for d in &diagnostics {
-                eprintln!("{d}");
-            }
-            return ExitCode::FAILURE;
-        }
+    let Some(cat) = report::load(file) else {
+        return ExitCode::FAILURE;
     };
     let specs = cat.to_specs();
     if let Format::TypescriptPackage = format {
@@ -44,19 +39,7 @@ pub fn run(file: &Path, format: Format, out: Option<&Path>, title: &str) -> Exit
         Format::OpenapiYaml => docs::openapi_yaml(&specs, title),
         Format::Typescript | Format::TypescriptPackage => docs::typescript(&specs),
     };
-    match out {
-        Some(path) => match std::fs::write(path, text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
-                ExitCode::FAILURE
-            }
-        },
-        None => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-    }
+    report::write(out, &text)
 }
 
 /// Writes the npm package form into `out`, named after the catalog's file stem.

@@ -1,11 +1,13 @@
 //! The `auth-errors` command: check catalogs, render their docs, and explain
 //! `WWW-Authenticate` values.
 
+mod alerts;
 mod check;
 mod diff;
 mod docs;
 mod explain;
 mod probe;
+mod report;
 
 use std::process::ExitCode;
 
@@ -62,6 +64,26 @@ enum Command {
     /// Check a live API endpoint against the 401/403 rules (RFC 6750, RFC 9110); exit 0
     /// when nothing fails, 1 when a rule fails, 2 when the URL cannot be reached.
     Probe(probe::Args),
+    /// Write alerting rules from a catalog: one per entry whose rise should alert (a 401
+    /// invalid_token, a 403, a 5xx, or an entry's own `alert:` block), each comparing
+    /// the entry's rate of auth_errors_responses_total with the rate of all requests.
+    Alerts {
+        /// The catalog file.
+        file: std::path::PathBuf,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: alerts::Format,
+        /// Where the Markdown reference (`auth-errors docs --format markdown`) is
+        /// published: each rule's runbook_url is this URL and the entry's anchor.
+        #[arg(long, value_name = "URL")]
+        docs_url: Option<String>,
+        /// The application's counter of all requests, the rules' denominator.
+        #[arg(long, value_name = "METRIC", default_value = "http_requests_total")]
+        requests: String,
+        /// Write to this file instead of stdout.
+        #[arg(long, value_name = "PATH")]
+        out: Option<std::path::PathBuf>,
+    },
     /// Parse a WWW-Authenticate value and say what a client should do.
     Explain {
         /// The header value; read from stdin when absent.
@@ -92,6 +114,19 @@ fn main() -> ExitCode {
             title,
         } => docs::run(&file, format, out.as_deref(), &title),
         Command::Probe(args) => probe::run(&args),
+        Command::Alerts {
+            file,
+            format,
+            docs_url,
+            requests,
+            out,
+        } => {
+            let mut options = auth_errors::docs::RuleOptions::new().with_requests(requests);
+            if let Some(url) = docs_url {
+                options = options.with_docs_url(url);
+            }
+            alerts::run(&file, format, options, out.as_deref())
+        }
         Command::Explain {
             value,
             response,
