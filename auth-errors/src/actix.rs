@@ -192,3 +192,19 @@ pub fn path_config() -> actix_web::web::PathConfig {
 pub async fn not_found() -> HttpResponse {
     error_response(&crate::request::RequestError::NotFound)
 }
+
+/// A resource's default service: `405 METHOD_NOT_ALLOWED` with `Allow: allow` (RFC 9110
+/// §15.5.6: a 405 must list the methods), for
+/// `web::resource(path).route(..).default_service(web::to(method_not_allowed("GET,HEAD")))`;
+/// actix-web's own 405 has neither a body nor `Allow`.
+pub fn method_not_allowed(
+    allow: &'static str,
+) -> impl Fn() -> std::future::Ready<HttpResponse> + Clone + 'static {
+    move || {
+        std::future::ready(error_response(
+            &crate::request::RequestError::MethodNotAllowed {
+                allow: allow.to_owned(),
+            },
+        ))
+    }
+}

@@ -6,6 +6,7 @@ use actix_cors::Cors;
 use actix_web::http::header;
 use actix_web::middleware::from_fn;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+use auth_errors::actix::{json_config, method_not_allowed, not_found, query_config};
 use auth_errors::bearer::Bearer;
 use auth_errors::jwt::Rejection;
 use auth_errors::jwt::actix::{add_resource_metadata, metadata_handler};
@@ -14,20 +15,20 @@ use crate::{BusyQuery, CorsOrigins, Demo, LoginRequest, OAuthError, RefreshReque
 
 type AppState = web::Data<Arc<Demo>>;
 
-async fn login(
-    demo: AppState,
-    body: Result<web::Json<LoginRequest>, actix_web::Error>,
-) -> Result<HttpResponse, OAuthError> {
-    let req = body.map_err(|_| OAuthError::InvalidRequest)?;
+// A body that does not parse is answered by `auth_errors::actix::json_config` (the app's
+// data) with the `http` catalog: 400 BAD_REQUEST_BODY, 422, 415 or 413.
+async fn login(demo: AppState, req: web::Json<LoginRequest>) -> Result<HttpResponse, OAuthError> {
     Ok(HttpResponse::Ok().json(demo.login(&req.user, req.mfa)?))
 }
 
-async fn token(
-    demo: AppState,
-    body: Result<web::Json<RefreshRequest>, actix_web::Error>,
-) -> Result<HttpResponse, OAuthError> {
-    let req = body.map_err(|_| OAuthError::InvalidRequest)?;
+async fn token(demo: AppState, req: web::Json<RefreshRequest>) -> Result<HttpResponse, OAuthError> {
     Ok(HttpResponse::Ok().json(demo.refresh(&req.refresh_token)?))
+}
+
+/// A resource whose other methods answer `405 METHOD_NOT_ALLOWED` with `allow`, as axum's
+/// method router lists them (`GET,HEAD,POST`), so both servers send the same bytes.
+fn resource(path: &str, allow: &'static str) -> actix_web::Resource {
+    web::resource(path).default_service(web::to(method_not_allowed(allow)))
 }
 
 /// `GET /.well-known/jwks.json`: the demo's public key.
@@ -62,9 +63,8 @@ async fn stats(demo: AppState) -> HttpResponse {
 async fn busy(
     demo: AppState,
     key: web::Path<String>,
-    query: Result<web::Query<BusyQuery>, actix_web::Error>,
+    query: web::Query<BusyQuery>,
 ) -> Result<HttpResponse, actix_web::Error> {
-    let query = query.map_err(|_| OAuthError::InvalidRequest)?;
     match demo.busy(&key, &query) {
         Ok(body) => Ok(HttpResponse::Ok().json(body)),
         Err(later) => {
@@ -111,9 +111,13 @@ pub fn routes(demo: &Demo) -> impl FnOnce(&mut web::ServiceConfig) + use<> {
     let metadata = demo.metadata().clone();
     move |cfg| {
         if mints {
-            cfg.route("/login", web::post().to(login))
-                .route("/token", web::post().to(token))
-                .route("/.well-known/jwks.json", web::get().to(jwks));
+            cfg.service(resource("/login", "POST").route(web::post().to(login)))
+                .service(resource("/token", "POST").route(web::post().to(token)))
+                .service(
+                    resource("/.well-known/jwks.json", "GET,HEAD")
+                        .route(web::get().to(jwks))
+                        .route(web::head().to(jwks)),
+                );
         }
         cfg.service(web::resource(metadata.well_known_path()).to(metadata_handler(&metadata)));
         other_routes(cfg);
@@ -122,31 +126,37 @@ pub fn routes(demo: &Demo) -> impl FnOnce(&mut web::ServiceConfig) + use<> {
 
 fn other_routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
-        web::resource("/orders")
+        resource("/orders", "GET,HEAD,POST")
             .route(web::get().to(list_orders))
             .route(web::head().to(list_orders))
             .route(web::post().to(create_order)),
     )
     .service(
-        web::resource("/admin")
+        resource("/admin", "GET,HEAD")
             .route(web::get().to(admin))
             .route(web::head().to(admin)),
     )
     .service(
-        web::resource("/stats")
+        resource("/stats", "GET,HEAD")
             .route(web::get().to(stats))
             .route(web::head().to(stats)),
     )
     .service(
-        web::resource("/busy/{key}")
+        resource("/busy/{key}", "GET,HEAD,POST")
             .route(web::get().to(busy))
+            .route(web::head().to(busy))
             .route(web::post().to(busy)),
     )
-    .route("/dpop", web::get().to(dpop));
+    .service(
+        resource("/dpop", "GET,HEAD")
+            .route(web::get().to(dpop))
+            .route(web::head().to(dpop)),
+    );
     #[cfg(feature = "monitoring")]
-    cfg.route(
-        "/metrics",
-        web::get().to(|| async { crate::monitoring::render() }),
+    cfg.service(
+        resource("/metrics", "GET,HEAD")
+            .route(web::get().to(|| async { crate::monitoring::render() }))
+            .route(web::head().to(|| async { crate::monitoring::render() })),
     );
 }
 
@@ -166,7 +176,11 @@ pub async fn serve(listener: std::net::TcpListener, demo: Arc<Demo>) -> std::io:
         app.wrap(cors(demo.cors_origins()))
             // The last `wrap` is outermost: the challenge of every 401, CORS' included.
             .wrap(from_fn(add_resource_metadata(metadata_url.clone())))
+            // Bodies, queries and unknown paths answer with the `http` catalog.
+            .app_data(json_config())
+            .app_data(query_config())
             .configure(routes(&demo))
+            .default_service(web::to(not_found))
     })
     .workers(2)
     .listen(listener)?

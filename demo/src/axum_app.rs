@@ -2,10 +2,10 @@
 
 use std::sync::Arc;
 
+use auth_errors::axum::{Json as CatalogJson, Query as CatalogQuery};
 use auth_errors::bearer::Bearer;
 use axum::body::Body;
-use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -22,19 +22,19 @@ use crate::{
 
 type AppState = State<Arc<Demo>>;
 
+// A body that does not parse is answered by `auth_errors::axum::Json` with the `http`
+// catalog: 400 BAD_REQUEST_BODY, 422, 415 or 413.
 async fn login(
     State(demo): AppState,
-    body: Result<Json<LoginRequest>, JsonRejection>,
+    CatalogJson(req): CatalogJson<LoginRequest>,
 ) -> Result<Json<TokenResponse>, OAuthError> {
-    let Json(req) = body.map_err(|_| OAuthError::InvalidRequest)?;
     demo.login(&req.user, req.mfa).map(Json)
 }
 
 async fn token(
     State(demo): AppState,
-    body: Result<Json<RefreshRequest>, JsonRejection>,
+    CatalogJson(req): CatalogJson<RefreshRequest>,
 ) -> Result<Json<TokenResponse>, OAuthError> {
-    let Json(req) = body.map_err(|_| OAuthError::InvalidRequest)?;
     demo.refresh(&req.refresh_token).map(Json)
 }
 
@@ -103,9 +103,8 @@ async fn stats(State(demo): AppState) -> Json<Stats> {
 async fn busy(
     State(demo): AppState,
     Path(key): Path<String>,
-    query: Result<Query<BusyQuery>, QueryRejection>,
+    CatalogQuery(query): CatalogQuery<BusyQuery>,
 ) -> Result<Json<BusyResponse>, Response> {
-    let Query(query) = query.map_err(|_| OAuthError::InvalidRequest.into_response())?;
     demo.busy(&key, &query).map(Json).map_err(|later| {
         let mut response = later.error.into_response();
         if let Some(value) = later.date.and_then(|d| HeaderValue::from_str(&d).ok()) {
@@ -192,6 +191,10 @@ pub fn router(demo: Arc<Demo>) -> Router {
     #[cfg(feature = "monitoring")]
     let router = router.layer(axum::middleware::map_request(count_request));
     router
+        // Unknown paths, and methods a route does not serve, answer with the `http`
+        // catalog (the method router adds `Allow` to the 405).
+        .fallback(auth_errors::axum::not_found)
+        .layer(auth_errors::layer::BareStatusLayer)
         .layer(cors)
         .layer(AddResourceMetadata::layer(metadata.metadata_url()))
         .with_state(demo)

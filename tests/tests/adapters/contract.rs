@@ -342,17 +342,77 @@ fn a_bad_login_is_invalid_request() {
         MALFORMED,
         false,
     );
+}
+
+/// An answer of the `http` catalog (issue 14): no challenge (it is no authentication
+/// failure, RFC 9110 §15.5), JSON with the code and the catalog's message only.
+fn expect_plain(obs: &Observed, status: u16, code: &str, message: &str) {
+    assert_eq!(obs.status, status, "{code}");
+    assert!(
+        obs.www_authenticate.is_empty(),
+        "{code}: {:?}",
+        obs.www_authenticate
+    );
+    assert_eq!(
+        obs.content_type.as_deref(),
+        Some("application/json"),
+        "{code}"
+    );
+    let body: serde_json::Value = serde_json::from_slice(&obs.body).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"code": code, "message": message}),
+        "{code}"
+    );
+}
+
+/// A body that is not JSON is the body's fault, not the Authorization header's
+/// (issue 14: it was INVALID_REQUEST, "The Authorization header is malformed").
+#[test]
+fn a_login_body_that_is_not_json_is_bad_request_body() {
     let req = Req {
+        method: "POST",
+        path: "/login",
+        authorization: vec![],
         json: Some("not json"),
-        ..req
     };
-    expect(
+    expect_plain(
         &both(&req, None, None),
         400,
-        "INVALID_REQUEST",
-        MALFORMED,
-        false,
+        "BAD_REQUEST_BODY",
+        "The request body is not valid JSON",
     );
+}
+
+/// Unknown paths and methods answer in the catalog's format on both servers, the 405
+/// with the `Allow` RFC 9110 §15.5.6 requires.
+#[test]
+fn unknown_paths_and_methods_answer_with_the_http_catalog() {
+    expect_plain(
+        &both(&get("/nowhere", &[]), None, None),
+        404,
+        "NOT_FOUND",
+        "No resource at this path",
+    );
+    let delete = Req {
+        method: "DELETE",
+        path: "/orders",
+        authorization: vec![],
+        json: None,
+    };
+    expect_plain(
+        &both(&delete, None, None),
+        405,
+        "METHOD_NOT_ALLOWED",
+        "This resource does not support the request's method",
+    );
+    let s = servers();
+    for base in [&s.axum, &s.actix] {
+        let response = client().delete(format!("{base}/orders")).send().unwrap();
+        assert_eq!(response.headers()["allow"], "GET,HEAD,POST", "{base}");
+        let response = client().get(format!("{base}/login")).send().unwrap();
+        assert_eq!(response.headers()["allow"], "POST", "{base}");
+    }
 }
 
 #[test]
