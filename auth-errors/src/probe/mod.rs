@@ -199,7 +199,8 @@ impl Report {
         self.findings.iter().find(|f| f.rule.id == id)
     }
 
-    /// The report for people: one line per rule, then a count.
+    /// The report for people: one line per rule (what was seen, cut to fit), then a
+    /// count; [`to_json`](Report::to_json) has it all.
     pub fn to_text(&self) -> String {
         let mut out = format!("auth-errors probe {}\n", self.target);
         let width = rules::ALL.iter().map(|r| r.id.len()).max().unwrap_or(0);
@@ -210,7 +211,9 @@ impl Report {
             };
             out.push_str(&format!(
                 "  {word:<11} {:<width$}  {}  ({})\n",
-                f.rule.id, f.saw, f.rule.source
+                f.rule.id,
+                clip(&f.saw, 72),
+                f.rule.source
             ));
         }
         let count = |o: Outcome| self.findings.iter().filter(|f| f.outcome == o).count();
