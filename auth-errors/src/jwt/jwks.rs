@@ -142,7 +142,7 @@ impl Jwks {
         let keys = self.inner.refetch(seen, false).await?;
         match keys::pick(&keys, kid, alg) {
             Some(i) => Ok((keys, i)),
-            None => Err(Rejection::with_source(
+            None => Err(Rejection::noted(
                 OAuthError::TokenInvalid,
                 "no key in the issuer's JWKS matches the token's kid and alg",
             )),
@@ -347,7 +347,7 @@ impl Inner {
 
 /// `AUTH_UNAVAILABLE`, to try again after `wait`.
 fn unavailable(wait: Duration) -> Rejection {
-    Rejection::with_source(
+    Rejection::noted(
         OAuthError::AuthUnavailable {
             retry_after: whole_seconds(wait),
         },

@@ -27,7 +27,7 @@ use crate::oauth::OAuthError;
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 
 /// Checks the request's bearer token with a [`Verifier`]; on success the claims
-/// ([`Claims<T>`]) and the [`Scopes`] go into the request's extensions for the
+/// ([`Claims<T>`](crate::jwt::Claims)) and the [`Scopes`] go into the request's extensions for the
 /// handler, a [`RequireScope`] and the [`Jwt`](crate::jwt::Jwt) extractor, else the
 /// request is answered with the rejection's entry.
 #[derive(Clone)]

@@ -19,15 +19,45 @@ use crate::{AuthError, ErrorSpec, Scope};
 /// that implements `From<OAuthError>`.
 pub struct Rejection {
     error: OAuthError,
-    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    source: Cause,
 }
+
+/// What caused a rejection, kept without an allocation for the usual causes: a
+/// `jsonwebtoken` error (boxed already), a bearer rejection, or a fixed note.
+enum Cause {
+    None,
+    Jwt(JwtError),
+    Bearer(BearerRejection),
+    Note(Note),
+    Other(Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// A fixed sentence saying why, as an error for `source`.
+#[derive(Debug)]
+pub(crate) struct Note(pub(crate) &'static str);
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for Note {}
 
 impl Rejection {
     /// A rejection answered with `error`, with nothing behind it to log.
     pub fn new(error: OAuthError) -> Rejection {
         Rejection {
             error,
-            source: None,
+            source: Cause::None,
+        }
+    }
+
+    /// A rejection answered with `error`, for the reason `note` (logged, never sent).
+    pub(crate) fn noted(error: OAuthError, note: &'static str) -> Rejection {
+        Rejection {
+            error,
+            source: Cause::Note(Note(note)),
         }
     }
 
@@ -38,7 +68,7 @@ impl Rejection {
     ) -> Rejection {
         Rejection {
             error,
-            source: Some(source.into()),
+            source: Cause::Other(source.into()),
         }
     }
 
@@ -55,7 +85,7 @@ impl Rejection {
     /// Records the cause, if any, in a debug event: the response built from the entry
     /// alone keeps only its code in its own event.
     pub(crate) fn log_cause(&self) {
-        if let Some(source) = &self.source {
+        if let Some(source) = std::error::Error::source(self) {
             tracing::debug!(code = self.error.code(), reason = %source, "token rejected");
         }
     }
@@ -68,7 +98,10 @@ impl Rejection {
 
 impl From<BearerRejection> for Rejection {
     fn from(rejection: BearerRejection) -> Rejection {
-        Rejection::with_source(rejection.to_oauth(), rejection)
+        Rejection {
+            error: rejection.to_oauth(),
+            source: Cause::Bearer(rejection),
+        }
     }
 }
 
@@ -88,7 +121,7 @@ impl fmt::Debug for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Rejection")
             .field("error", &self.error)
-            .field("source", &self.source)
+            .field("source", &std::error::Error::source(self))
             .finish()
     }
 }
@@ -101,9 +134,13 @@ impl fmt::Display for Rejection {
 
 impl std::error::Error for Rejection {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
-            .as_deref()
-            .map(|e| e as &(dyn std::error::Error + 'static))
+        match &self.source {
+            Cause::None => None,
+            Cause::Jwt(e) => Some(e),
+            Cause::Bearer(e) => Some(e),
+            Cause::Note(e) => Some(e),
+            Cause::Other(e) => Some(&**e),
+        }
     }
 }
 
@@ -167,5 +204,8 @@ pub fn classify(error: JwtError) -> Rejection {
             OAuthError::TokenInvalid
         }
     };
-    Rejection::with_source(entry, error)
+    Rejection {
+        error: entry,
+        source: Cause::Jwt(error),
+    }
 }

@@ -133,7 +133,7 @@ impl Verifier {
     pub async fn verify<T: DeserializeOwned>(&self, token: &str) -> Result<Claims<T>, Rejection> {
         let inner = &*self.inner;
         if token.len() > inner.max_len {
-            return Err(Rejection::with_source(
+            return Err(Rejection::noted(
                 OAuthError::InvalidRequest,
                 "the token is longer than the verifier's max_token_len",
             ));
@@ -158,7 +158,7 @@ impl Verifier {
         if let Some(exp) = extra.exp
             && (jsonwebtoken::get_current_timestamp() as f64) >= exp + inner.leeway as f64
         {
-            return Err(Rejection::with_source(
+            return Err(Rejection::noted(
                 OAuthError::TokenExpired,
                 "the token's exp is now (RFC 7519 §4.1.4: on or after exp is expired)",
             ));
@@ -171,7 +171,7 @@ impl Verifier {
 fn usable(key: &Key) -> Result<&DecodingKey, Rejection> {
     if key.broken {
         tracing::error!(kid = ?key.kid, "a token picked a key whose material does not parse; answering AUTH_SERVER_ERROR");
-        return Err(Rejection::with_source(
+        return Err(Rejection::noted(
             OAuthError::AuthServerError,
             "the key for the token's kid does not parse",
         ));
@@ -180,7 +180,7 @@ fn usable(key: &Key) -> Result<&DecodingKey, Rejection> {
 }
 
 fn no_key() -> Rejection {
-    Rejection::with_source(
+    Rejection::noted(
         OAuthError::TokenInvalid,
         "no configured key matches the token's kid and alg",
     )
@@ -196,7 +196,7 @@ impl Inner {
             .find(|(alg, _)| *alg == header.alg)
             .map(|(_, v)| v)
             .ok_or_else(|| {
-                Rejection::with_source(
+                Rejection::noted(
                     OAuthError::TokenInvalid,
                     "the token's alg is not an allowed algorithm",
                 )
