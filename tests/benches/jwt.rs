@@ -122,7 +122,7 @@ fn reject(c: &mut Criterion) {
                 let response =
                     match jsonwebtoken::decode::<App>(black_box(token), &key, &validation) {
                         Ok(_) => unreachable!(),
-                        Err(_) => OAuthError::TokenInvalid.into_response(),
+                        Err(_) => black_box(OAuthError::TokenInvalid).into_response(),
                     };
                 drop(black_box(response))
             })

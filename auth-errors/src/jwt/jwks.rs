@@ -116,6 +116,23 @@ impl Jwks {
         self.inner.fetch.lock().await.fetches
     }
 
+    /// The key for a token with header `kid` and `alg` when the cache has it and it is
+    /// not due for a refetch; `None` sends the caller to [`Jwks::key`].
+    pub(crate) fn cached_key(
+        &self,
+        kid: Option<&str>,
+        alg: Algorithm,
+    ) -> Option<(Arc<[Key]>, usize)> {
+        self.start_refresher();
+        let now = Instant::now();
+        let cached = self.inner.cached(now)?;
+        if now >= cached.fresh_until {
+            return None;
+        }
+        let i = keys::pick(&cached.keys, kid, alg)?;
+        Some((cached.keys, i))
+    }
+
     /// The key for a token with header `kid` and `alg`, from the cache or a fetch.
     pub(crate) async fn key(
         &self,

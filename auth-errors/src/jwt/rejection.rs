@@ -84,8 +84,12 @@ impl Rejection {
 
     /// Records the cause, if any, in a debug event: the response built from the entry
     /// alone keeps only its code in its own event.
+    #[inline]
     pub(crate) fn log_cause(&self) {
-        if let Some(source) = std::error::Error::source(self) {
+        // The level first: with debug events off, nothing else is looked at.
+        if tracing::enabled!(tracing::Level::DEBUG)
+            && let Some(source) = std::error::Error::source(self)
+        {
             tracing::debug!(code = self.error.code(), reason = %source, "token rejected");
         }
     }

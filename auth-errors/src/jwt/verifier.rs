@@ -129,34 +129,85 @@ impl Verifier {
     }
 
     /// The claims of `token` if it validates; else the entry it answers with (see the
-    /// [module docs](crate::jwt#which-entry-a-token-gets)). Awaits only to fetch keys.
+    /// [module docs](crate::jwt#which-entry-a-token-gets)). Awaits only to fetch keys:
+    /// with a configured key or a cached one it is ready when first polled.
     pub async fn verify<T: DeserializeOwned>(&self, token: &str) -> Result<Claims<T>, Rejection> {
+        match self.verify_now(token) {
+            Some(done) => done,
+            // Boxed, so the future of every call stays small: the fetch's is large.
+            None => Box::pin(self.verify_fetching(token)).await,
+        }
+    }
+
+    /// The outcome without waiting, or `None` when a key must be fetched first.
+    fn verify_now<T: DeserializeOwned>(&self, token: &str) -> Option<Result<Claims<T>, Rejection>> {
         let inner = &*self.inner;
         if token.len() > inner.max_len {
-            return Err(Rejection::noted(
+            return Some(Err(Rejection::noted(
                 OAuthError::InvalidRequest,
                 "the token is longer than the verifier's max_token_len",
-            ));
+            )));
         }
-        let data = match &inner.source {
+        let decoded = match &inner.source {
             KeySource::One(key) => jsonwebtoken::decode::<T>(token, key, &inner.all),
             KeySource::Keys(keys) => {
-                let (header, validation) = inner.header(token)?;
-                let i = keys::pick(keys, header.kid.as_deref(), header.alg).ok_or_else(no_key)?;
-                jsonwebtoken::decode::<T>(token, usable(&keys[i])?, validation)
+                let picked = inner.header(token).and_then(|(header, validation)| {
+                    let i =
+                        keys::pick(keys, header.kid.as_deref(), header.alg).ok_or_else(no_key)?;
+                    Ok((usable(&keys[i])?, validation))
+                });
+                match picked {
+                    Ok((key, validation)) => jsonwebtoken::decode::<T>(token, key, validation),
+                    Err(rejection) => return Some(Err(rejection)),
+                }
             }
             KeySource::Jwks(jwks) => {
-                let (header, validation) = inner.header(token)?;
-                let (keys, i) = jwks.key(header.kid.as_deref(), header.alg).await?;
-                jsonwebtoken::decode::<T>(token, usable(&keys[i])?, validation)
+                let (header, validation) = match inner.header(token) {
+                    Ok(found) => found,
+                    Err(rejection) => return Some(Err(rejection)),
+                };
+                let (keys, i) = jwks.cached_key(header.kid.as_deref(), header.alg)?;
+                match usable(&keys[i]) {
+                    Ok(key) => jsonwebtoken::decode::<T>(token, key, validation),
+                    Err(rejection) => return Some(Err(rejection)),
+                }
             }
-        }
-        .map_err(classify)?;
+        };
+        Some(inner.finish(token, decoded))
+    }
+
+    /// The JWKS path when the key is not cached (or is due for a refetch).
+    async fn verify_fetching<T: DeserializeOwned>(
+        &self,
+        token: &str,
+    ) -> Result<Claims<T>, Rejection> {
+        let inner = &*self.inner;
+        let KeySource::Jwks(jwks) = &inner.source else {
+            return Err(Rejection::noted(
+                OAuthError::AuthServerError,
+                "a verifier without a JWKS was asked to fetch keys",
+            ));
+        };
+        let (header, validation) = inner.header(token)?;
+        let (keys, i) = jwks.key(header.kid.as_deref(), header.alg).await?;
+        let decoded = jsonwebtoken::decode::<T>(token, usable(&keys[i])?, validation);
+        inner.finish(token, decoded)
+    }
+}
+
+impl Inner {
+    /// The claims of a decoded token, or the entry its failure answers with.
+    fn finish<T>(
+        &self,
+        token: &str,
+        decoded: jsonwebtoken::errors::Result<jsonwebtoken::TokenData<T>>,
+    ) -> Result<Claims<T>, Rejection> {
+        let data = decoded.map_err(classify)?;
         let extra = claims::extra(token);
         // RFC 7519 §4.1.4: not accepted "on or after" `exp`; `jsonwebtoken` accepts the
         // second of `exp + leeway` itself.
         if let Some(exp) = extra.exp
-            && (jsonwebtoken::get_current_timestamp() as f64) >= exp + inner.leeway as f64
+            && (jsonwebtoken::get_current_timestamp() as f64) >= exp + self.leeway as f64
         {
             return Err(Rejection::noted(
                 OAuthError::TokenExpired,
