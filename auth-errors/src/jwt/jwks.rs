@@ -149,14 +149,14 @@ impl Jwks {
             if now >= c.fresh_until {
                 // Not refreshed in time (no runtime for the background task): refetch
                 // in line, at most once per interval, keeping these keys on failure.
-                let keys = self.inner.refetch(seen, false).await?;
+                let keys = self.inner.refetch(seen).await?;
                 if let Some(j) = keys::pick(&keys, kid, alg) {
                     return Ok((keys, j));
                 }
             }
             return Ok((c.keys.clone(), i));
         }
-        let keys = self.inner.refetch(seen, false).await?;
+        let keys = self.inner.refetch(seen).await?;
         match keys::pick(&keys, kid, alg) {
             Some(i) => Ok((keys, i)),
             None => Err(Rejection::noted(
@@ -273,10 +273,10 @@ impl Inner {
     }
 
     /// The keys after one fetch by whoever holds the lock: skipped when another fetch
-    /// finished since the caller looked (generation `seen`) or, unless `forced`, when
-    /// the last attempt was less than the interval ago. With no usable key after it,
+    /// finished since the caller looked (generation `seen`), or when the last attempt was
+    /// less than the interval ago. With no usable key after it,
     /// `AUTH_UNAVAILABLE` with the time until the next attempt.
-    async fn refetch(&self, seen: u64, forced: bool) -> Result<Arc<[Key]>, Rejection> {
+    async fn refetch(&self, seen: u64) -> Result<Arc<[Key]>, Rejection> {
         let mut log = self.fetch.lock().await;
         let now = Instant::now();
         let cached = self.cached(now);
@@ -286,8 +286,7 @@ impl Inner {
             return Ok(c.keys.clone());
         }
         let interval = self.settings.refetch_interval;
-        if !forced
-            && let Some(last) = log.last_attempt
+        if let Some(last) = log.last_attempt
             && now.duration_since(last) < interval
         {
             return match cached {
@@ -455,30 +454,30 @@ fn parse_set(body: &[u8]) -> Result<Vec<Key>, FetchError> {
     Ok(keys)
 }
 
-/// Refetches the keys before they go stale, while any [`Jwks`] clone is alive.
+/// Refetches the keys before they go stale, while any [`Jwks`] clone is alive: a tenth of
+/// their cache time early (at least a second), within the refetch interval like any
+/// refetch, so a failing issuer is asked no more often than by requests. Until the first
+/// fetch (a request's) there is nothing to refresh; it looks again every second.
 async fn refresh_loop(inner: Weak<Inner>) {
     loop {
         let wait = {
             let Some(inner) = inner.upgrade() else { return };
             let now = Instant::now();
-            let cached = inner.cache.read().map(|c| c.clone()).unwrap_or(None);
-            match cached {
-                // A tenth of the cache time early, at least a second.
+            match inner.cached(now) {
                 Some(c) => {
                     let left = c.fresh_until.saturating_duration_since(now);
                     left.saturating_sub(left / 10).max(Duration::from_secs(1))
                 }
-                None => inner.settings.refetch_interval.max(Duration::from_secs(1)),
+                None => Duration::from_secs(1),
             }
         };
         tokio::time::sleep(wait).await;
         let Some(inner) = inner.upgrade() else { return };
-        let due = inner
-            .cached(Instant::now())
-            .is_none_or(|c| c.fresh_until.saturating_duration_since(Instant::now()) < wait);
-        if due {
-            let seen = inner.cached(Instant::now()).map_or(0, |c| c.generation);
-            let _ = inner.refetch(seen, true).await;
+        let now = Instant::now();
+        if let Some(c) = inner.cached(now)
+            && c.fresh_until.saturating_duration_since(now) < wait
+        {
+            let _ = inner.refetch(c.generation).await;
         }
     }
 }

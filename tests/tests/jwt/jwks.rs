@@ -672,3 +672,29 @@ fn jwks_key_of_the_wrong_length_is_500_not_a_dropped_connection() {
     let t = token(Algorithm::EdDSA, "kid-marker-ed", &ed);
     expect_token(&servers, "/jwt", &t, Want::ServerError, "short JWKS key");
 }
+
+/// The keys are refetched in the background before their cache time runs out, with no
+/// request asking: `max-age=2` is refetched about 1.8 s after the first fetch (a tenth
+/// early), so at 2.6 s the server has been asked twice though only one token was checked,
+/// and a token checked then needs no fetch of its own.
+#[test]
+fn keys_are_refreshed_in_the_background_before_they_expire() {
+    let key = rsa_a();
+    let server = JwksServer::start(&[("kid-bg", Algorithm::RS256, &key)], Some("max-age=2"));
+    let (verifier, _jwks) = jwks_verifier(&server.url, |b| {
+        b.min_ttl(Duration::from_secs(1))
+            .refetch_interval(Duration::from_millis(100))
+    });
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let t = token(Algorithm::RS256, "kid-bg", &key);
+    assert!(rt.block_on(verifier.verify::<Value>(&t)).is_ok());
+    assert_eq!(server.hits(), 1);
+    std::thread::sleep(Duration::from_millis(2600));
+    assert_eq!(server.hits(), 2, "refetched once, in the background");
+    assert!(rt.block_on(verifier.verify::<Value>(&t)).is_ok());
+    assert_eq!(server.hits(), 2, "the refreshed keys served the request");
+}

@@ -37,9 +37,24 @@ async fn order(Path(id): Path<u64>) -> String {
     id.to_string()
 }
 
+/// The application's own enum with the `http` catalog's entries: it converts from
+/// `RequestError`, so an extractor's rejection answers through it.
+#[auth_errors::catalog(http)]
+#[derive(Debug)]
+pub enum AppError {}
+
+async fn login_own(
+    body: Result<Json<Login>, auth_errors::request::RequestError>,
+) -> Result<&'static str, AppError> {
+    let Json(body) = body.map_err(AppError::from)?;
+    let _ = body;
+    Ok("ok")
+}
+
 fn serve() -> String {
     let router = Router::new()
         .route("/login", post(login))
+        .route("/login-own", post(login_own))
         .route("/page", get(page))
         .route("/orders/{id}", get(order))
         .fallback(not_found)
@@ -269,5 +284,22 @@ fn axum_and_actix_answer_the_same_bytes() {
         let (a, b) = (answer(&axum), answer(&actix));
         assert_eq!(a, b, "{method} {path}");
         assert!(a.0 >= 400, "{method} {path}: {a:?}");
+    }
+}
+
+/// Through the application's own enum (`From<RequestError>`, generated for any enum with
+/// the `http` entries): the same status and bytes as `RequestError`'s own answer.
+#[test]
+fn a_rejection_answers_through_the_applications_own_enum() {
+    let base = serve();
+    let client = Client::new();
+    for path in ["/login", "/login-own"] {
+        let response = client
+            .post(format!("{base}{path}"))
+            .header("content-type", "application/json")
+            .body("{not json")
+            .send()
+            .unwrap();
+        expect(response, 400, "BAD_REQUEST_BODY", &["expected"]);
     }
 }
