@@ -636,10 +636,11 @@ pub fn run(options: &Options) -> Result<Report, ProbeError> {
         Some(seen) => add(
             rules::JSON_ERROR_BODY,
             Outcome::Warn,
+            // The content type first: it is what the text report must show.
             format!(
-                "{} ({})",
-                seen.describe(),
-                seen.header("content-type").unwrap_or("no content type")
+                "{}: {}",
+                seen.header("content-type").unwrap_or("no content type"),
+                seen.describe()
             ),
         ),
         None => add(
