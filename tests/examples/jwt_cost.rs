@@ -12,7 +12,8 @@
 //!   verify, answered `TOKEN_INVALID` by hand after `decode` (the value through
 //!   `black_box`, as the `response` group treats its errors: a handler's error is a value
 //!   the compiler cannot fold), or by the verifier's rejection; `reject_direct_malformed` / `reject_verifier_malformed`: the same for a
-//!   token that is not a JWT.
+//!   token that is not a JWT; `reject_direct_garbled` / `reject_verifier_garbled`: for
+//!   one of a JWT's shape whose header is not JSON.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::future::Future;
@@ -97,6 +98,8 @@ fn main() {
     let flipped = if &good[at..=at] == "A" { "B" } else { "A" };
     let bad = format!("{}{flipped}{}", &good[..at], &good[at + 1..]);
     let malformed = "not-a-jwt".to_owned();
+    // The shape of a JWS (three base64url segments), a header that is not JSON.
+    let garbled = "bm90LWpzb24.e30.c2ln".to_owned();
     let direct =
         |token: &str| match jsonwebtoken::decode::<App>(black_box(token), &key, &validation) {
             Ok(_) => unreachable!(),
@@ -123,6 +126,8 @@ fn main() {
             "reject_verifier_bad" => rejected(&bad),
             "reject_direct_malformed" => direct(&malformed),
             "reject_verifier_malformed" => rejected(&malformed),
+            "reject_direct_garbled" => direct(&garbled),
+            "reject_verifier_garbled" => rejected(&garbled),
             other => panic!("unknown case {other:?}"),
         }
     }

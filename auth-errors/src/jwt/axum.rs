@@ -38,6 +38,7 @@ where
 /// The entry's own response (a static variant's compile-time head and body); the cause
 /// goes to a debug event first.
 impl axum_core::response::IntoResponse for crate::jwt::Rejection {
+    #[inline]
     fn into_response(self) -> axum_core::response::Response {
         answer::<OAuthError>(self).into_response()
     }

@@ -56,6 +56,7 @@
 //! ```
 
 mod claims;
+mod compact;
 mod jwks;
 mod keys;
 mod layer;
@@ -136,6 +137,7 @@ where
 
 /// Turns a rejection into the answer type, logging its cause first: the conversion to
 /// `E` keeps the entry, not the cause.
+#[inline]
 pub(crate) fn answer<E: From<OAuthError>>(rejection: Rejection) -> E {
     rejection.log_cause();
     E::from(rejection.into_error())

@@ -9,6 +9,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::de::DeserializeOwned;
 
 use crate::jwt::claims::{self, Claims};
+use crate::jwt::compact;
 use crate::jwt::keys::{self, Key};
 use crate::jwt::{Jwks, Rejection, classify};
 use crate::oauth::OAuthError;
@@ -130,12 +131,20 @@ impl Verifier {
 
     /// The claims of `token` if it validates; else the entry it answers with (see the
     /// [module docs](crate::jwt#which-entry-a-token-gets)). Awaits only to fetch keys:
-    /// with a configured key or a cached one it is ready when first polled.
-    pub async fn verify<T: DeserializeOwned>(&self, token: &str) -> Result<Claims<T>, Rejection> {
-        match self.verify_now(token) {
-            Some(done) => done,
-            // Boxed, so the future of every call stays small: the fetch's is large.
-            None => Box::pin(self.verify_fetching(token)).await,
+    /// with a configured key or a cached one the token is checked when `verify` is
+    /// called, and the future is ready when first polled.
+    pub fn verify<'a, T: DeserializeOwned + 'a>(
+        &'a self,
+        token: &'a str,
+    ) -> impl Future<Output = Result<Claims<T>, Rejection>> + 'a {
+        // Checked before the future exists, so polling it only hands the outcome over.
+        let now = self.verify_now(token);
+        async move {
+            match now {
+                Some(done) => done,
+                // Boxed, so the future of every call stays small: the fetch's is large.
+                None => Box::pin(self.verify_fetching(token)).await,
+            }
         }
     }
 
@@ -146,6 +155,12 @@ impl Verifier {
             return Some(Err(Rejection::noted(
                 OAuthError::InvalidRequest,
                 "the token is longer than the verifier's max_token_len",
+            )));
+        }
+        if !compact::is_compact_jws(token) {
+            return Some(Err(Rejection::noted(
+                OAuthError::TokenInvalid,
+                "the token is not three base64url segments (RFC 7515 §7.1)",
             )));
         }
         let decoded = match &inner.source {
