@@ -7,7 +7,7 @@ use std::task::{Context, Poll};
 
 use bytes::Bytes;
 use http::header::{ALLOW, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, WWW_AUTHENTICATE};
-use http::{Request, Response, StatusCode};
+use http::{HeaderValue, Request, Response, StatusCode};
 use tower_layer::Layer;
 use tower_service::Service;
 
@@ -17,9 +17,182 @@ use crate::request::RequestError;
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 
-/// The response for `err`, in the inner service's body type.
-pub(crate) fn reject<B: From<Bytes>>(err: &dyn AuthError) -> Response<B> {
-    crate::http::build(err, B::from)
+/// The response for `err`, in the body type of the layers' responses.
+pub(crate) fn reject<B>(err: &dyn AuthError) -> Response<ResponseBody<B>> {
+    crate::http::build(err, ResponseBody::answer)
+}
+
+/// The answer for `err` to `request`: the catalog's HTTP response, or for a gRPC call
+/// the same in gRPC's form ([`grpc_answer`]).
+pub(crate) fn reject_for<B, R>(
+    request: &Request<B>,
+    err: &dyn AuthError,
+) -> Response<ResponseBody<R>> {
+    let response = reject(err);
+    if is_grpc(request) {
+        grpc_answer(response, err)
+    } else {
+        response
+    }
+}
+
+/// Whether `request` is a gRPC call: `content-type` `application/grpc`, alone or with
+/// a `+format` or `;params` suffix (gRPC over HTTP/2, "Content-Type").
+fn is_grpc<B>(request: &Request<B>) -> bool {
+    request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.as_bytes().get(..16))
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"application/grpc"))
+}
+
+/// The catalog's response recast for a gRPC client, which reads a status from
+/// `grpc-status`, not from the HTTP status, and would take a JSON body for a message
+/// frame: a trailers-only response (HTTP 200, `grpc-status`, `grpc-message`, no
+/// body), keeping `WWW-Authenticate` and `Retry-After` so a gateway can answer an HTTP
+/// client with them.
+fn grpc_answer<R>(
+    mut response: Response<ResponseBody<R>>,
+    err: &dyn AuthError,
+) -> Response<ResponseBody<R>> {
+    let code = grpc_code(response.status().as_u16());
+    *response.status_mut() = StatusCode::OK;
+    *response.body_mut() = ResponseBody::empty();
+    let headers = response.headers_mut();
+    headers.remove(CONTENT_LENGTH);
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/grpc"));
+    headers.insert("grpc-status", HeaderValue::from(code));
+    if let Ok(message) = HeaderValue::try_from(grpc_message(&err.message())) {
+        headers.insert("grpc-message", message);
+    }
+    response
+}
+
+/// The gRPC code for an HTTP status, by the HTTP mappings `google/rpc/code.proto`
+/// gives each code (not gRPC's transport table, which makes a 400 `INTERNAL`).
+const fn grpc_code(status: u16) -> u16 {
+    match status {
+        400 => 3,  // INVALID_ARGUMENT
+        401 => 16, // UNAUTHENTICATED
+        403 => 7,  // PERMISSION_DENIED
+        404 => 5,  // NOT_FOUND
+        409 => 10, // ABORTED
+        429 => 8,  // RESOURCE_EXHAUSTED
+        499 => 1,  // CANCELLED
+        500 => 13, // INTERNAL
+        501 => 12, // UNIMPLEMENTED
+        503 => 14, // UNAVAILABLE
+        504 => 4,  // DEADLINE_EXCEEDED
+        _ => 2,    // UNKNOWN
+    }
+}
+
+/// `message` percent-encoded as gRPC's `grpc-message` requires: every byte outside
+/// printable ASCII, and `%` itself, as `%XX`.
+fn grpc_message(message: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(message.len());
+    for &byte in message.as_bytes() {
+        if (0x20..=0x7e).contains(&byte) && byte != b'%' {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        }
+    }
+    out
+}
+
+/// The inner service's response, its body passed on untouched.
+pub(crate) fn pass<B>(response: Response<B>) -> Response<ResponseBody<B>> {
+    response.map(ResponseBody::new)
+}
+
+pin_project_lite::pin_project! {
+    /// The body of a response from this crate's tower layers: the catalog's answer
+    /// when a layer answered, else the inner service's body, untouched.
+    ///
+    /// So the layers answer in front of any body type (axum's, tonic's, a hyper
+    /// service's `Full` or `BoxBody`), as tower-http's body limit does; axum's
+    /// `Router::layer`, tonic's `Server::layer` and hyper take it as any other body.
+    pub struct ResponseBody<B> {
+        #[pin]
+        kind: Kind<B>,
+    }
+}
+
+pin_project_lite::pin_project! {
+    #[project = KindProjection]
+    enum Kind<B> {
+        Answer { bytes: Option<Bytes> },
+        Inner { #[pin] body: B },
+    }
+}
+
+impl<B> ResponseBody<B> {
+    /// The inner service's body, passed on untouched.
+    pub fn new(body: B) -> Self {
+        ResponseBody {
+            kind: Kind::Inner { body },
+        }
+    }
+
+    /// A body that ends at once (a gRPC trailers-only answer).
+    pub(crate) fn empty() -> Self {
+        ResponseBody {
+            kind: Kind::Answer { bytes: None },
+        }
+    }
+
+    /// A layer's answer: the catalog's body text.
+    pub(crate) fn answer(bytes: Bytes) -> Self {
+        ResponseBody {
+            kind: Kind::Answer { bytes: Some(bytes) },
+        }
+    }
+}
+
+impl<B: http_body::Body<Data = Bytes>> http_body::Body for ResponseBody<B> {
+    type Data = Bytes;
+    type Error = B::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, B::Error>>> {
+        match self.project().kind.project() {
+            KindProjection::Answer { bytes } => {
+                Poll::Ready(bytes.take().map(|bytes| Ok(http_body::Frame::data(bytes))))
+            }
+            KindProjection::Inner { body } => body.poll_frame(cx),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        match &self.kind {
+            Kind::Answer { bytes } => bytes.is_none(),
+            Kind::Inner { body } => body.is_end_stream(),
+        }
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        match &self.kind {
+            Kind::Answer { bytes } => {
+                http_body::SizeHint::with_exact(bytes.as_ref().map_or(0, |b| b.len() as u64))
+            }
+            Kind::Inner { body } => body.size_hint(),
+        }
+    }
+}
+
+impl<B> std::fmt::Debug for ResponseBody<B> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.kind {
+            Kind::Answer { bytes } => f.debug_tuple("ResponseBody::Answer").field(bytes).finish(),
+            Kind::Inner { .. } => f.write_str("ResponseBody::Inner"),
+        }
+    }
 }
 
 /// Gives the bare statuses of an inner service the catalog's answers, so everything a
@@ -55,11 +228,11 @@ impl<S, B, R> Service<Request<B>> for BareStatus<S>
 where
     S: Service<Request<B>, Response = Response<R>>,
     S::Future: Send + 'static,
-    R: From<Bytes> + Send + 'static,
+    R: Send + 'static,
 {
-    type Response = Response<R>;
+    type Response = Response<ResponseBody<R>>;
     type Error = S::Error;
-    type Future = BoxFuture<Result<Response<R>, S::Error>>;
+    type Future = BoxFuture<Result<Response<ResponseBody<R>>, S::Error>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
         self.inner.poll_ready(cx)
@@ -90,10 +263,10 @@ where
                         allow: allow.clone().unwrap_or_default(),
                     })
                 }
-                _ => return Ok(response),
+                _ => return Ok(pass(response)),
             };
             let (parts, _) = response.into_parts();
-            let mut answer: Response<R> = reject(&*error);
+            let mut answer: Response<ResponseBody<R>> = reject(&*error);
             // No `Allow` from the inner service: none rather than an empty one (which
             // would say no method is allowed). Inside an axum router the method router
             // adds its own after this layer has answered.
@@ -108,5 +281,20 @@ where
             }
             Ok(answer)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grpc_message;
+
+    #[test]
+    fn grpc_message_is_percent_encoded_outside_printable_ascii() {
+        // gRPC over HTTP/2, "Status-Message": percent-encoding of the UTF-8 bytes.
+        assert_eq!(
+            grpc_message("The access token expired"),
+            "The access token expired"
+        );
+        assert_eq!(grpc_message("100% sûr\n"), "100%25 s%C3%BBr%0A");
     }
 }

@@ -3,6 +3,15 @@
 //! token (tower-http's `ValidateRequestHeaderLayer::bearer`, answering with the
 //! challenge), and [`AddResourceMetadata`] names the RFC 9728 metadata in every 401
 //! challenge.
+//!
+//! Their responses have a [`ResponseBody`](crate::layer::ResponseBody): the catalog's
+//! answer or the inner body untouched, so they work in front of any body type. A gRPC
+//! call (`content-type: application/grpc…`, as tonic's server gets) is answered in
+//! gRPC's form: HTTP 200 with `grpc-status` (the code `google/rpc/code.proto` maps the
+//! entry's status to: 401 `UNAUTHENTICATED`, 403 `PERMISSION_DENIED`, 400
+//! `INVALID_ARGUMENT`, 500 `INTERNAL`, 503 `UNAVAILABLE`), the entry's message in
+//! `grpc-message`, and the same `WWW-Authenticate` and `Retry-After`, which a tonic
+//! client finds in the status's metadata.
 
 use std::future::Future;
 use std::marker::PhantomData;
@@ -10,7 +19,6 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use bytes::Bytes;
 use http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
 use http::{HeaderValue, Request, Response, StatusCode};
 use serde::de::DeserializeOwned;
@@ -21,7 +29,7 @@ use crate::Scope;
 use crate::bearer::from_authorization;
 use crate::challenge::{Challenge, parse_lines};
 use crate::jwt::{Rejection, Scopes, Verifier};
-use crate::layer::reject;
+use crate::layer::{ResponseBody, pass, reject_for};
 use crate::oauth::OAuthError;
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
@@ -80,11 +88,11 @@ where
     S::Future: Send,
     T: DeserializeOwned + Clone + Send + Sync + 'static,
     B: Send + 'static,
-    R: From<Bytes> + Send + 'static,
+    R: Send + 'static,
 {
-    type Response = Response<R>;
+    type Response = Response<ResponseBody<R>>;
     type Error = S::Error;
-    type Future = BoxFuture<Result<Response<R>, S::Error>>;
+    type Future = BoxFuture<Result<Response<ResponseBody<R>>, S::Error>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
         self.inner.poll_ready(cx)
@@ -105,9 +113,9 @@ where
                 Ok(claims) => {
                     request.extensions_mut().insert(claims.scopes().clone());
                     request.extensions_mut().insert(claims);
-                    inner.call(request).await
+                    inner.call(request).await.map(pass)
                 }
-                Err(rejection) => Ok(reject(&rejection)),
+                Err(rejection) => Ok(reject_for(&request, &rejection)),
             }
         })
     }
@@ -225,11 +233,11 @@ impl<S, B, R> Service<Request<B>> for RequireScope<S>
 where
     S: Service<Request<B>, Response = Response<R>>,
     S::Future: Send + 'static,
-    R: From<Bytes> + Send + 'static,
+    R: Send + 'static,
 {
-    type Response = Response<R>;
+    type Response = Response<ResponseBody<R>>;
     type Error = S::Error;
-    type Future = BoxFuture<Result<Response<R>, S::Error>>;
+    type Future = BoxFuture<Result<Response<ResponseBody<R>>, S::Error>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
         self.inner.poll_ready(cx)
@@ -246,9 +254,12 @@ where
             }
         };
         match checked {
-            Ok(()) => Box::pin(self.inner.call(request)),
+            Ok(()) => {
+                let future = self.inner.call(request);
+                Box::pin(async move { future.await.map(pass) })
+            }
             Err(rejection) => {
-                let response = reject(&rejection);
+                let response = reject_for(&request, &rejection);
                 Box::pin(async move { Ok(response) })
             }
         }
@@ -304,11 +315,11 @@ impl<S, B, R> Service<Request<B>> for ValidateBearer<S>
 where
     S: Service<Request<B>, Response = Response<R>>,
     S::Future: Send + 'static,
-    R: From<Bytes> + Send + 'static,
+    R: Send + 'static,
 {
-    type Response = Response<R>;
+    type Response = Response<ResponseBody<R>>;
     type Error = S::Error;
-    type Future = BoxFuture<Result<Response<R>, S::Error>>;
+    type Future = BoxFuture<Result<Response<ResponseBody<R>>, S::Error>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
         self.inner.poll_ready(cx)
@@ -322,9 +333,12 @@ where
             Err(rejection) => Err(Rejection::from(rejection)),
         };
         match checked {
-            Ok(()) => Box::pin(self.inner.call(request)),
+            Ok(()) => {
+                let future = self.inner.call(request);
+                Box::pin(async move { future.await.map(pass) })
+            }
             Err(rejection) => {
-                let response = reject(&rejection);
+                let response = reject_for(&request, &rejection);
                 Box::pin(async move { Ok(response) })
             }
         }

@@ -14,6 +14,7 @@ mod keys;
 mod layers;
 mod metadata;
 mod scopes;
+mod stacks;
 
 use std::convert::Infallible;
 use std::future::Future;
