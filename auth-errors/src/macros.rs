@@ -101,6 +101,33 @@ macro_rules! __impl_utoipa {
     ($ty:ty) => {};
 }
 
+/// Each row of `$ty::SPECS` as its static head's class and its body, made once in a
+/// `const`: `(STATIC_DYNAMIC, "")` for a row answered at run time (or whose body is not
+/// fixed text), so answering a static variant is one lookup and one jump.
+#[cfg(any(feature = "axum", feature = "actix"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __static_rows {
+    ($ty:ty; [$($static:literal),*]) => {{
+        const STATICS: &[u16] = &[$($static),*];
+        const N: usize = <$ty>::SPECS.len();
+        const ROWS: [(u16, &str); N] = {
+            let mut rows = [($crate::__private::STATIC_DYNAMIC, ""); N];
+            let mut i = 0;
+            while i < N && i < STATICS.len() {
+                if let ::core::option::Option::Some(body) =
+                    $crate::__private::fixed_body(&<$ty>::SPECS[i])
+                {
+                    rows[i] = (STATICS[i], body);
+                }
+                i += 1;
+            }
+            rows
+        };
+        &ROWS
+    }};
+}
+
 #[cfg(feature = "axum")]
 #[doc(hidden)]
 #[macro_export]
@@ -110,12 +137,9 @@ macro_rules! __impl_axum {
         impl $crate::__private::axum_core::response::IntoResponse for $ty {
             #[inline]
             fn into_response(self) -> $crate::__private::axum_core::response::Response {
-                const STATICS: &[u16] = &[$($static),*];
-                let index = self.__index();
-                // A static row's body is its spec's compiled text.
-                let body = Self::SPECS.get(index).and_then($crate::__private::fixed_body);
-                match (STATICS.get(index), body) {
-                    $((::core::option::Option::Some(&$class), ::core::option::Option::Some(body)) => {
+                let rows: &[(u16, &'static str)] = $crate::__static_rows!($ty; [$($static),*]);
+                match rows.get(self.__index()) {
+                    $(::core::option::Option::Some(&($class, body)) => {
                         const HEAD: $crate::__private::HttpHead =
                             $crate::__private::HttpHead::new($status, $format, $challenge);
                         $crate::__private::axum_static(&self, HEAD, body)
@@ -147,12 +171,9 @@ macro_rules! __impl_actix {
 
             #[inline]
             fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                const STATICS: &[u16] = &[$($static),*];
-                let index = self.__index();
-                // A static row's body is its spec's compiled text.
-                let body = Self::SPECS.get(index).and_then($crate::__private::fixed_body);
-                match (STATICS.get(index), body) {
-                    $((::core::option::Option::Some(&$class), ::core::option::Option::Some(body)) => {
+                let rows: &[(u16, &'static str)] = $crate::__static_rows!($ty; [$($static),*]);
+                match rows.get(self.__index()) {
+                    $(::core::option::Option::Some(&($class, body)) => {
                         const HEAD: $crate::__private::ActixHead =
                             $crate::__private::ActixHead::new($status, $format, $challenge);
                         $crate::__private::actix_static(self, HEAD, body)
