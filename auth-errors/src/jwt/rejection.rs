@@ -95,6 +95,7 @@ impl Rejection {
     }
 
     /// The entry, without the cause.
+    #[inline]
     pub fn into_error(self) -> OAuthError {
         self.error
     }
@@ -172,6 +173,7 @@ impl AuthError for Rejection {
 /// `jsonwebtoken` checks the signature before the claims, so `ExpiredSignature` means
 /// the signature verified; an expired token with a bad signature fails on the
 /// signature first and is `TOKEN_INVALID`.
+#[inline]
 pub fn classify(error: JwtError) -> Rejection {
     let entry = match error.kind() {
         ErrorKind::ExpiredSignature => OAuthError::TokenExpired,
@@ -199,7 +201,7 @@ pub fn classify(error: JwtError) -> Rejection {
         | ErrorKind::RsaFailedSigning
         | ErrorKind::Signing(_)
         | ErrorKind::Provider(_) => {
-            tracing::error!(error = %error, "token validation failed on the server's own key or settings");
+            server_fault(&error);
             OAuthError::AuthServerError
         }
         // `ErrorKind` is non-exhaustive: a kind this table does not know yet.
@@ -211,9 +213,17 @@ pub fn classify(error: JwtError) -> Rejection {
     }
 }
 
+/// The error event of a failure on the server's own key or settings: out of line, so
+/// the table stays small where it is inlined.
+#[cold]
+fn server_fault(error: &JwtError) {
+    tracing::error!(error = %error, "token validation failed on the server's own key or settings");
+}
+
 /// A `jsonwebtoken` error of a kind [`classify`]'s table does not know: the token's
 /// fault (`TOKEN_INVALID`, never a 5xx a client could trigger at will), with a warn
 /// event so the table gets its row.
+#[cold]
 fn unclassified(error: JwtError) -> Rejection {
     tracing::warn!(error = ?error, "jsonwebtoken reported an error kind auth-errors does not classify; answering TOKEN_INVALID");
     Rejection {
