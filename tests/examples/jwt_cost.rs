@@ -7,7 +7,8 @@
 //!
 //! - `decode` / `verifier` / `verifier_kid`: a valid RS256 token, through
 //!   `jsonwebtoken::decode` with the key and validation, through a `Verifier` with that
-//!   key, and through one picking the key by `kid`;
+//!   key, and through one picking the key by `kid`; `decode_hs` / `verifier_hs`: the
+//!   same for HS256, whose signature costs least;
 //! - `reject_direct_bad` / `reject_verifier_bad`: a token whose signature does not
 //!   verify, answered `TOKEN_INVALID` by hand after `decode` (the value through
 //!   `black_box`, as the `response` group treats its errors: a handler's error is a value
@@ -48,17 +49,20 @@ fn ready<F: Future>(future: F) -> F::Output {
     }
 }
 
-fn token(kid: Option<&str>) -> String {
-    let mut header = Header::new(Algorithm::RS256);
-    header.kid = kid.map(str::to_owned);
-    let claims = serde_json::json!({
+fn claims() -> serde_json::Value {
+    serde_json::json!({
         "sub": "ada", "iss": "https://issuer.example", "aud": "api",
         "exp": jsonwebtoken::get_current_timestamp() + 3600,
         "scope": "orders:read orders:write",
-    });
+    })
+}
+
+fn token(kid: Option<&str>) -> String {
+    let mut header = Header::new(Algorithm::RS256);
+    header.kid = kid.map(str::to_owned);
     jsonwebtoken::encode(
         &header,
-        &claims,
+        &claims(),
         &EncodingKey::from_rsa_pem(PRIVATE).unwrap(),
     )
     .unwrap()
@@ -97,6 +101,24 @@ fn main() {
     let at = good.len() - 20;
     let flipped = if &good[at..=at] == "A" { "B" } else { "A" };
     let bad = format!("{}{flipped}{}", &good[..at], &good[at + 1..]);
+    // HS256: the cheapest signature, where the verifier's own work weighs most.
+    let secret = b"a secret of at least thirty-two bytes, for HS256";
+    let hs_key = DecodingKey::from_secret(secret).unwrap();
+    let mut hs_validation = validation.clone();
+    hs_validation.algorithms = vec![Algorithm::HS256];
+    let hs = Verifier::builder()
+        .algorithms([Algorithm::HS256])
+        .issuer("https://issuer.example")
+        .audience("api")
+        .key(DecodingKey::from_secret(secret).unwrap())
+        .build()
+        .unwrap();
+    let hs_good = jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        &claims(),
+        &EncodingKey::from_secret(secret).unwrap(),
+    )
+    .unwrap();
     let malformed = "not-a-jwt".to_owned();
     // The shape of a JWS (three base64url segments), a header that is not JSON.
     let garbled = "bm90LWpzb24.e30.c2ln".to_owned();
@@ -118,6 +140,12 @@ fn main() {
             )),
             "verifier" => drop(black_box(
                 ready(one.verify::<App>(black_box(&good))).unwrap(),
+            )),
+            "decode_hs" => drop(black_box(
+                jsonwebtoken::decode::<App>(black_box(&hs_good), &hs_key, &hs_validation).unwrap(),
+            )),
+            "verifier_hs" => drop(black_box(
+                ready(hs.verify::<App>(black_box(&hs_good))).unwrap(),
             )),
             "verifier_kid" => drop(black_box(
                 ready(by_kid.verify::<App>(black_box(&with_kid))).unwrap(),

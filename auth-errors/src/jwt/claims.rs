@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::OnceLock;
 
 use base64::Engine as _;
 use serde::Deserialize;
@@ -11,32 +12,40 @@ use crate::Scope;
 use crate::oauth::OAuthError;
 
 /// The claims of a validated token: `T`, the application's own claims struct, and the
-/// scopes and `acr` of the token, read from the same payload.
-#[derive(Clone, PartialEq, Eq)]
+/// scopes and `acr` of the token, read from the same payload when first asked for (a
+/// route that checks no scope does not pay for reading them).
 pub struct Claims<T> {
     /// The application's claims.
     pub claims: T,
-    scopes: Scopes,
-    acr: Option<String>,
+    /// The token's payload segment (base64url), read for the scopes and `acr`.
+    payload: Box<str>,
+    /// Boxed, so the claims stay small where they are moved (a verifier's outcome).
+    extra: OnceLock<Box<Extra>>,
 }
 
 impl<T> Claims<T> {
-    pub(crate) fn new(claims: T, scopes: Scopes, acr: Option<String>) -> Claims<T> {
+    /// The claims `T` of the validated `token`.
+    pub(crate) fn new(claims: T, token: &str) -> Claims<T> {
+        let payload = token.split('.').nth(1).unwrap_or_default();
         Claims {
             claims,
-            scopes,
-            acr,
+            payload: payload.into(),
+            extra: OnceLock::new(),
         }
+    }
+
+    fn extra(&self) -> &Extra {
+        self.extra.get_or_init(|| Box::new(extra(&self.payload)))
     }
 
     /// The scopes the token grants.
     pub fn scopes(&self) -> &Scopes {
-        &self.scopes
+        &self.extra().scopes
     }
 
     /// The `acr` claim (RFC 9068 §2.2.1, the authentication context class), if any.
     pub fn acr(&self) -> Option<&str> {
-        self.acr.as_deref()
+        self.extra().acr.as_deref()
     }
 
     /// `Ok` when the token grants `scope`; else `403 INSUFFICIENT_SCOPE` naming it, for
@@ -44,16 +53,35 @@ impl<T> Claims<T> {
     /// `scope` is a literal scope-token; one breaking RFC 6749 §3.3 panics, as
     /// `HeaderValue::from_static` does.
     pub fn require_scope(&self, scope: &'static str) -> Result<(), OAuthError> {
-        self.scopes.require(scope)
+        self.scopes().require(scope)
     }
 }
+
+impl<T: Clone> Clone for Claims<T> {
+    fn clone(&self) -> Self {
+        Claims {
+            claims: self.claims.clone(),
+            payload: self.payload.clone(),
+            extra: self.extra.clone(),
+        }
+    }
+}
+
+/// Equal when the application's claims, the scopes and `acr` are.
+impl<T: PartialEq> PartialEq for Claims<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.claims == other.claims && self.extra() == other.extra()
+    }
+}
+
+impl<T: Eq> Eq for Claims<T> {}
 
 /// Claims often hold personal data: `Debug` prints the scopes and `acr` only.
 impl<T> fmt::Debug for Claims<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Claims")
-            .field("scopes", &self.scopes)
-            .field("acr", &self.acr)
+            .field("scopes", self.scopes())
+            .field("acr", &self.acr())
             .finish_non_exhaustive()
     }
 }
@@ -105,9 +133,6 @@ struct Wire<'a> {
     scp: Option<Scp<'a>>,
     #[serde(borrow, default)]
     acr: Option<std::borrow::Cow<'a, str>>,
-    /// Read again for RFC 7519 §4.1.4's bound, which `jsonwebtoken` misses by a second.
-    #[serde(default)]
-    exp: Option<f64>,
 }
 
 /// `scp` as an array (the usual form) or a space-separated string (some issuers).
@@ -118,30 +143,22 @@ enum Scp<'a> {
     Text(#[serde(borrow)] std::borrow::Cow<'a, str>),
 }
 
-/// What a validated token carries beside the application's claims: its scopes, `acr`
-/// and `exp` (whole seconds, if a number).
-pub(crate) struct Extra {
-    pub(crate) scopes: Scopes,
-    pub(crate) acr: Option<String>,
-    pub(crate) exp: Option<f64>,
+/// What a validated token carries beside the application's claims: its scopes and
+/// `acr`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Extra {
+    scopes: Scopes,
+    acr: Option<String>,
 }
 
-/// The [`Extra`] of a token whose signature and claims were already validated. A
-/// payload that parsed once parses again; one that does not gives nothing.
-pub(crate) fn extra(token: &str) -> Extra {
-    let none = || Extra {
-        scopes: Scopes::default(),
-        acr: None,
-        exp: None,
-    };
-    let Some(payload) = token.split('.').nth(1) else {
-        return none();
-    };
+/// The [`Extra`] of a validated token's `payload` segment. A payload that parsed once
+/// parses again; one that does not gives nothing.
+fn extra(payload: &str) -> Extra {
     let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload) else {
-        return none();
+        return Extra::default();
     };
     let Ok(extra) = serde_json::from_slice::<Wire<'_>>(&bytes) else {
-        return none();
+        return Extra::default();
     };
     let mut scopes = BTreeSet::new();
     if let Some(scope) = &extra.scope {
@@ -162,6 +179,5 @@ pub(crate) fn extra(token: &str) -> Extra {
     Extra {
         scopes: Scopes(scopes),
         acr: extra.acr.map(|a| a.into_owned()),
-        exp: extra.exp,
     }
 }

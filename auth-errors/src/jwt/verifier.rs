@@ -8,7 +8,7 @@ use std::time::Duration;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::de::DeserializeOwned;
 
-use crate::jwt::claims::{self, Claims};
+use crate::jwt::claims::Claims;
 use crate::jwt::compact;
 use crate::jwt::keys::{self, Key};
 use crate::jwt::{Jwks, Rejection, classify};
@@ -89,8 +89,6 @@ struct Inner {
     each: Vec<(Algorithm, Validation)>,
     /// All allowed algorithms at once, for the one-key path.
     all: Validation,
-    /// The clock skew allowed, in seconds.
-    leeway: u64,
     /// The longest token judged; a longer one is a malformed request.
     max_len: usize,
 }
@@ -219,18 +217,7 @@ impl Inner {
         decoded: jsonwebtoken::errors::Result<jsonwebtoken::TokenData<T>>,
     ) -> Result<Claims<T>, Rejection> {
         let data = decoded.map_err(classify)?;
-        let extra = claims::extra(token);
-        // RFC 7519 §4.1.4: not accepted "on or after" `exp`; `jsonwebtoken` accepts the
-        // second of `exp + leeway` itself.
-        if let Some(exp) = extra.exp
-            && (jsonwebtoken::get_current_timestamp() as f64) >= exp + self.leeway as f64
-        {
-            return Err(Rejection::noted(
-                OAuthError::TokenExpired,
-                "the token's exp is now (RFC 7519 §4.1.4: on or after exp is expired)",
-            ));
-        }
-        Ok(Claims::new(data.claims, extra.scopes, extra.acr))
+        Ok(Claims::new(data.claims, token))
     }
 }
 
@@ -343,6 +330,10 @@ impl VerifierBuilder {
             let mut v = Validation::new(algorithms[0]);
             v.algorithms = algorithms;
             v.leeway = self.leeway.as_secs();
+            // RFC 7519 §4.1.4: not accepted "on or after" `exp`. `jsonwebtoken` rejects
+            // `exp - this < now - leeway`; at 1 that is `now >= exp + leeway`, the RFC's
+            // bound (at 0 it accepts the second of `exp + leeway`).
+            v.reject_tokens_expiring_in_less_than = 1;
             v.validate_nbf = true;
             let mut required = vec!["exp"];
             if !self.issuer.is_empty() {
@@ -399,7 +390,6 @@ impl VerifierBuilder {
                 }
             }
         };
-        let leeway = self.leeway.as_secs();
         let max_len = self.max_len;
         let all = validation(self.algorithms);
         Ok(Verifier {
@@ -407,7 +397,6 @@ impl VerifierBuilder {
                 source,
                 each,
                 all,
-                leeway,
                 max_len,
             }),
         })

@@ -355,6 +355,42 @@ fn eddsa_every_row_of_the_classification_in_both_frameworks() {
     every_row(&eddsa());
 }
 
+/// RFC 7519 §4.1.4: a token "MUST NOT be accepted for processing" on or after its
+/// `exp`, give or take the leeway: `exp` = now is expired with no leeway, and so is
+/// `exp + leeway` = now; a token a few seconds inside either bound is accepted.
+#[test]
+fn a_token_is_expired_on_its_exp_second_not_only_after_it() {
+    let rt = runtime();
+    let f = hs256();
+    for (leeway, inside, on_bound) in [(0, 5, 0), (30, -25, -30)] {
+        let verifier = Verifier::builder()
+            .algorithms([f.alg])
+            .issuer(ISS)
+            .audience(AUD)
+            .leeway(std::time::Duration::from_secs(leeway))
+            .key(DecodingKey::from_secret(SECRET).unwrap())
+            .build()
+            .unwrap();
+        let at = |offset: i64| {
+            let exp = now().checked_add_signed(offset).unwrap();
+            mint(
+                f.alg,
+                None,
+                &claims_with("x", json!({ "exp": exp })),
+                &f.key,
+            )
+        };
+        let got = rt.block_on(verifier.verify::<Value>(&at(on_bound)));
+        assert_eq!(
+            got.map(|_| ()).unwrap_err().code(),
+            "TOKEN_EXPIRED",
+            "leeway {leeway} s, exp + leeway = now"
+        );
+        let got = rt.block_on(verifier.verify::<Value>(&at(inside)));
+        assert!(got.is_ok(), "leeway {leeway} s, exp {inside} s from now");
+    }
+}
+
 /// An expired token with a bad signature is never `TOKEN_EXPIRED`, in any algorithm:
 /// the direct check on `Verifier::verify`, beside the served rows.
 #[test]
