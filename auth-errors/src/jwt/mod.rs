@@ -16,7 +16,7 @@
 //! | `exp` now or past (RFC 7519 §4.1.4, with the leeway), **signature verified** | `TOKEN_EXPIRED` | 401 `invalid_token` |
 //! | bad signature (also when expired too), not a JWT, bad base64 or JSON | `TOKEN_INVALID` | 401 `invalid_token` |
 //! | `alg` not allowed (`none`, `HS256` against an RSA key), no key for the `kid` | `TOKEN_INVALID` | 401 `invalid_token` |
-//! | `nbf` in the future, wrong `iss`, `aud` or `sub`, a required claim missing or malformed | `TOKEN_INVALID` | 401 `invalid_token` |
+//! | `nbf` in the future, wrong `iss`, `aud` or `sub`, a required claim missing or malformed, an `exp` of 0 | `TOKEN_INVALID` | 401 `invalid_token` |
 //! | valid, without the scope the route needs | `INSUFFICIENT_SCOPE` | 403 `insufficient_scope`, `scope` named |
 //! | the issuer's JWKS unreachable and no key cached | `AUTH_UNAVAILABLE` | 503, `Retry-After`, no challenge |
 //! | the server's own key or settings broken | `AUTH_SERVER_ERROR` | 500, logged at error level |
