@@ -26,6 +26,7 @@ pub mod challenge;
 #[cfg(feature = "docs")]
 pub mod docs;
 mod http_date;
+pub mod locale;
 pub mod monitor;
 mod render;
 pub mod response;

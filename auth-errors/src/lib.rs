@@ -103,6 +103,7 @@ mod macros;
 pub use auth_errors_core::catalog;
 #[cfg(feature = "docs")]
 pub use auth_errors_core::docs;
+pub use auth_errors_core::locale;
 pub use auth_errors_core::{
     AuthError, BodyFormat, Challenge, ChallengeError, ChallengeSpec, ClientAction, ErrorSpec,
     HttpDate, ParamType, Scope, body, challenge, response, spec, template,
