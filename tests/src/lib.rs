@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 #[cfg(feature = "contenders")]
 pub mod contenders;
+#[cfg(feature = "servers")]
+pub mod serve;
 pub mod snapshot;
 
 /// The codes of the standard catalog (`auth-errors-core/std/auth-errors.yaml`) in catalog order,

@@ -17,7 +17,6 @@ mod scopes;
 mod stacks;
 
 use std::convert::Infallible;
-use std::future::Future;
 use std::time::Duration;
 
 use auth_errors::jwt::actix::{add_resource_metadata, require_scope, validate_jwt};
@@ -228,44 +227,7 @@ async fn actix_server(
     .await
 }
 
-/// Serves `serve` on a fresh 127.0.0.1 port from its own thread and tokio runtime;
-/// returns the base URL. The listener is bound before this returns.
-pub fn serve_tokio<F, Fut>(serve: F) -> String
-where
-    F: FnOnce(tokio::net::TcpListener) -> Fut + Send + 'static,
-    Fut: Future<Output = ()>,
-{
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(
-            async move { serve(tokio::net::TcpListener::from_std(listener).unwrap()).await },
-        );
-    });
-    base
-}
-
-/// Serves `serve` on a fresh 127.0.0.1 port from its own thread and actix-web system.
-pub fn serve_actix<F, Fut>(serve: F) -> String
-where
-    F: FnOnce(std::net::TcpListener) -> Fut + Send + 'static,
-    Fut: Future<Output = std::io::Result<()>>,
-{
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        actix_web::rt::System::new()
-            .block_on(serve(listener))
-            .unwrap();
-    });
-    base
-}
+pub use auth_errors_tests::serve::{actix as serve_actix, tokio as serve_tokio};
 
 // --- Requests and what is observed ---------------------------------------------
 

@@ -20,33 +20,15 @@ fn login(base: &str, user: &str) -> String {
 }
 
 fn axum_demo() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    listener.set_nonblocking(true).unwrap();
     let demo = Arc::new(Demo::new(Duration::from_secs(60)));
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum_app::serve(listener, demo).await.unwrap();
-        });
-    });
-    base
+    auth_errors_tests::serve::tokio(move |listener| async move {
+        axum_app::serve(listener, demo).await.unwrap();
+    })
 }
 
 fn actix_demo() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
     let demo = Arc::new(Demo::new(Duration::from_secs(60)));
-    std::thread::spawn(move || {
-        actix_web::rt::System::new()
-            .block_on(actix_app::serve(listener, demo))
-            .unwrap();
-    });
-    base
+    auth_errors_tests::serve::actix(move |listener| actix_app::serve(listener, demo))
 }
 
 #[test]

@@ -135,22 +135,11 @@ async fn orders(State(flaw): State<Flaw>, method: Method, headers: HeaderMap) ->
 
 use auth_errors::AuthError as _;
 
-/// Serves `router` on a fresh 127.0.0.1 port from its own thread; the base URL.
+/// Serves `router` on a fresh 127.0.0.1 port; the base URL.
 fn serve(router: Router) -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, router).await.unwrap();
-        });
-    });
-    base
+    auth_errors_tests::serve::tokio(move |listener| async move {
+        axum::serve(listener, router).await.unwrap();
+    })
 }
 
 fn server(flaw: Flaw) -> String {

@@ -60,20 +60,9 @@ fn serve() -> String {
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(64))
         .layer(auth_errors::layer::BareStatusLayer);
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, router).await.unwrap();
-        });
-    });
-    base
+    auth_errors_tests::serve::tokio(move |listener| async move {
+        axum::serve(listener, router).await.unwrap();
+    })
 }
 
 async fn actix_login(body: actix_web::web::Json<Login>) -> &'static str {
@@ -92,29 +81,22 @@ async fn actix_order(id: actix_web::web::Path<u64>) -> String {
 /// The same routes on actix-web, with the crate's extractor configs and default service.
 fn serve_actix() -> String {
     use actix_web::{App, HttpServer, web};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        actix_web::rt::System::new()
-            .block_on(
-                HttpServer::new(|| {
-                    App::new()
-                        .app_data(auth_errors::actix::json_config().limit(64))
-                        .app_data(auth_errors::actix::query_config())
-                        .app_data(auth_errors::actix::path_config())
-                        .route("/login", web::post().to(actix_login))
-                        .route("/page", web::get().to(actix_page))
-                        .route("/orders/{id}", web::get().to(actix_order))
-                        .default_service(web::to(auth_errors::actix::not_found))
-                })
-                .workers(1)
-                .listen(listener)
-                .unwrap()
-                .run(),
-            )
-            .unwrap();
-    });
-    base
+    auth_errors_tests::serve::actix(|listener| {
+        HttpServer::new(|| {
+            App::new()
+                .app_data(auth_errors::actix::json_config().limit(64))
+                .app_data(auth_errors::actix::query_config())
+                .app_data(auth_errors::actix::path_config())
+                .route("/login", web::post().to(actix_login))
+                .route("/page", web::get().to(actix_page))
+                .route("/orders/{id}", web::get().to(actix_order))
+                .default_service(web::to(auth_errors::actix::not_found))
+        })
+        .workers(1)
+        .listen(listener)
+        .unwrap()
+        .run()
+    })
 }
 
 /// Status, JSON `code`, content type, and no `WWW-Authenticate` (none is an auth failure).
