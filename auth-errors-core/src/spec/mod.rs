@@ -124,7 +124,9 @@ pub struct ErrorSpec {
 
 impl ErrorSpec {
     /// An entry with a code, a status and a message template; the rest defaults (no
-    /// challenge, `json` body, client action `none`, exposed message).
+    /// challenge, `json` body, client action `none`, exposed message, the gRPC code the
+    /// status derives by [`GrpcCode::derive`], which [`with_grpc`](ErrorSpec::with_grpc)
+    /// overrides).
     ///
     /// The code must be `SCREAMING_SNAKE_CASE` and the status 400–599; in a `const` a
     /// mistake is a compile error, elsewhere a panic, as `http::HeaderValue::from_static`
