@@ -9,7 +9,8 @@
 //!   validated catalog or checked `const` constructors.
 //! - [`AuthError`]: what a response needs from an error value; its methods render the
 //!   entry's message, `WWW-Authenticate` value and body, each written in one place.
-//! - [`response`]: the framework-free response plan the adapters convert.
+//! - [`response`]: the framework-free response plan the adapters convert; [`grpc`]: the
+//!   gRPC one (AIP-193 details) the `tonic` adapter converts.
 //! - [`challenge`]: the `WWW-Authenticate` model ([`Challenge`], [`Scope`]), its rules,
 //!   its client-side parser and the table of standard `error` values.
 //! - [`body`]: the body formats.
@@ -25,6 +26,7 @@ pub mod catalog;
 pub mod challenge;
 #[cfg(feature = "docs")]
 pub mod docs;
+pub mod grpc;
 mod http_date;
 pub mod locale;
 pub mod monitor;
@@ -37,7 +39,7 @@ pub use auth_error::AuthError;
 pub use body::BodyFormat;
 pub use challenge::{Challenge, ChallengeError, Scope};
 pub use http_date::{HttpDate, InvalidHttpDate};
-pub use spec::{ChallengeSpec, ClientAction, ErrorSpec, ParamType};
+pub use spec::{ChallengeSpec, ClientAction, ErrorSpec, GrpcCode, ParamType};
 
 /// Items the generated code and the macros name (and the CLI: `include_path`); not a
 /// public API.

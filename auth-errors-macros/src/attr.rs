@@ -93,6 +93,7 @@ pub struct VariantAttrs {
     pub docs: Option<LitStr>,
     pub deprecated: Option<LitStr>,
     pub client: Option<LitStr>,
+    pub grpc: Option<LitStr>,
     pub challenge: Option<ChallengeAttrs>,
 }
 
@@ -199,6 +200,7 @@ pub fn variant_attrs(attrs: &[Attribute], cx: &Ctxt) -> VariantAttrs {
                     cx,
                 ),
                 "client" => set(&mut out.client, meta.value()?.parse()?, span, "client", cx),
+                "grpc" => set(&mut out.grpc, meta.value()?.parse()?, span, "grpc", cx),
                 "challenge" => {
                     let mut c = ChallengeAttrs::default();
                     if empty_parens(meta.input) {
@@ -235,7 +237,7 @@ pub fn variant_attrs(attrs: &[Attribute], cx: &Ctxt) -> VariantAttrs {
                 }
                 _ => unknown(
                     &meta,
-                    "unknown variant attribute: expected `code`, `status`, `message`, `title`, `docs`, `deprecated`, `client` or `challenge(…)`",
+                    "unknown variant attribute: expected `code`, `status`, `message`, `title`, `docs`, `deprecated`, `client`, `grpc` or `challenge(…)`",
                     cx,
                 )?,
             }

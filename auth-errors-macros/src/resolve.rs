@@ -368,16 +368,8 @@ fn inline_entry(cx: &Ctxt, v: &Variant, code: &str, defaults: &Defaults) -> Opti
         error_uri: text(&c.error_uri),
         scope: text(&c.scope),
     });
-    let client = match &attrs.client {
-        Some(lit) => match lit.value().parse() {
-            Ok(a) => Some(a),
-            Err(e) => {
-                cx.push(syn::Error::new(lit.span(), format!("{e}")));
-                None
-            }
-        },
-        None => None,
-    };
+    let client = vocabulary(attrs.client.as_ref(), cx);
+    let grpc = vocabulary(attrs.grpc.as_ref(), cx);
     // Params: the placeholders used, typed by where they stand and by the field's type.
     let challenge_templates: Vec<(String, String)> = challenge
         .as_ref()
@@ -439,6 +431,7 @@ fn inline_entry(cx: &Ctxt, v: &Variant, code: &str, defaults: &Defaults) -> Opti
         docs: text(&attrs.docs),
         deprecated: text(&attrs.deprecated),
         client,
+        grpc,
         params,
         challenge,
     };
@@ -452,6 +445,22 @@ fn inline_entry(cx: &Ctxt, v: &Variant, code: &str, defaults: &Defaults) -> Opti
                 };
                 cx.push(syn::Error::new(span, message));
             }
+            None
+        }
+    }
+}
+
+/// A vocabulary value given as a string attribute (`client = "retry"`, `grpc =
+/// "ABORTED"`); a name outside the vocabulary is an error at the literal.
+fn vocabulary<T: std::str::FromStr>(lit: Option<&syn::LitStr>, cx: &Ctxt) -> Option<T>
+where
+    T::Err: std::fmt::Display,
+{
+    let lit = lit?;
+    match lit.value().parse() {
+        Ok(value) => Some(value),
+        Err(e) => {
+            cx.push(syn::Error::new(lit.span(), format!("{e}")));
             None
         }
     }

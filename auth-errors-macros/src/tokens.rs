@@ -7,7 +7,7 @@
 use auth_errors_core::__private::{CompiledForm, CompiledText, SpecParts, compile, parts};
 use auth_errors_core::ChallengeSpec;
 use auth_errors_core::spec::Vocabulary;
-use auth_errors_core::{BodyFormat, ClientAction, ParamType};
+use auth_errors_core::{BodyFormat, ClientAction, GrpcCode, ParamType};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::Ident;
@@ -87,6 +87,18 @@ impl Paths {
     pub fn param_type(&self, ty: ParamType) -> TokenStream {
         let variant = ident(ty.rust_ident());
         self.at(quote!(ParamType::#variant))
+    }
+
+    /// A `GrpcCode` value, or none.
+    pub fn grpc_code(&self, code: Option<GrpcCode>) -> TokenStream {
+        match code {
+            Some(code) => {
+                let variant = ident(code.rust_ident());
+                let code = self.at(quote!(GrpcCode::#variant));
+                quote!(::core::option::Option::Some(#code))
+            }
+            None => quote!(::core::option::Option::None),
+        }
     }
 
     /// The Rust type of a generated param field.
@@ -198,6 +210,7 @@ impl Paths {
         let type_uri = opt(spec.type_uri);
         let client = self.client_action(spec.client);
         let body = self.body_format(spec.body);
+        let grpc = self.grpc_code(spec.grpc);
         let challenge_spec = |c: &ChallengeSpec| {
             let scheme = c.scheme();
             let params = c.params().iter().map(|(n, v)| quote!((#n, #v)));
@@ -246,6 +259,7 @@ impl Paths {
                     expose: #expose,
                     body: #body,
                     type_uri: #type_uri,
+                    grpc: #grpc,
                     challenge: #challenge,
                     more_challenges: &[#(#more_challenges),*],
                     conceal_as: #conceal_as,

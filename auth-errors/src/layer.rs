@@ -55,36 +55,18 @@ fn grpc_answer<R>(
     mut response: Response<ResponseBody<R>>,
     err: &dyn AuthError,
 ) -> Response<ResponseBody<R>> {
-    let code = grpc_code(response.status().as_u16());
+    // The code and message `From<E> for tonic::Status` sends: one plan for both.
+    let plan = crate::grpc::plan(err);
     *response.status_mut() = StatusCode::OK;
     *response.body_mut() = ResponseBody::empty();
     let headers = response.headers_mut();
     headers.remove(CONTENT_LENGTH);
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/grpc"));
-    headers.insert("grpc-status", HeaderValue::from(code));
-    if let Ok(message) = HeaderValue::try_from(grpc_message(&err.message())) {
+    headers.insert("grpc-status", HeaderValue::from(plan.code.number()));
+    if let Ok(message) = HeaderValue::try_from(grpc_message(&plan.message)) {
         headers.insert("grpc-message", message);
     }
     response
-}
-
-/// The gRPC code for an HTTP status, by the HTTP mappings `google/rpc/code.proto`
-/// gives each code (not gRPC's transport table, which makes a 400 `INTERNAL`).
-const fn grpc_code(status: u16) -> u16 {
-    match status {
-        400 => 3,  // INVALID_ARGUMENT
-        401 => 16, // UNAUTHENTICATED
-        403 => 7,  // PERMISSION_DENIED
-        404 => 5,  // NOT_FOUND
-        409 => 10, // ABORTED
-        429 => 8,  // RESOURCE_EXHAUSTED
-        499 => 1,  // CANCELLED
-        500 => 13, // INTERNAL
-        501 => 12, // UNIMPLEMENTED
-        503 => 14, // UNAVAILABLE
-        504 => 4,  // DEADLINE_EXCEEDED
-        _ => 2,    // UNKNOWN
-    }
 }
 
 /// `message` percent-encoded as gRPC's `grpc-message` requires: every byte outside

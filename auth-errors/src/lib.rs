@@ -74,7 +74,8 @@
 //!   and parse them on the client side;
 //! - [`body`]: `{"code","message"}` and RFC 9457 problem bodies;
 //! - [`AuthError`] and [`ErrorSpec`] ([`spec`]): what a response needs from an error;
-//! - [`response`]: the framework-free response plan the adapters convert;
+//! - [`response`]: the framework-free response plan the adapters convert; [`grpc`]: the
+//!   gRPC one, which `tonic` (feature `tonic`) converts into a `tonic::Status`;
 //! - [`catalog`](mod@catalog) (feature `catalog`, on by default): load and validate a catalog;
 //! - [`oauth`]: the standard catalog as a ready enum;
 //! - [`request`]: the generic HTTP failures (body, path, method, size, media type) as one;
@@ -106,7 +107,7 @@ pub use auth_errors_core::docs;
 pub use auth_errors_core::locale;
 pub use auth_errors_core::{
     AuthError, BodyFormat, Challenge, ChallengeError, ChallengeSpec, ClientAction, ErrorSpec,
-    HttpDate, ParamType, Scope, body, challenge, response, spec, template,
+    GrpcCode, HttpDate, ParamType, Scope, body, challenge, grpc, response, spec, template,
 };
 pub use auth_errors_macros::{AuthError, catalog};
 
@@ -126,6 +127,8 @@ pub mod oauth;
 #[cfg(feature = "probe")]
 pub mod probe;
 pub mod request;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 #[cfg(any(feature = "http", feature = "actix"))]
 mod trace;
 #[cfg(feature = "utoipa")]
@@ -147,6 +150,8 @@ pub mod __private {
     pub use auth_errors_core::__private::*;
     #[cfg(feature = "axum")]
     pub use axum_core;
+    #[cfg(feature = "tonic")]
+    pub use tonic;
     #[cfg(feature = "utoipa")]
     pub use utoipa;
 }

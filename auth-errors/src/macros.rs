@@ -14,23 +14,28 @@
 /// emitted per variant but its class. Then, after `bearer:`, how each `BearerRejection`
 /// maps to a variant, when the enum has the entries the standard catalog answers them with;
 /// after `embedded:`, how each variant of a facade enum of an embedded catalog
-/// (`OAuthError`, `RequestError`) maps to one, for each whose entries the enum has all.
+/// (`OAuthError`, `RequestError`) maps to one, for each whose entries the enum has all;
+/// after `grpc:`, the gRPC error domain, why each entry without a gRPC code needs one, and
+/// how each code rebuilds its variant from `ErrorInfo` metadata (`none` for a derived
+/// enum, whose fields may have any type).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_adapters {
     ($ty:ty) => {
-        $crate::__impl_adapters!($ty; heads: []; statics: []; bearer:; embedded: []);
+        $crate::__impl_adapters!($ty; heads: []; statics: []; bearer:; embedded: []; grpc: ::core::env!("CARGO_PKG_NAME"), [], none);
     };
     (
         $ty:ty;
         heads: [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),* $(,)?];
         statics: [$($static:literal),* $(,)?];
         bearer: $($rejection:ident => $variant:ident),* $(,)?;
-        embedded: [$($module:ident :: $enum:ident { $($std:ident { $($field:ident),* } => $to:ident),* }),* $(,)?]
+        embedded: [$($module:ident :: $enum:ident { $($std:ident { $($field:ident),* } => $to:ident),* }),* $(,)?];
+        grpc: $domain:expr, [$($missing:literal),* $(,)?], $rebuild:tt
     ) => {
         $crate::__impl_axum!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
         $crate::__impl_actix!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
         $crate::__impl_utoipa!($ty);
+        $crate::__impl_tonic!($ty; $domain; [$($missing),*]; $rebuild);
         $crate::__impl_bearer!($ty; $($rejection => $variant),*);
         $($crate::__impl_embedded!($ty; $module::$enum; $($std { $($field),* } => $to),*);)*
         #[automatically_derived]
@@ -126,6 +131,66 @@ macro_rules! __static_rows {
         };
         &ROWS
     }};
+}
+
+/// `From<E> for tonic::Status`, the codes in `$domain`, and for a generated enum
+/// `TryFrom<&Status>`; an entry with no gRPC code is a compile error here, where it would
+/// answer over gRPC.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_tonic {
+    ($ty:ty; $domain:expr; [$($missing:literal),*]; $rebuild:tt) => {
+        $(::core::compile_error!($missing);)*
+        #[automatically_derived]
+        impl ::core::convert::From<$ty> for $crate::__private::tonic::Status {
+            fn from(error: $ty) -> Self {
+                $crate::tonic::status(&error, $domain)
+            }
+        }
+        #[automatically_derived]
+        impl ::core::convert::From<&$ty> for $crate::__private::tonic::Status {
+            fn from(error: &$ty) -> Self {
+                $crate::tonic::status(error, $domain)
+            }
+        }
+        $crate::__impl_tonic_back!($ty; $domain; $rebuild);
+    };
+}
+
+/// `TryFrom<&tonic::Status>` for a generated enum: `(domain, reason)` names the variant,
+/// and the `ErrorInfo` metadata its fields (each parsed with its type's `FromStr`).
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_tonic_back {
+    ($ty:ty; $domain:expr; none) => {};
+    ($ty:ty; $domain:expr; [$($code:literal => $variant:ident { $($field:ident : $param:literal),* }),* $(,)?]) => {
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<&$crate::__private::tonic::Status> for $ty {
+            type Error = $crate::tonic::FromStatusError;
+
+            fn try_from(
+                status: &$crate::__private::tonic::Status,
+            ) -> ::core::result::Result<Self, Self::Error> {
+                let info = $crate::tonic::error_info(status, $domain)?;
+                let metadata = &info.metadata;
+                match info.reason.as_str() {
+                    $($code => ::core::result::Result::Ok(Self::$variant {
+                        $($field: $crate::tonic::param(metadata, $code, $param)?,)*
+                    }),)*
+                    _ => ::core::result::Result::Err($crate::tonic::FromStatusError::reason(&info.reason)),
+                }
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_tonic {
+    ($($tt:tt)*) => {};
 }
 
 #[cfg(feature = "axum")]

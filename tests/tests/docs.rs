@@ -144,3 +144,44 @@ fn the_client_pack_names_no_concealed_code() {
         assert!(!text.contains("REPO_FORBIDDEN"), "{path}");
     }
 }
+
+/// `docs --format proto`: the reasons of a catalog with a domain, as a `.proto` enum that a
+/// protobuf compiler (protox, pure Rust) accepts, one value per code a client can see.
+#[test]
+fn proto_of_reasons_compiles_and_lists_every_visible_code() {
+    let path = tests_path("fixtures/grpc/errors.yaml");
+    let cat = catalog::Loader::new()
+        .read_files()
+        .load_file(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let domain = cat.defaults().domain().unwrap().as_str().to_owned();
+    let s = cat.to_specs();
+    let proto = docs::proto(&s, &domain);
+    snapshot::check("docs/grpc.proto", &proto);
+
+    let dir = std::env::temp_dir().join(format!("auth-errors-proto-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("error_reason.proto"), &proto).unwrap();
+    let files = protox::compile(["error_reason.proto"], [&dir]).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let file = &files.file[0];
+    assert_eq!(file.package(), "com.example.orders");
+    let values: Vec<(&str, i32)> = file.enum_type[0]
+        .value
+        .iter()
+        .map(|v| (v.name(), v.number()))
+        .collect();
+    let mut want = vec![("ERROR_REASON_UNSPECIFIED", 0)];
+    let visible: Vec<&str> = s
+        .iter()
+        .filter(|s| !s.is_concealed())
+        .map(|s| s.code())
+        .collect();
+    assert!(!visible.contains(&"ORDER_HIDDEN"));
+    want.extend(visible.iter().zip(1..).map(|(c, n)| (*c, n)));
+    assert_eq!(values, want);
+    // Each reason names its metadata keys: the challenge's, then the params.
+    assert!(proto.contains(
+        "  // Metadata keys: error, scope, error_description.\n  INSUFFICIENT_SCOPE = 5;"
+    ));
+}

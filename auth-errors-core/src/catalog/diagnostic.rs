@@ -113,6 +113,16 @@ pub enum CatalogRule {
     ConcealResponse,
     /// A 429 or 503 entry without `Retry-After` (a warning; an error when strict).
     RetryAfterMissing,
+    /// A `grpc:` value that is not a `google.rpc.Code` name.
+    GrpcCode,
+    /// A `grpc:` code that `google/rpc/code.proto` maps to another HTTP status (or `OK`).
+    GrpcStatus,
+    /// An entry whose status derives no single gRPC code (409, or a status code.proto
+    /// does not map) and that does not choose one with `grpc:` (a warning; an error when
+    /// strict, and a compile error where the `tonic` feature answers over gRPC).
+    GrpcChoice,
+    /// A `domain` that is empty or not printable ASCII without spaces (AIP-193).
+    Domain,
     /// An `alert:` block with a share outside (0, 1], a duration that is not a
     /// Prometheus duration, or a severity that is not a lower-case word.
     Alert,
@@ -156,15 +166,20 @@ impl CatalogRule {
             CatalogRule::ConcealResponse => "conceal-response",
             CatalogRule::RetryAfterMissing => "retry-after-missing",
             CatalogRule::Alert => "alert",
+            CatalogRule::GrpcCode => "grpc-code",
+            CatalogRule::GrpcStatus => "grpc-status",
+            CatalogRule::GrpcChoice => "grpc-choice",
+            CatalogRule::Domain => "domain",
         }
     }
 
     /// How much breaking the rule matters: every rule is an error but
-    /// [`RetryAfterMissing`](CatalogRule::RetryAfterMissing), a warning (an error for a
+    /// [`RetryAfterMissing`](CatalogRule::RetryAfterMissing) and
+    /// [`GrpcChoice`](CatalogRule::GrpcChoice), warnings (errors for a
     /// [strict](super::Loader::strict) loader).
     pub const fn severity(self) -> Severity {
         match self {
-            CatalogRule::RetryAfterMissing => Severity::Warning,
+            CatalogRule::RetryAfterMissing | CatalogRule::GrpcChoice => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -2,7 +2,7 @@
 //! `#[auth_error(status = …, message = …)]`. They have no file and no locations, and keep
 //! every rule a catalog entry keeps.
 
-use crate::spec::{ClientAction, ParamType};
+use crate::spec::{ClientAction, GrpcCode, ParamType};
 
 use super::diagnostic::{Diagnostic, Severity, Sink};
 use super::model::{ChallengeDef, Defaults, Entry, Param, Spanned};
@@ -29,6 +29,8 @@ pub struct InlineEntry {
     pub deprecated: Option<String>,
     /// What a client should do, when the entry says.
     pub client: Option<ClientAction>,
+    /// The gRPC code, when the entry says (`grpc = "…"`).
+    pub grpc: Option<GrpcCode>,
     /// The params, name and type, in order.
     pub params: Vec<(String, ParamType)>,
     /// The challenge, if any.
@@ -97,6 +99,7 @@ impl InlineEntry {
             since: None,
             headers: Vec::new(),
             client: self.client.map(unlocated),
+            grpc: self.grpc.map(unlocated),
             expose: unlocated(true),
             params: self
                 .params

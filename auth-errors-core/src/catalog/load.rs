@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::body::BodyFormat;
-use crate::spec::{ClientAction, ParamType};
+use crate::spec::{ClientAction, GrpcCode, ParamType};
 
 use super::diagnostic::{CatalogRule, Location, Sink};
 use super::hint::nearest;
@@ -20,7 +20,7 @@ const SUPPORTED_VERSIONS: &[u32] = &[1];
 pub(crate) const TOP_KEYS: &[&str] = &[
     "version", "defaults", "errors", "include", "prefix", "retired",
 ];
-pub(crate) const DEFAULTS_KEYS: &[&str] = &["scheme", "realm", "body", "docs_url"];
+pub(crate) const DEFAULTS_KEYS: &[&str] = &["scheme", "realm", "body", "docs_url", "domain"];
 pub(crate) const ENTRY_KEYS: &[&str] = &[
     "status",
     "message",
@@ -30,6 +30,7 @@ pub(crate) const ENTRY_KEYS: &[&str] = &[
     "since",
     "headers",
     "client",
+    "grpc",
     "expose",
     "params",
     "challenge",
@@ -320,6 +321,7 @@ fn load_defaults(node: &Node, sink: &mut Sink) -> Defaults {
                 }
             }
             "docs_url" => defaults.docs_url = string(value, key, None, sink),
+            "domain" => defaults.domain = string(value, key, None, sink),
             _ => {}
         }
     }
@@ -390,6 +392,7 @@ fn load_entry(
         since: None,
         headers: Vec::new(),
         client: None,
+        grpc: None,
         expose: Spanned::new(true, code_at),
         params: Vec::new(),
         challenges: Vec::new(),
@@ -422,6 +425,14 @@ fn load_entry(
                     match s.value.parse::<ClientAction>() {
                         Ok(action) => entry.client = Some(Spanned::new(action, s.at)),
                         Err(e) => sink.push(s.at, c, CatalogRule::ClientAction, e.to_string()),
+                    }
+                }
+            }
+            "grpc" => {
+                if let Some(s) = string(value, key, c, sink) {
+                    match s.value.parse::<GrpcCode>() {
+                        Ok(grpc) => entry.grpc = Some(Spanned::new(grpc, s.at)),
+                        Err(e) => sink.push(s.at, c, CatalogRule::GrpcCode, e.to_string()),
                     }
                 }
             }

@@ -1,7 +1,7 @@
 //! The catalog model: what a catalog file says, with where it says it.
 
 use crate::body::BodyFormat;
-use crate::spec::{ClientAction, ParamType};
+use crate::spec::{ClientAction, GrpcCode, ParamType};
 
 use std::marker::PhantomData;
 
@@ -204,10 +204,12 @@ pub struct Defaults {
     pub(crate) realm: Option<Spanned<String>>,
     pub(crate) body: BodyFormat,
     pub(crate) docs_url: Option<Spanned<String>>,
+    pub(crate) domain: Option<Spanned<String>>,
 }
 
 /// What a catalog without a `defaults` section has: `Bearer` challenges without a
-/// realm, `json` bodies, no documentation URL. The scheme stands nowhere in a file.
+/// realm, `json` bodies, no documentation URL, no gRPC error domain. The scheme stands
+/// nowhere in a file.
 impl Default for Defaults {
     fn default() -> Self {
         Defaults {
@@ -215,6 +217,7 @@ impl Default for Defaults {
             realm: None,
             body: BodyFormat::Json,
             docs_url: None,
+            domain: None,
         }
     }
 }
@@ -241,6 +244,14 @@ impl Defaults {
         self.docs_url.as_ref()
     }
 
+    /// The gRPC error domain (AIP-193 `ErrorInfo.domain`: the logical grouping the codes,
+    /// as `reason`s, belong to, such as `orders.example.com`), if the catalog names one.
+    /// Without it, the macros use the name of the crate that compiles the catalog, so a
+    /// domain is never empty.
+    pub fn domain(&self) -> Option<&Spanned<String>> {
+        self.domain.as_ref()
+    }
+
     /// The documentation URL of a code, if the catalog has a `docs_url`.
     pub fn docs_url_for(&self, code: &str) -> Option<String> {
         self.docs_url
@@ -262,6 +273,7 @@ pub struct Entry {
     pub(crate) since: Option<Spanned<String>>,
     pub(crate) headers: Vec<(Spanned<String>, Spanned<String>)>,
     pub(crate) client: Option<Spanned<ClientAction>>,
+    pub(crate) grpc: Option<Spanned<GrpcCode>>,
     pub(crate) expose: Spanned<bool>,
     pub(crate) params: Vec<Param>,
     pub(crate) challenges: Vec<ChallengeDef>,
@@ -321,6 +333,21 @@ impl Entry {
     /// says it in every case).
     pub fn client(&self) -> Option<&Spanned<ClientAction>> {
         self.client.as_ref()
+    }
+
+    /// The gRPC code, when the entry says (`grpc:`); [`grpc_code`](Entry::grpc_code)
+    /// says it wherever the status derives one.
+    pub fn grpc(&self) -> Option<&Spanned<GrpcCode>> {
+        self.grpc.as_ref()
+    }
+
+    /// The gRPC code: the entry's `grpc:`, else what its status derives
+    /// ([`GrpcCode::derive`]); `None` for a status that needs a choice and has none (a
+    /// mistake a valid catalog does not have).
+    pub fn grpc_code(&self) -> Option<GrpcCode> {
+        self.grpc
+            .as_ref()
+            .map_or_else(|| GrpcCode::derive(self.status.value), |g| Some(g.value))
     }
 
     /// Whether the message reaches the body.

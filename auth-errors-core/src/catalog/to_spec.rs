@@ -103,6 +103,7 @@ impl Entry {
             expose: self.expose.value,
             body: defaults.body,
             type_uri,
+            grpc: self.grpc_code(),
             challenge,
             more_challenges: Vec::leak(more_challenges),
             conceal_as: None,

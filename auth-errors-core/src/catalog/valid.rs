@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::challenge::{self, error_code, rules};
-use crate::spec::ParamType;
+use crate::spec::{GrpcCode, ParamType};
 use crate::template::{self, Piece};
 
 use super::diagnostic::{CatalogRule, Location, Sink};
@@ -158,6 +158,9 @@ fn retired_list(retired: &[Retired], sink: &mut Sink) {
 }
 
 fn defaults(defaults: &Defaults, sink: &mut Sink) {
+    if let Some(domain) = &defaults.domain {
+        self::domain(domain, sink);
+    }
     let scheme = &defaults.scheme;
     if let Err(v) = rules::check_scheme(&scheme.value) {
         push_violation(sink, scheme, None, "scheme", v);
@@ -206,6 +209,73 @@ fn defaults(defaults: &Defaults, sink: &mut Sink) {
     }
 }
 
+/// The gRPC error domain is never empty (AIP-193: `ErrorInfo.domain`, "the logical
+/// grouping to which the reason belongs", such as `pubsub.googleapis.com`), and is
+/// printable ASCII without spaces, so it can stand in metadata and a `.proto` comment.
+fn domain(domain: &Spanned<String>, sink: &mut Sink) {
+    let value = &domain.value;
+    let reason = if value.is_empty() {
+        "may not be empty"
+    } else if !value.bytes().all(|b| b.is_ascii_graphic()) {
+        "must be printable ASCII without spaces"
+    } else {
+        return;
+    };
+    sink.push(
+        domain.at,
+        None,
+        CatalogRule::Domain,
+        format!(
+            "domain {reason}: it names the service the codes belong to, such as 'orders.example.com' (AIP-193 ErrorInfo.domain)"
+        ),
+    );
+}
+
+/// An entry's gRPC code fits its status by `google/rpc/code.proto`'s HTTP mappings: a
+/// `grpc:` code maps to the entry's status (or, for a status code.proto does not map, is
+/// any code but `OK`), and a status that derives no single code (409, unmapped ones)
+/// needs a `grpc:` choice: a warning, since only a service that answers over gRPC needs
+/// one (the `tonic` feature makes it a compile error).
+fn grpc(entry: &Entry, sink: &mut Sink) {
+    let code = Some(entry.code.value.as_str());
+    let status = entry.status.value;
+    // A status outside 400–599 is a mistake of its own (`status-range`).
+    if !(400..=599).contains(&status) {
+        return;
+    }
+    match &entry.grpc {
+        Some(grpc) if !grpc.value.fits(status) => {
+            let maps = grpc.value.http_status();
+            let fix = if GrpcCode::is_mapped(status) {
+                let codes: Vec<String> = GrpcCode::for_status(status)
+                    .map(|c| c.name().to_owned())
+                    .collect();
+                format!("status {status} is {}", either(&codes))
+            } else {
+                "choose another code".to_owned()
+            };
+            sink.push(
+                grpc.at,
+                code,
+                CatalogRule::GrpcStatus,
+                format!(
+                    "grpc {} belongs on status {maps}, not {status} (google/rpc/code.proto HTTP Mapping); {fix}",
+                    grpc.value
+                ),
+            );
+        }
+        Some(_) => {}
+        // A concealed entry answers with its target's code.
+        None if GrpcCode::derive(status).is_some() || entry.conceal_as.is_some() => {}
+        None => sink.push(
+            entry.status.at,
+            code,
+            CatalogRule::GrpcChoice,
+            crate::grpc::missing_code(status),
+        ),
+    }
+}
+
 /// Whether a code is `SCREAMING_SNAKE_CASE`: `[A-Z][A-Z0-9]*(_[A-Z0-9]+)*`.
 fn is_screaming_snake(code: &str) -> bool {
     code.split('_').enumerate().all(|(i, part)| {
@@ -251,6 +321,7 @@ pub(crate) fn entry(entry: &Entry, defaults: &Defaults, sink: &mut Sink) {
             format!("'expose: false' hides the message of a server error (5xx); status {status} is a client error, whose message the client needs"),
         );
     }
+    grpc(entry, sink);
     params(entry, sink);
     template_uses(entry, "message", &entry.message, sink);
     if let Some(title) = &entry.title {

@@ -38,7 +38,7 @@ pub(crate) fn anchor(code: &str) -> String {
 pub fn markdown(specs: &[ErrorSpec]) -> String {
     let mut out = String::from("# API errors\n\n");
     out.push_str(
-        "| Code | Status | `error` | Message | What a client should do |\n|---|---|---|---|---|\n",
+        "| Code | Status | gRPC | `error` | Message | What a client should do |\n|---|---|---|---|---|---|\n",
     );
     for s in specs {
         let error = s
@@ -56,7 +56,8 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
         };
         let _ = writeln!(
             out,
-            "| {code} | {status} | {error} | {} | {} |",
+            "| {code} | {status} | {} | {error} | {} | {} |",
+            grpc(s),
             cell(s.public_message()),
             cell(s.client().describe())
         );
@@ -71,8 +72,9 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
         let reason = body::reason_phrase(s.status()).unwrap_or("");
         let _ = write!(
             out,
-            "**{} {reason}** · client action: `{}`",
+            "**{} {reason}** · gRPC {} · client action: `{}`",
             s.status(),
+            grpc(s),
             s.client()
         );
         if let Some(since) = s.since() {
@@ -125,4 +127,13 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
         out.push_str("\n```\n");
     }
     out
+}
+
+/// The gRPC code an entry answers with (its public face's), `UNKNOWN` when it has none.
+fn grpc(spec: &ErrorSpec) -> String {
+    let code = spec
+        .public()
+        .grpc()
+        .map_or("UNKNOWN", crate::spec::GrpcCode::name);
+    format!("`{code}`")
 }

@@ -1,5 +1,5 @@
-//! Renderers: from a table of [`ErrorSpec`]s to Markdown, OpenAPI 3.1 and a
-//! TypeScript client pack; from a catalog to Prometheus alerting rules ([`alerts`]).
+//! Renderers: from a table of [`ErrorSpec`]s to Markdown, OpenAPI 3.1, a `.proto` enum
+//! of gRPC reasons and a TypeScript client pack; from a catalog to Prometheus alerting rules ([`alerts`]).
 //!
 //! Every renderer reads the same model: a compiled enum's `SPECS` table, or a loaded
 //! catalog through [`Catalog::to_specs`](crate::catalog::Catalog::to_specs). The CLI's
@@ -23,12 +23,14 @@ pub mod alerts;
 mod example;
 mod markdown;
 pub(crate) mod openapi;
+mod proto;
 pub mod typescript;
 
 pub use alerts::{RuleOptions, prometheus_rules};
 pub use example::{Example, example};
 pub use markdown::markdown;
 pub use openapi::{openapi, openapi_json, openapi_yaml};
+pub use proto::proto;
 pub use typescript::typescript;
 
 use crate::{BodyFormat, ErrorSpec};

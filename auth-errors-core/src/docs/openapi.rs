@@ -71,6 +71,11 @@ fn response(own: &ErrorSpec, schema: &str) -> Value {
     if let Some(public) = own.concealed_as() {
         r.insert("x-concealed-as".into(), Value::from(public.code()));
     }
+    // The gRPC status code of the same answer (google/rpc/code.proto), for gateways and
+    // clients of both transports.
+    if let Some(code) = spec.grpc() {
+        r.insert("x-grpc-code".into(), Value::from(code.name()));
+    }
     let mut headers = Map::new();
     if spec.challenge().is_some() {
         headers.insert(

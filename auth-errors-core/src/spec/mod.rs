@@ -55,11 +55,13 @@
 mod challenge;
 mod client;
 pub(crate) mod compiled;
+mod grpc;
 pub(crate) mod names;
 mod param;
 
 pub use self::challenge::ChallengeSpec;
 pub use self::client::ClientAction;
+pub use self::grpc::GrpcCode;
 pub use self::names::{UnknownName, Vocabulary};
 pub use self::param::{ParamSpec, ParamType};
 
@@ -122,7 +124,9 @@ pub struct ErrorSpec {
 
 impl ErrorSpec {
     /// An entry with a code, a status and a message template; the rest defaults (no
-    /// challenge, `json` body, client action `none`, exposed message).
+    /// challenge, `json` body, client action `none`, exposed message, the gRPC code the
+    /// status derives by [`GrpcCode::derive`], which [`with_grpc`](ErrorSpec::with_grpc)
+    /// overrides).
     ///
     /// The code must be `SCREAMING_SNAKE_CASE` and the status 400–599; in a `const` a
     /// mistake is a compile error, elsewhere a panic, as `http::HeaderValue::from_static`
@@ -264,6 +268,29 @@ impl ErrorSpec {
         self
     }
 
+    /// Sets the gRPC code, in place of the one the status derives
+    /// ([`GrpcCode::derive`]). It must [fit](GrpcCode::fits) the status (a narrower 400
+    /// or 500, a choice for 409, any code but `OK` for a status `google/rpc/code.proto`
+    /// does not map); in a `const` a mistake is a compile error, elsewhere a panic.
+    ///
+    /// ```
+    /// use auth_errors_core::ErrorSpec;
+    /// use auth_errors_core::spec::GrpcCode;
+    ///
+    /// static TAKEN: ErrorSpec = ErrorSpec::new("NAME_TAKEN", 409, "The name is taken")
+    ///     .with_grpc(GrpcCode::AlreadyExists);
+    /// assert_eq!(TAKEN.grpc(), Some(GrpcCode::AlreadyExists));
+    /// assert_eq!(ErrorSpec::new("TOKEN_MISSING", 401, "Sign in").grpc(), Some(GrpcCode::Unauthenticated));
+    /// ```
+    pub const fn with_grpc(mut self, code: GrpcCode) -> Self {
+        assert!(
+            code.fits(self.parts.status),
+            "the gRPC code contradicts the status (google/rpc/code.proto HTTP Mapping)"
+        );
+        self.parts.grpc = Some(code);
+        self
+    }
+
     /// Sets the declared params.
     pub const fn with_params(mut self, params: &'static [ParamSpec]) -> Self {
         self.parts.params = params;
@@ -297,6 +324,13 @@ impl ErrorSpec {
     /// A short title; the problem `title` (the status reason phrase when absent).
     pub const fn title(&self) -> Option<&'static str> {
         self.parts.title
+    }
+
+    /// The gRPC status code: the entry's `grpc:`, else what its status derives
+    /// ([`GrpcCode::derive`]); `None` for a status that derives none and an entry that did
+    /// not choose (a catalog with such an entry does not load).
+    pub const fn grpc(&self) -> Option<GrpcCode> {
+        self.parts.grpc
     }
 
     /// The message template; the body's `message` / `detail`.
@@ -442,6 +476,8 @@ pub struct SpecParts {
     pub expose: bool,
     pub body: BodyFormat,
     pub type_uri: Option<&'static str>,
+    /// The gRPC code (`SpecParts::new` derives it from the status).
+    pub grpc: Option<GrpcCode>,
     pub challenge: Option<ChallengeSpec>,
     /// The challenges after the first, in order (RFC 9110 §11.6.1).
     pub more_challenges: &'static [ChallengeSpec],
@@ -453,7 +489,8 @@ pub struct SpecParts {
 
 impl SpecParts {
     /// The parts of an entry with a code, a status and a message, the rest defaulted: no
-    /// challenge, `json` body, client action `none`, exposed message. Not checked.
+    /// challenge, `json` body, client action `none`, exposed message, the gRPC code the
+    /// status derives. Not checked.
     pub const fn new(code: &'static str, status: u16, message: &'static str) -> SpecParts {
         SpecParts {
             code,
@@ -467,6 +504,7 @@ impl SpecParts {
             expose: true,
             body: BodyFormat::Json,
             type_uri: None,
+            grpc: GrpcCode::derive(status),
             challenge: None,
             more_challenges: &[],
             conceal_as: None,

@@ -21,13 +21,17 @@ use crate::tokens::Paths;
 
 /// `__impl_adapters!` with the table of static responses (each distinct head once, then
 /// each row's class), the variant each bearer rejection becomes, and, when `oauth`, the
-/// variant each entry of an embedded catalog becomes, for those it has all of.
+/// variant each entry of an embedded catalog becomes, for those it has all of; with
+/// `rebuild` (a generated enum, whose fields are the params), how each code rebuilds its
+/// variant from a gRPC status.
 pub fn adapters(
     ident: &Ident,
     paths: &Paths,
     resolved: &[Resolved],
     compiled: &[CompiledText],
     oauth: bool,
+    domain: Option<&str>,
+    rebuild: bool,
 ) -> TokenStream {
     let mut heads = Heads::default();
     let classes: Vec<Literal> = resolved
@@ -52,15 +56,54 @@ pub fn adapters(
         Vec::new()
     };
     let impl_adapters = paths.impl_adapters();
+    // The catalog's domain, else the name of the crate that compiles it: never empty.
+    let domain = match domain {
+        Some(d) => quote!(#d),
+        None => quote!(::core::env!("CARGO_PKG_NAME")),
+    };
+    let missing = grpc_missing(resolved);
+    let rebuild = if rebuild {
+        let arms = resolved.iter().map(|r| {
+            let code = r.spec.code;
+            let variant = &r.ident;
+            let fields = r.spec.params.iter().map(|p| {
+                let field = field_ident(p.name());
+                let name = p.name();
+                quote!(#field: #name)
+            });
+            quote!(#code => #variant { #(#fields),* })
+        });
+        quote!([#(#arms),*])
+    } else {
+        quote!(none)
+    };
     quote! {
         #impl_adapters!(
             #ident;
             heads: [#(#heads),*];
             statics: [#(#classes),*];
             bearer: #(#bearer),*;
-            embedded: [#(#conversions),*]
+            embedded: [#(#conversions),*];
+            grpc: #domain, [#(#missing),*], #rebuild
         );
     }
+}
+
+/// The entries that answer over gRPC with no code of their own (a 409, or a status
+/// `google/rpc/code.proto` does not map, without `grpc:`): what the `tonic` feature
+/// reports as compile errors. A concealed entry answers with its target's code.
+fn grpc_missing(resolved: &[Resolved]) -> Vec<String> {
+    resolved
+        .iter()
+        .filter(|r| r.spec.grpc.is_none() && r.spec.conceal_as.is_none())
+        .map(|r| {
+            format!(
+                "{}: {}",
+                r.spec.code,
+                auth_errors_core::grpc::missing_code(r.spec.status)
+            )
+        })
+        .collect()
 }
 
 /// A row's class: dynamic unless its body is compiled text, its challenge is absent or

@@ -39,7 +39,19 @@ pub fn catalog(args: CatalogArgs, node: &DeriveInput) -> TokenStream {
     // Every enum with the standard entries converts from `OAuthError`, but that enum
     // itself (generated inside the facade, `crate = "crate"`).
     let oauth = !args.krate.as_ref().is_some_and(|k| k.is_ident("crate"));
-    let impls = impls(ident, &paths, &resolved, &loaded.files, false, oauth);
+    let domain = loaded
+        .catalog
+        .as_ref()
+        .and_then(|c| c.defaults().domain())
+        .map(|d| d.as_str());
+    let impls = impls(
+        ident,
+        &paths,
+        &resolved,
+        &loaded.files,
+        (false, oauth, true),
+        domain,
+    );
     with_errors(
         cx,
         quote! {
@@ -69,13 +81,16 @@ fn try_derive(cx: &Ctxt, node: &DeriveInput) -> Option<TokenStream> {
     let resolved = resolve::with_stand_ins(&input, resolved);
     let paths = Paths::new(input.attrs.krate.as_ref());
     let files = loaded.as_ref().map_or(&[][..], |l| &l.files[..]);
+    let domain = catalog
+        .and_then(|c| c.defaults().domain())
+        .map(|d| d.as_str());
     Some(impls(
         input.ident,
         &paths,
         &resolved,
         files,
-        input.brings_display,
-        false,
+        (input.brings_display, false, false),
+        domain,
     ))
 }
 
@@ -123,21 +138,23 @@ fn catch_all(resolved: &[Resolved], arm: TokenStream) -> TokenStream {
     }
 }
 
-/// The impls every generated or derived enum gets.
+/// The impls every generated or derived enum gets; the flags say whether thiserror brings
+/// `Display`, whether the enum converts from the embedded catalogs' enums, and whether its
+/// fields are the params (a generated enum, which a gRPC status can rebuild).
 pub fn impls(
     ident: &Ident,
     paths: &Paths,
     resolved: &[Resolved],
     files: &[String],
-    brings_display: bool,
-    oauth: bool,
+    (brings_display, oauth, rebuild): (bool, bool, bool),
+    domain: Option<&str>,
 ) -> TokenStream {
     let compiled: Vec<CompiledText> = resolved.iter().map(|r| model::compiled(&r.spec)).collect();
     let inherent = auth_error::inherent(ident, paths, resolved, &compiled);
     let auth_error = auth_error::auth_error(ident, paths, resolved);
     let from_str = std_impls::from_str(ident, paths, resolved);
     let display = std_impls::display_error_from(ident, paths, resolved, brings_display);
-    let adapters = adapters::adapters(ident, paths, resolved, &compiled, oauth);
+    let adapters = adapters::adapters(ident, paths, resolved, &compiled, oauth, domain, rebuild);
     let include = files.iter().map(|p| {
         quote!(
             const _: &str = ::core::include_str!(#p);

@@ -2,6 +2,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod diff;
+mod grpc;
 mod probe;
 
 use std::io::Write;

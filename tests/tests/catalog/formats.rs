@@ -70,7 +70,7 @@ fn retry_after_params_are_typed() {
 
 #[test]
 fn a_429_without_retry_after_is_a_warning_unless_strict() {
-    let text = "version: 1\nerrors:\n  SLOW_DOWN:\n    status: 429\n    message: Slow down\n  GONE:\n    status: 410\n    message: Gone\n";
+    let text = "version: 1\nerrors:\n  SLOW_DOWN:\n    status: 429\n    message: Slow down\n  GONE:\n    status: 410\n    grpc: NOT_FOUND\n    message: Gone\n";
     let cat = catalog::load(text, "errors.yaml").unwrap();
     let warnings: Vec<String> = cat.warnings().iter().map(ToString::to_string).collect();
     assert_eq!(warnings.len(), 1, "{warnings:?}");

@@ -32,7 +32,12 @@ pub enum Unregistered {
 /// Registered in one test only, to see its series at zero.
 #[derive(Debug, auth_errors::AuthError)]
 pub enum Fresh {
-    #[auth_error(status = 409, code = "FRESH_CONFLICT", message = "Conflict")]
+    #[auth_error(
+        status = 409,
+        code = "FRESH_CONFLICT",
+        message = "Conflict",
+        grpc = "ABORTED"
+    )]
     FreshConflict,
     #[auth_error(
         status = 401,

@@ -17,7 +17,12 @@ pub enum Early {
 
 #[derive(Debug, auth_errors::AuthError)]
 pub enum Never {
-    #[auth_error(status = 502, code = "NEVER_UPSTREAM", message = "Upstream failed")]
+    #[auth_error(
+        status = 502,
+        code = "NEVER_UPSTREAM",
+        message = "Upstream failed",
+        grpc = "UNAVAILABLE"
+    )]
     NeverUpstream,
 }
 

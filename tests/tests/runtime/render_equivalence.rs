@@ -89,6 +89,7 @@ fn parts(spec: &ErrorSpec) -> SpecParts {
         expose: spec.expose(),
         body: spec.body_format(),
         type_uri: spec.type_uri(),
+        grpc: spec.grpc(),
         challenge: spec.challenge(),
         more_challenges: auth_errors::__private::parts(spec).more_challenges,
         conceal_as: spec.concealed_as(),

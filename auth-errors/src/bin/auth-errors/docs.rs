@@ -1,4 +1,4 @@
-//! `auth-errors docs FILE --format markdown|openapi|openapi-yaml|typescript [--out PATH]`,
+//! `auth-errors docs FILE --format markdown|openapi|openapi-yaml|proto|typescript [--out PATH]`,
 //! `auth-errors docs FILE --format typescript-package --out DIR`
 
 use std::path::Path;
@@ -17,6 +17,9 @@ pub enum Format {
     Openapi,
     /// The same OpenAPI 3.1 document as YAML.
     OpenapiYaml,
+    /// The gRPC reasons as a `.proto` enum (the `google/api/error_reason.proto`
+    /// pattern), with each reason's metadata keys in comments.
+    Proto,
     /// The TypeScript client pack, as one `.ts` file.
     Typescript,
     /// The TypeScript client pack as an npm package (needs `--out DIR`): sources,
@@ -37,6 +40,17 @@ pub fn run(file: &Path, format: Format, out: Option<&Path>, title: &str) -> Exit
         Format::Markdown => docs::markdown(&specs),
         Format::Openapi => docs::openapi_json(&specs, title),
         Format::OpenapiYaml => docs::openapi_yaml(&specs, title),
+        Format::Proto => match cat.defaults().domain() {
+            Some(domain) => docs::proto(&specs, domain.as_str()),
+            // Without one, the domain is the name of the crate that compiles the
+            // catalog, which this command cannot know.
+            None => {
+                eprintln!(
+                    "error: --format proto names the reasons' domain: set 'domain' under 'defaults:' (AIP-193 ErrorInfo.domain, such as orders.example.com)"
+                );
+                return ExitCode::FAILURE;
+            }
+        },
         Format::Typescript | Format::TypescriptPackage => docs::typescript(&specs),
     };
     report::write(out, &text)
