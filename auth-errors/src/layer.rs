@@ -39,11 +39,13 @@ pub(crate) fn reject_for<B, R>(
 /// Whether `request` is a gRPC call: `content-type` `application/grpc`, alone or with
 /// a `+format` or `;params` suffix (gRPC over HTTP/2, "Content-Type").
 fn is_grpc<B>(request: &Request<B>) -> bool {
-    request
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|value| value.as_bytes().get(..16))
-        .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"application/grpc"))
+    const GRPC: &[u8] = b"application/grpc";
+    request.headers().get(CONTENT_TYPE).is_some_and(|value| {
+        let value = value.as_bytes();
+        value.len() >= GRPC.len()
+            && value[..GRPC.len()].eq_ignore_ascii_case(GRPC)
+            && matches!(value.get(GRPC.len()), None | Some(b'+' | b';'))
+    })
 }
 
 /// The catalog's response recast for a gRPC client, which reads a status from
@@ -267,8 +269,36 @@ where
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
-    use super::grpc_message;
+    use super::{grpc_message, is_grpc};
+
+    #[test]
+    fn grpc_calls_by_content_type() {
+        let with = |content_type: &str| {
+            let request = http::Request::builder()
+                .header("content-type", content_type)
+                .body(())
+                .unwrap();
+            is_grpc(&request)
+        };
+        for yes in [
+            "application/grpc",
+            "application/grpc+proto",
+            "Application/GRPC;charset=utf-8",
+        ] {
+            assert!(with(yes), "{yes}");
+        }
+        for no in [
+            "application/json",
+            "application/grpc-web",
+            "application/grpcx",
+            "application/grp",
+        ] {
+            assert!(!with(no), "{no}");
+        }
+        assert!(!is_grpc(&http::Request::new(())));
+    }
 
     #[test]
     fn grpc_message_is_percent_encoded_outside_printable_ascii() {
