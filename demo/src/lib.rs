@@ -12,8 +12,8 @@
 //!   (scope `orders:read`) or `{"user": "writer"}` (`orders:read orders:write`) gives
 //!   `{"access_token", "refresh_token", "expires_in"}`: an RS256 JWT whose header
 //!   names the key's `kid` (its RFC 7638 thumbprint), with `iss`, `sub`, `aud` =
-//!   [`AUDIENCE`], `iat`, `exp` (now + `DEMO_TOKEN_TTL_SECS`, default 60, whole
-//!   seconds), `jti` and `scope`; `"mfa": true` adds `acr` = [`MFA_ACR`].
+//!   [`AUDIENCE`], `iat`, `exp` (now + `DEMO_TOKEN_TTL_SECS`, default 60, rounded up
+//!   to a whole second, so a token lives at least that long), `jti` and `scope`; `"mfa": true` adds `acr` = [`MFA_ACR`].
 //!   `GET /.well-known/jwks.json` serves the public key (`kty`, `n`, `e`, `kid`, `alg`,
 //!   `use`). `POST /token` with `{"refresh_token": "…"}` gives a new pair with the
 //!   same grant; the refresh token (opaque, in memory) is used up, and an unknown or
@@ -592,12 +592,18 @@ impl Demo {
         let n = state.minted;
         let jti = self.random_id("at", n);
         let iat = now_secs();
+        // Rounded up: the token is refused from its `exp` second on (RFC 7519 §4.1.4, no
+        // leeway here), so an `exp` rounded down would live less than `expires_in` says.
+        let exp = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(iat, |d| d.as_secs() + u64::from(d.subsec_nanos() > 0))
+            + self.ttl.as_secs();
         let claims = Minted {
             iss: &issuer.iss,
             sub: grant.user,
             aud: AUDIENCE,
             iat,
-            exp: iat + self.ttl.as_secs(),
+            exp,
             jti: &jti,
             scope: grant.scopes,
             acr: grant.mfa.then_some(MFA_ACR),

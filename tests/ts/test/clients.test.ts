@@ -9,8 +9,8 @@ import { sleep, startDemo, type Demo } from "./support.js";
 
 /** Access tokens live this long (DEMO_TOKEN_TTL_SECS) where a test lets one expire. */
 const TTL_SECS = 1;
-// The tokens are JWTs: `exp` is whole seconds (now + TTL, rounded down) and is accepted
-// through its own second, so a token lives up to one second more than TTL_SECS.
+// The tokens are JWTs: `exp` is whole seconds (now + TTL, rounded up) and the token is
+// refused from that second on, so it lives at least TTL_SECS and under TTL_SECS + 1.
 const expire = (): Promise<void> => sleep((TTL_SECS + 1) * 1000 + 150);
 const ORDERS = [
   { id: 1, item: "coffee" },

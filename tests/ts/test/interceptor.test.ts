@@ -113,8 +113,8 @@ const ORDERS = [
 ];
 
 /** Waits until the tokens issued now have expired. */
-// The tokens are JWTs: `exp` is whole seconds (now + TTL, rounded down) and is accepted
-// through its own second, so a token lives up to one second more than TTL_SECS.
+// The tokens are JWTs: `exp` is whole seconds (now + TTL, rounded up) and the token is
+// refused from that second on, so it lives at least TTL_SECS and under TTL_SECS + 1.
 const expire = (): Promise<void> => sleep((TTL_SECS + 1) * 1000 + 150);
 
 test("an expired access token is refreshed once and the request replayed once with the new token", async () => {
