@@ -1,6 +1,6 @@
 //! The gRPC rules (issue 16) through `check`, and `docs --format proto`.
 
-use super::{run, temp_file, text};
+use super::{run, strict_makes_it_an_error, temp_file, text};
 
 #[test]
 fn check_rejects_a_grpc_code_that_contradicts_the_status() {
@@ -36,13 +36,7 @@ fn check_warns_on_a_409_without_a_choice_and_fails_when_strict() {
         "{}",
         text(&out.stderr)
     );
-    let out = run(&["check", "--strict", &shown], None);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).starts_with(&warning.replace(": warning: ", ": error: ")),
-        "{}",
-        text(&out.stderr)
-    );
+    strict_makes_it_an_error(&shown, &warning);
 }
 
 #[test]

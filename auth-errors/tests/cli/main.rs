@@ -30,6 +30,17 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("wait")
 }
 
+/// `check --strict FILE` fails with `warning` (the plain check's first line) as an error.
+fn strict_makes_it_an_error(file: &str, warning: &str) {
+    let out = run(&["check", "--strict", file], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).starts_with(&warning.replace(": warning: ", ": error: ")),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
@@ -94,13 +105,7 @@ fn check_prints_warnings_and_fails_on_them_only_when_strict() {
         text(&out.stderr)
     );
     assert!(text(&out.stdout).contains("ok (1 entry)"));
-    let out = run(&["check", "--strict", &shown], None);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).starts_with(&warning.replace(": warning: ", ": error: ")),
-        "{}",
-        text(&out.stderr)
-    );
+    strict_makes_it_an_error(&shown, &warning);
 }
 
 #[test]
