@@ -184,6 +184,16 @@ pub mod __private {
         ("http", "request", "RequestError"),
     ];
 
+    /// The body of a validated entry in a translation whose message uses no param (see
+    /// `locale::Text::new`); `None` when it uses one, or the entry hides its message.
+    pub fn translated_body(
+        parts: &SpecParts,
+        message: &str,
+        title: Option<&str>,
+    ) -> Option<String> {
+        crate::locale::fixed_body(parts, message, title)
+    }
+
     /// A param value from a field of any displayable type.
     pub fn display_param<T: std::fmt::Display + ?Sized>(value: &T) -> Cow<'_, str> {
         Cow::Owned(value.to_string())

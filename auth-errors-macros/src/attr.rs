@@ -11,6 +11,8 @@ use crate::ctxt::Ctxt;
 pub struct CatalogArgs {
     pub source: CatalogSource,
     pub krate: Option<syn::Path>,
+    /// `require_complete`: an entry a locale file leaves untranslated is an error.
+    pub require_complete: bool,
 }
 
 /// Where a catalog comes from: a file (`"errors.yaml"`), or the name of a catalog core
@@ -42,23 +44,34 @@ impl Parse for CatalogArgs {
         }
         let source: CatalogSource = input.parse()?;
         let mut krate = None;
+        let mut require_complete = false;
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
                 break;
             }
             let key: syn::Ident = input.call(syn::ext::IdentExt::parse_any)?;
+            if key == "require_complete" {
+                require_complete = true;
+                continue;
+            }
             if key != "crate" {
                 return Err(syn::Error::new(
                     key.span(),
-                    format!("unknown argument `{key}`: expected `crate = \"…\"`"),
+                    format!(
+                        "unknown argument `{key}`: expected `crate = \"…\"` or `require_complete`"
+                    ),
                 ));
             }
             input.parse::<Token![=]>()?;
             let lit: LitStr = input.parse()?;
             krate = Some(lit.parse::<syn::Path>()?);
         }
-        Ok(CatalogArgs { source, krate })
+        Ok(CatalogArgs {
+            source,
+            krate,
+            require_complete,
+        })
     }
 }
 
@@ -68,6 +81,8 @@ pub struct EnumAttrs {
     pub catalog: Option<CatalogSource>,
     pub exhaustive: Option<Span>,
     pub krate: Option<syn::Path>,
+    /// `require_complete`: an entry a locale file leaves untranslated is an error.
+    pub require_complete: Option<Span>,
 }
 
 /// `challenge(error = "…", …)` inside a variant's `#[auth_error]`.
@@ -156,10 +171,12 @@ pub fn enum_attrs(attrs: &[Attribute], cx: &Ctxt) -> EnumAttrs {
             } else if meta.path.is_ident("crate") {
                 let lit: LitStr = meta.value()?.parse()?;
                 set(&mut out.krate, lit.parse::<syn::Path>()?, span, "crate", cx);
+            } else if meta.path.is_ident("require_complete") {
+                set(&mut out.require_complete, span, span, "require_complete", cx);
             } else {
                 unknown(
                     &meta,
-                    "unknown enum attribute: expected `catalog = \"…\"`, `exhaustive` or `crate = \"…\"`",
+                    "unknown enum attribute: expected `catalog = \"…\"`, `exhaustive`, `require_complete` or `crate = \"…\"`",
                     cx,
                 )?;
             }

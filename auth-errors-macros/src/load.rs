@@ -13,7 +13,7 @@ pub struct Loaded {
     /// What loaded: the sound entries even when others have mistakes.
     pub catalog: Option<Catalog<Partial>>,
     /// The absolute path of the catalog and of every file it includes, for the
-    /// `include_str!`s that make an edit of any of them rebuild the crate.
+    /// `include_str!`s that make an edit of any of them (locale files too) rebuild the crate.
     pub files: Vec<String>,
     /// Whether the catalog had mistakes (each recorded): an entry missing from
     /// `catalog` may be one that failed to load.
@@ -23,9 +23,9 @@ pub struct Loaded {
 /// Loads the catalog a macro names: an embedded one (`std`, `http`), or a file and the
 /// files it includes. Every mistake becomes an error spanned on the path (or the name), carrying
 /// `file:line:col`.
-pub fn catalog(cx: &Ctxt, source: &CatalogSource) -> Loaded {
+pub fn catalog(cx: &Ctxt, source: &CatalogSource, require_complete: bool) -> Loaded {
     match source {
-        CatalogSource::File(path) => file(cx, path),
+        CatalogSource::File(path) => file(cx, path, require_complete),
         CatalogSource::Embedded(name) => {
             // Embedded in core: no file to read or to track.
             let (span, name) = (name.span(), name.to_string());
@@ -38,7 +38,7 @@ pub fn catalog(cx: &Ctxt, source: &CatalogSource) -> Loaded {
 
 /// `path` relative to the calling crate's `CARGO_MANIFEST_DIR`, with the files it
 /// includes (relative to it).
-fn file(cx: &Ctxt, path: &LitStr) -> Loaded {
+fn file(cx: &Ctxt, path: &LitStr, require_complete: bool) -> Loaded {
     let written = path.value();
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
@@ -81,6 +81,7 @@ fn file(cx: &Ctxt, path: &LitStr) -> Loaded {
     // Included files are named relative to the written path, so they resolve against
     // the same folder the catalog was found in.
     let (catalog, diagnostics) = Loader::new()
+        .require_complete(require_complete)
         .read(|name| {
             let file = base.join(name);
             let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;

@@ -43,6 +43,12 @@ impl Paths {
         self.at(quote!(AuthError))
     }
 
+    /// A path in the `locale` module (`Translations`, `Text`).
+    pub fn locale(&self, name: &str) -> TokenStream {
+        let name = syn::Ident::new(name, proc_macro2::Span::call_site());
+        self.at(quote!(locale::#name))
+    }
+
     pub fn error_spec(&self) -> TokenStream {
         self.at(quote!(ErrorSpec))
     }

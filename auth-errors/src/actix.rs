@@ -72,6 +72,9 @@ pub fn error_response(err: &dyn AuthError) -> HttpResponse {
     #[cfg(feature = "extension")]
     http.extensions_mut()
         .insert(crate::monitor::ErrorInfo::of(err));
+    #[cfg(feature = "locale")]
+    http.extensions_mut()
+        .insert(crate::localize::Answered::of(err));
     http
 }
 
@@ -97,6 +100,9 @@ pub fn static_error_response(
     #[cfg(feature = "extension")]
     http.extensions_mut()
         .insert(crate::monitor::ErrorInfo::of(err));
+    #[cfg(feature = "locale")]
+    http.extensions_mut()
+        .insert(crate::localize::Answered::of(err));
     http
 }
 

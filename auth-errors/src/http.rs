@@ -54,6 +54,10 @@ pub(crate) fn build<B>(err: &dyn AuthError, body: impl FnOnce(Bytes) -> B) -> Re
     response
         .extensions_mut()
         .insert(crate::monitor::ErrorInfo::of(err));
+    #[cfg(feature = "locale")]
+    response
+        .extensions_mut()
+        .insert(crate::localize::Answered::of(err));
     response
 }
 
@@ -79,6 +83,10 @@ impl StaticHead {
         response
             .extensions_mut()
             .insert(crate::monitor::ErrorInfo::of(err));
+        #[cfg(feature = "locale")]
+        response
+            .extensions_mut()
+            .insert(crate::localize::Answered::of(err));
         response
     }
 }

@@ -122,6 +122,7 @@ pub mod http;
 pub mod jwt;
 #[cfg(feature = "tower")]
 pub mod layer;
+pub mod localize;
 pub mod monitor;
 pub mod oauth;
 #[cfg(feature = "probe")]

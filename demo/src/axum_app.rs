@@ -195,6 +195,10 @@ pub fn router(demo: Arc<Demo>) -> Router {
         // catalog (the method router adds `Allow` to the 405).
         .fallback(auth_errors::axum::not_found)
         .layer(auth_errors::layer::BareStatusLayer)
+        // Every error answer, the bare statuses' included, in the request's language.
+        .layer(auth_errors::localize::LocaleLayer::new(
+            &crate::ApiError::TRANSLATIONS,
+        ))
         .layer(cors)
         .layer(AddResourceMetadata::layer(metadata.metadata_url()))
         .with_state(demo)

@@ -212,6 +212,13 @@ fn is_origin(s: &str) -> bool {
 #[derive(Debug)]
 pub enum DemoError {}
 
+/// The catalog the locale layers answer from (`demo/api.yaml`): the standard catalog
+/// and the demo's own entries, with French and Chinese files (`demo/locales/`). Errors
+/// of [`OAuthError`] and [`DemoError`] are translated by their codes.
+#[auth_errors::catalog("api.yaml")]
+#[derive(Debug)]
+pub enum ApiError {}
+
 /// `GET|POST /busy/{key}` query.
 #[derive(Debug, Default, Deserialize)]
 pub struct BusyQuery {
@@ -806,6 +813,10 @@ pub fn banner(framework: &str, port: u16, demo: &Demo) -> String {
         format!("curl -i -H 'Authorization: Bearer expired' {base}/orders"),
         format!("curl -i -H 'Authorization: Bearer revoked' {base}/orders"),
         format!("curl -i -H 'Authorization: Bearer' {base}/orders"),
+        format!("curl -i -H 'Accept-Language: fr' {base}/orders"),
+        format!(
+            "curl -i -H 'Accept-Language: zh-CN, en;q=0.5' -H 'Authorization: Bearer expired' {base}/orders"
+        ),
     ];
     if demo.mints() {
         lines.extend([

@@ -69,3 +69,84 @@ proptest! {
         prop_assert_eq!(picked, i, "{:?}", header);
     }
 }
+
+/// The generated `TRANSLATIONS` of a catalog with a French file (`tests/ui/catalogs/`).
+mod generated {
+    use auth_errors::AuthError;
+    use auth_errors::locale::Shape;
+
+    #[auth_errors::catalog("ui/catalogs/locale-good.yaml")]
+    #[derive(Debug)]
+    pub enum ApiError {}
+
+    fn scope() -> ApiError {
+        ApiError::InsufficientScope {
+            scope: "orders:write".parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn a_static_translation_is_json_escaped_and_chosen_not_rendered() {
+        let t = &ApiError::TRANSLATIONS;
+        let fr = t.locale("FR").unwrap();
+        let body = t.body(&ApiError::TokenExpired, fr);
+        assert_eq!(
+            body.body,
+            r#"{"code":"TOKEN_EXPIRED","message":"Le jeton \"d'accès\" a expiré \\ reconnectez-vous"}"#
+        );
+        // The body is the compiled text: borrowed, no allocation per request.
+        assert!(matches!(body.body, std::borrow::Cow::Borrowed(_)));
+        let value: serde_json::Value = serde_json::from_str(&body.body).unwrap();
+        assert_eq!(
+            value["message"],
+            "Le jeton \"d'accès\" a expiré \\ reconnectez-vous"
+        );
+    }
+
+    #[test]
+    fn a_translation_with_params_fills_them() {
+        let t = &ApiError::TRANSLATIONS;
+        let fr = t.negotiate(Some(b"fr-CA, en;q=0.5"));
+        assert_eq!(fr.tag(), "fr");
+        let body = t.body(&scope(), fr);
+        assert_eq!(
+            body.body,
+            r#"{"code":"INSUFFICIENT_SCOPE","message":"Cette action nécessite la portée orders:write"}"#
+        );
+        // Nothing that is not the body changes.
+        assert_eq!(
+            scope().challenge_value().unwrap(),
+            scope().challenge_value().unwrap()
+        );
+        assert_eq!(t.body(&scope(), t.default_locale()).body, scope().body());
+    }
+
+    #[test]
+    fn beside_keeps_the_default_message_and_adds_aip_193_localized_message() {
+        let t = &ApiError::TRANSLATIONS;
+        let fr = t.locale("fr").unwrap();
+        let beside = t
+            .body_with(ApiError::TokenExpired.spec(), fr, &|_| None, Shape::Beside)
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_str(&beside.body).unwrap();
+        assert_eq!(value["code"], "TOKEN_EXPIRED");
+        assert_eq!(value["message"], "Access token expired");
+        assert_eq!(value["localized_message"]["locale"], "fr");
+        assert_eq!(
+            value["localized_message"]["message"],
+            "Le jeton \"d'accès\" a expiré \\ reconnectez-vous"
+        );
+    }
+
+    #[test]
+    fn a_locale_of_another_catalog_or_the_default_translates_nothing() {
+        let t = &ApiError::TRANSLATIONS;
+        assert_eq!(t.tags(), ["en", "fr"]);
+        assert!(
+            t.text(ApiError::TokenExpired.spec(), t.default_locale())
+                .is_none()
+        );
+        assert_eq!(t.negotiate(Some(b"de, *;q=0.1")).tag(), "en");
+        assert_eq!(t.negotiate(Some(b"en;q=0, *")).tag(), "fr");
+    }
+}

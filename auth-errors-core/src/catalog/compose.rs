@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use super::diagnostic::{CatalogRule, Diagnostic, Sink};
 use super::model::{Catalog, Entry, Partial, Retired, Top};
-use super::{load, valid, yaml};
+use super::{load, locales, valid, yaml};
 
 /// The standard catalog (`std/auth-errors.yaml`, its only copy): what `include: [std]`
 /// composes and `#[auth_errors::catalog(std)]` generates.
@@ -85,8 +85,20 @@ pub(crate) fn compose(
     let catalog = root.map(|top| {
         let mut sink = Sink::new(&shown);
         valid::composed(&composer.entries, &composer.retired, &mut sink);
+        let (locales, mut in_locales) = locales::read_all(
+            file,
+            &top.locales,
+            (&top.defaults, &composer.entries, &composer.retired),
+            &mut *composer.read,
+            composer.show,
+            &mut sink,
+        );
         found.append(&mut sink.finish());
-        Catalog::new(shown, top, composer.entries, composer.retired)
+        for (name, mut diagnostics) in in_locales.drain(..) {
+            composer.order.push(name);
+            found.append(&mut diagnostics);
+        }
+        Catalog::new(shown, top, composer.entries, composer.retired, locales)
     });
     // File by file in the order they were read (the root first), and in file order
     // within each; the sort is stable, so mistakes at one place keep their order.

@@ -126,6 +126,21 @@ pub enum CatalogRule {
     /// An `alert:` block with a share outside (0, 1], a duration that is not a
     /// Prometheus duration, or a severity that is not a lower-case word.
     Alert,
+    /// A `locale:` (or `defaults.locale`) that is not a well-formed BCP 47 tag (RFC 5646).
+    LocaleTag,
+    /// Two locale files with the same tag, or one with the catalog's own.
+    LocaleDuplicate,
+    /// A translation uses a `{placeholder}` its entry has no param for.
+    LocalePlaceholder,
+    /// A translation leaves out a placeholder its entry's message uses.
+    LocaleParamMissing,
+    /// A locale file translates a code the catalog does not define.
+    LocaleUnknownCode,
+    /// A locale file translates a retired code.
+    LocaleRetiredCode,
+    /// A locale file without a translation of some entry (a warning; an error when the
+    /// loader requires complete locales, or is strict).
+    LocaleIncomplete,
 }
 
 impl CatalogRule {
@@ -170,16 +185,26 @@ impl CatalogRule {
             CatalogRule::GrpcStatus => "grpc-status",
             CatalogRule::GrpcChoice => "grpc-choice",
             CatalogRule::Domain => "domain",
+            CatalogRule::LocaleTag => "locale-tag",
+            CatalogRule::LocaleDuplicate => "locale-duplicate",
+            CatalogRule::LocalePlaceholder => "locale-placeholder",
+            CatalogRule::LocaleParamMissing => "locale-param-missing",
+            CatalogRule::LocaleUnknownCode => "locale-unknown-code",
+            CatalogRule::LocaleRetiredCode => "locale-retired-code",
+            CatalogRule::LocaleIncomplete => "locale-incomplete",
         }
     }
 
     /// How much breaking the rule matters: every rule is an error but
     /// [`RetryAfterMissing`](CatalogRule::RetryAfterMissing) and
-    /// [`GrpcChoice`](CatalogRule::GrpcChoice), warnings (errors for a
+    /// [`GrpcChoice`](CatalogRule::GrpcChoice) and
+    /// [`LocaleIncomplete`](CatalogRule::LocaleIncomplete), warnings (errors for a
     /// [strict](super::Loader::strict) loader).
     pub const fn severity(self) -> Severity {
         match self {
-            CatalogRule::RetryAfterMissing | CatalogRule::GrpcChoice => Severity::Warning,
+            CatalogRule::RetryAfterMissing
+            | CatalogRule::GrpcChoice
+            | CatalogRule::LocaleIncomplete => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -11,16 +11,22 @@ use crate::spec::{ClientAction, GrpcCode, ParamType};
 
 use super::diagnostic::{CatalogRule, Location, Sink};
 use super::hint::nearest;
-use super::model::{AlertDef, ChallengeDef, Defaults, Entry, Param, Retired, Spanned, Top};
+use super::model::{
+    AlertDef, ChallengeDef, Defaults, Entry, Param, Retired, Spanned, Top, Translation,
+};
 use super::yaml::{Node, Value};
 
 /// The format versions this library reads.
 const SUPPORTED_VERSIONS: &[u32] = &[1];
 
 pub(crate) const TOP_KEYS: &[&str] = &[
-    "version", "defaults", "errors", "include", "prefix", "retired",
+    "version", "defaults", "errors", "include", "prefix", "retired", "locales",
 ];
-pub(crate) const DEFAULTS_KEYS: &[&str] = &["scheme", "realm", "body", "docs_url", "domain"];
+pub(crate) const DEFAULTS_KEYS: &[&str] =
+    &["scheme", "realm", "body", "docs_url", "domain", "locale"];
+/// The top-level keys of a locale file, and of one of its translations.
+pub(crate) const LOCALE_KEYS: &[&str] = &["version", "locale", "messages"];
+pub(crate) const TRANSLATION_KEYS: &[&str] = &["message", "title", "docs"];
 pub(crate) const ENTRY_KEYS: &[&str] = &[
     "status",
     "message",
@@ -78,6 +84,7 @@ pub(crate) fn file(root: &Node, sink: &mut Sink) -> Option<File> {
     let mut includes = Vec::new();
     let mut prefix = None;
     let mut retired = Vec::new();
+    let mut locales = Vec::new();
     for (key, key_node, value) in known_keys(top, TOP_KEYS, "the catalog", None, sink) {
         match key {
             "version" => version = load_version(value, sink),
@@ -89,6 +96,7 @@ pub(crate) fn file(root: &Node, sink: &mut Sink) -> Option<File> {
             "include" => includes = load_includes(value, sink),
             "prefix" => prefix = string(value, key, None, sink),
             "retired" => retired = load_retired(value, sink),
+            "locales" => locales = relative_paths(value, "locales", "locale file", sink),
             _ => {}
         }
     }
@@ -142,6 +150,7 @@ pub(crate) fn file(root: &Node, sink: &mut Sink) -> Option<File> {
         defaults,
         includes,
         prefix,
+        locales,
     };
     Some(File {
         top,
@@ -183,15 +192,22 @@ fn string_list(node: &Node, what: &str, item: &str, sink: &mut Sink) -> Vec<Span
 
 /// `include:`: `std`, or paths relative to the including file.
 fn load_includes(node: &Node, sink: &mut Sink) -> Vec<Spanned<String>> {
-    let mut out = string_list(node, "include", "catalog file", sink);
+    relative_paths(node, "include", "catalog file", sink)
+}
+
+/// A list of paths relative to the file (`include:`, `locales:`): none empty or
+/// absolute, so the catalog builds anywhere and diffs against git revisions.
+fn relative_paths(node: &Node, what: &str, item: &str, sink: &mut Sink) -> Vec<Spanned<String>> {
+    let mut out = string_list(node, what, item, sink);
     out.retain(|path| {
         let p = path.as_str();
         let absolute = p.starts_with(['/', '\\'])
             || (p.len() > 1 && p.as_bytes()[1] == b':' && p.as_bytes()[0].is_ascii_alphabetic());
         let reason = if p.trim().is_empty() {
-            "an include may not be empty: write 'std' or a path relative to this file"
+            let std = if what == "include" { "'std' or " } else { "" };
+            format!("an item of '{what}' may not be empty: write {std}a path relative to this file")
         } else if absolute {
-            "an include is a path relative to the including file, not an absolute path (so the catalog builds anywhere, and diffs against git revisions)"
+            format!("an item of '{what}' is a path relative to this file, not an absolute path (so the catalog builds anywhere, and diffs against git revisions)")
         } else {
             return true;
         };
@@ -322,6 +338,7 @@ fn load_defaults(node: &Node, sink: &mut Sink) -> Defaults {
             }
             "docs_url" => defaults.docs_url = string(value, key, None, sink),
             "domain" => defaults.domain = string(value, key, None, sink),
+            "locale" => defaults.locale = string(value, key, None, sink),
             _ => {}
         }
     }
@@ -770,4 +787,104 @@ fn wrong_type(
         CatalogRule::WrongType,
         format!("{what}, found {kind}"),
     );
+}
+
+/// One locale file as loaded: its tag and its translations, before they are checked
+/// against the catalog.
+#[derive(Debug)]
+pub(crate) struct LocaleDoc {
+    pub(crate) tag: Option<Spanned<String>>,
+    pub(crate) messages: Vec<Translation>,
+}
+
+/// Builds a locale file's model from its parsed document; `None` when the document is
+/// not a locale file at all (its diagnostics are in `sink`).
+pub(crate) fn locale_file(root: &Node, sink: &mut Sink) -> Option<LocaleDoc> {
+    let start = Some(Location::START);
+    let Value::Map(top) = &root.value else {
+        wrong_type(
+            sink,
+            root.at,
+            None,
+            format_args!("a locale file must be a mapping with 'version', 'locale' and 'messages'"),
+            &root.value,
+        );
+        return None;
+    };
+    let mut doc = LocaleDoc {
+        tag: None,
+        messages: Vec::new(),
+    };
+    let mut seen = [false; 3];
+    for (key, _, value) in known_keys(top, LOCALE_KEYS, "a locale file", None, sink) {
+        match key {
+            "version" => {
+                seen[0] = true;
+                load_version(value, sink);
+            }
+            "locale" => {
+                seen[1] = true;
+                doc.tag = string(value, key, None, sink);
+            }
+            "messages" => {
+                seen[2] = true;
+                doc.messages = load_translations(value, sink);
+            }
+            _ => {}
+        }
+    }
+    for (present, key) in seen.into_iter().zip(LOCALE_KEYS) {
+        if !present {
+            sink.push(
+                start,
+                None,
+                CatalogRule::MissingKey,
+                format!("missing required key '{key}' in a locale file"),
+            );
+        }
+    }
+    Some(doc)
+}
+
+/// `messages:`: a mapping from codes to their text in the file's language.
+fn load_translations(node: &Node, sink: &mut Sink) -> Vec<Translation> {
+    let Some(map) = mapping(node, "'messages'", None, sink) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (code_node, value) in map {
+        let Some(code) = string_key(code_node, "an error code", None, sink) else {
+            continue;
+        };
+        let Some(fields) = mapping(value, "a translation", Some(code), sink) else {
+            continue;
+        };
+        let (mut message, mut title, mut docs) = (None, None, None);
+        for (key, _, value) in
+            known_keys(fields, TRANSLATION_KEYS, "a translation", Some(code), sink)
+        {
+            let slot = match key {
+                "message" => &mut message,
+                "title" => &mut title,
+                _ => &mut docs,
+            };
+            *slot = string(value, key, Some(code), sink);
+        }
+        let Some(message) = message else {
+            sink.push(
+                code_node.at,
+                Some(code),
+                CatalogRule::MissingKey,
+                "missing required key 'message' in a translation",
+            );
+            continue;
+        };
+        out.push(Translation {
+            code: Spanned::new(code.to_owned(), code_node.at),
+            message,
+            title,
+            docs,
+        });
+    }
+    out
 }

@@ -50,6 +50,7 @@ mod diff;
 pub(crate) mod hint;
 pub(crate) mod inline;
 mod load;
+mod locales;
 mod model;
 mod to_spec;
 mod valid;
@@ -61,8 +62,8 @@ pub use compose::{EMBEDDED, HTTP, HTTP_CATALOG, STANDARD_CATALOG, STD, embedded}
 pub use diagnostic::{CatalogRule, Diagnostic, Diagnostics, Location, Severity};
 pub use diff::{Change, ChangeKind, Diff, Site, diff};
 pub use model::{
-    AlertDef, AlertKind, AlertRule, Catalog, ChallengeDef, Defaults, Entry, Param, Partial,
-    Retired, Spanned, Valid,
+    AlertDef, AlertKind, AlertRule, Catalog, ChallengeDef, DEFAULT_LOCALE, Defaults, Entry,
+    LocaleFile, Param, Partial, Retired, Spanned, Translation, Valid,
 };
 
 /// Loads and validates a catalog given as YAML text; `file` names it in diagnostics.
@@ -107,6 +108,7 @@ pub struct Loader<'r> {
     read: Box<compose::Read<'r>>,
     show: Box<compose::Show<'r>>,
     strict: bool,
+    require_complete: bool,
 }
 
 impl Default for Loader<'_> {
@@ -122,6 +124,7 @@ impl<'r> Loader<'r> {
             read: Box::new(no_files),
             show: Box::new(str::to_owned),
             strict: false,
+            require_complete: false,
         }
     }
 
@@ -141,6 +144,28 @@ impl<'r> Loader<'r> {
     /// ```
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
+        self
+    }
+
+    /// With `require_complete`, a locale file that leaves an entry untranslated
+    /// (`locale-incomplete`) is an error; without it (the default) a warning, and the
+    /// entry answers in the catalog's own language. [`strict`](Loader::strict) implies it.
+    ///
+    /// ```
+    /// use auth_errors_core::catalog::Loader;
+    ///
+    /// let catalog = "version: 1\nlocales: [fr.yaml]\nerrors:\n  GONE:\n    status: 400\n    message: Gone\n  LOST:\n    status: 404\n    message: Lost\n";
+    /// let fr = "version: 1\nlocale: fr\nmessages:\n  GONE:\n    message: Disparu\n";
+    /// let read = |_: &str| Ok(fr.to_owned());
+    /// let loaded = Loader::new().read(read).load(catalog, "errors.yaml")?;
+    /// assert_eq!(loaded.warnings()[0].to_string(),
+    ///     "fr.yaml:2:9: warning: the locale 'fr' has no translation for one entry: LOST; they answer in the catalog's own language");
+    /// let complete = Loader::new().read(read).require_complete(true).load(catalog, "errors.yaml");
+    /// assert!(complete.is_err());
+    /// # Ok::<(), auth_errors_core::catalog::Diagnostics>(())
+    /// ```
+    pub fn require_complete(mut self, require_complete: bool) -> Self {
+        self.require_complete = require_complete;
         self
     }
 
@@ -228,7 +253,16 @@ impl<'r> Loader<'r> {
         text: &str,
         file: &str,
     ) -> (Option<Catalog<Partial>>, Vec<Diagnostic>) {
-        let (catalog, found) = compose::compose(text, file, &mut self.read, &self.show);
+        let (catalog, mut found) = compose::compose(text, file, &mut self.read, &self.show);
+        if self.require_complete {
+            found = found
+                .into_iter()
+                .map(|d| match d.rule() {
+                    CatalogRule::LocaleIncomplete => d.into_error(),
+                    _ => d,
+                })
+                .collect();
+        }
         if self.strict {
             let found = found.into_iter().map(Diagnostic::into_error).collect();
             return (catalog, found);

@@ -72,6 +72,7 @@ pub struct Catalog<S = Valid> {
     pub(crate) top: Top,
     pub(crate) entries: Vec<Entry>,
     pub(crate) retired: Vec<Retired>,
+    pub(crate) locales: Vec<LocaleFile>,
     warnings: Vec<Diagnostic>,
     state: PhantomData<S>,
 }
@@ -83,17 +84,25 @@ pub(crate) struct Top {
     pub(crate) defaults: Defaults,
     pub(crate) includes: Vec<Spanned<String>>,
     pub(crate) prefix: Option<Spanned<String>>,
+    pub(crate) locales: Vec<Spanned<String>>,
 }
 
 impl Catalog<Partial> {
     /// The catalog composed from the root file named `file` (its `top`), every entry and
     /// every retired code of it and of the files it includes.
-    pub(crate) fn new(file: String, top: Top, entries: Vec<Entry>, retired: Vec<Retired>) -> Self {
+    pub(crate) fn new(
+        file: String,
+        top: Top,
+        entries: Vec<Entry>,
+        retired: Vec<Retired>,
+        locales: Vec<LocaleFile>,
+    ) -> Self {
         Catalog {
             file,
             top,
             entries,
             retired,
+            locales,
             warnings: Vec::new(),
             state: PhantomData,
         }
@@ -112,6 +121,7 @@ impl Catalog<Partial> {
             top: self.top,
             entries: self.entries,
             retired: self.retired,
+            locales: self.locales,
             warnings: self.warnings,
             state: PhantomData,
         }
@@ -154,6 +164,28 @@ impl<S> Catalog<S> {
         &self.retired
     }
 
+    /// The tag of the language the catalog's own text is in (`defaults.locale`, else `en`),
+    /// then one per locale file, in `locales:` order: what a request's `Accept-Language`
+    /// is negotiated against ([`locale::negotiate`](crate::locale::negotiate)).
+    pub fn locale_tags(&self) -> Vec<&str> {
+        std::iter::once(self.top.defaults.locale())
+            .chain(self.locales.iter().map(|l| l.tag.as_str()))
+            .collect()
+    }
+
+    /// The locale files (`locales:` of the root file), in order: each entry's message,
+    /// title and docs in another language.
+    pub fn locales(&self) -> &[LocaleFile] {
+        &self.locales
+    }
+
+    /// The locale file with this tag (compared case-insensitively, as BCP 47 tags are).
+    pub fn locale(&self, tag: &str) -> Option<&LocaleFile> {
+        self.locales
+            .iter()
+            .find(|l| l.tag.value.eq_ignore_ascii_case(tag))
+    }
+
     /// What the load found that does not stop the catalog from loading (a 429 without
     /// `Retry-After`), in file order; empty for a strict load, which makes them errors.
     pub fn warnings(&self) -> &[Diagnostic] {
@@ -173,6 +205,7 @@ impl<A, B> PartialEq<Catalog<B>> for Catalog<A> {
             && self.top == other.top
             && self.entries == other.entries
             && self.retired == other.retired
+            && self.locales == other.locales
     }
 }
 
@@ -205,6 +238,7 @@ pub struct Defaults {
     pub(crate) body: BodyFormat,
     pub(crate) docs_url: Option<Spanned<String>>,
     pub(crate) domain: Option<Spanned<String>>,
+    pub(crate) locale: Option<Spanned<String>>,
 }
 
 /// What a catalog without a `defaults` section has: `Bearer` challenges without a
@@ -218,6 +252,7 @@ impl Default for Defaults {
             body: BodyFormat::Json,
             docs_url: None,
             domain: None,
+            locale: None,
         }
     }
 }
@@ -252,11 +287,100 @@ impl Defaults {
         self.domain.as_ref()
     }
 
+    /// The BCP 47 tag of the language the catalog's own messages are written in:
+    /// `defaults.locale`, else [`DEFAULT_LOCALE`].
+    pub fn locale(&self) -> &str {
+        self.locale.as_ref().map_or(DEFAULT_LOCALE, |l| l.as_str())
+    }
+
+    /// `defaults.locale` as written, if the catalog states it.
+    pub fn own_locale(&self) -> Option<&Spanned<String>> {
+        self.locale.as_ref()
+    }
+
     /// The documentation URL of a code, if the catalog has a `docs_url`.
     pub fn docs_url_for(&self, code: &str) -> Option<String> {
         self.docs_url
             .as_ref()
             .map(|u| u.value.replace("{code}", code))
+    }
+}
+
+/// The language of a catalog that does not name one (`defaults.locale`).
+pub const DEFAULT_LOCALE: &str = "en";
+
+/// A locale file: the message, title and docs of the catalog's entries in one language.
+///
+/// Listed under the root catalog's `locales:`, each path relative to it:
+///
+/// ```yaml
+/// version: 1
+/// locale: fr
+/// messages:
+///   TOKEN_EXPIRED:
+///     message: Le jeton d'accès a expiré
+///     title: Jeton expiré
+/// ```
+///
+/// A translation uses the placeholders of its entry's message, all of them and no
+/// other; a code the file does not translate answers in the catalog's own language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleFile {
+    pub(crate) file: String,
+    pub(crate) tag: Spanned<String>,
+    pub(crate) messages: Vec<Translation>,
+}
+
+impl LocaleFile {
+    /// The file, as named in diagnostics.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Its BCP 47 tag (`locale:`), as written.
+    pub fn tag(&self) -> &Spanned<String> {
+        &self.tag
+    }
+
+    /// Its translations, in file order.
+    pub fn messages(&self) -> &[Translation] {
+        &self.messages
+    }
+
+    /// The translation of a code, if the file has one.
+    pub fn get(&self, code: &str) -> Option<&Translation> {
+        self.messages.iter().find(|t| t.code.value == code)
+    }
+}
+
+/// One entry's text in a locale file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub(crate) code: Spanned<String>,
+    pub(crate) message: Spanned<String>,
+    pub(crate) title: Option<Spanned<String>>,
+    pub(crate) docs: Option<Spanned<String>>,
+}
+
+impl Translation {
+    /// The code it translates, located at its key.
+    pub fn code(&self) -> &Spanned<String> {
+        &self.code
+    }
+
+    /// The message template (the entry's placeholders, in this language).
+    pub fn message(&self) -> &Spanned<String> {
+        &self.message
+    }
+
+    /// The title, if translated.
+    pub fn title(&self) -> Option<&Spanned<String>> {
+        self.title.as_ref()
+    }
+
+    /// The Markdown docs, if translated.
+    pub fn docs(&self) -> Option<&Spanned<String>> {
+        self.docs.as_ref()
     }
 }
 

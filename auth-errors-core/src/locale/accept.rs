@@ -1,8 +1,6 @@
 //! [`negotiate`]: the locale a request's `Accept-Language` (RFC 9110 §12.5.4) picks among
 //! the catalog's, by RFC 4647 §3.4's lookup.
 
-use super::LanguageTag;
-
 /// The most language ranges read from one header; a longer header is ignored as a
 /// malformed one is (browsers send a handful).
 const MAX_RANGES: usize = 32;
@@ -16,7 +14,8 @@ struct Range<'a> {
     order: u8,
 }
 
-/// The index in `available` of the locale `accept_language` picks, or `default` when
+/// The index in `available` (tags: [`LanguageTag`](super::LanguageTag)s, or the `&str`s of a catalog's
+/// checked tags) of the locale `accept_language` picks, or `default` when
 /// it picks none: the header absent, malformed (it is then ignored, as RFC 9110
 /// §12.5.4 lets a server do, never answered with a 400), or naming nothing available.
 ///
@@ -39,9 +38,9 @@ struct Range<'a> {
 /// assert_eq!(negotiate(Some(b"fr;q=2"), &locales, 0), 0, "malformed: ignored");
 /// assert_eq!(negotiate(None, &locales, 0), 0);
 /// ```
-pub fn negotiate(
+pub fn negotiate<T: AsRef<str>>(
     accept_language: Option<&[u8]>,
-    available: &[LanguageTag],
+    available: &[T],
     default: usize,
 ) -> usize {
     let Some(header) = accept_language.and_then(|h| std::str::from_utf8(h).ok()) else {
@@ -59,7 +58,8 @@ pub fn negotiate(
     // Highest weight first, the header's order among equals (an unstable sort does not
     // allocate; the order in the key keeps it stable).
     ranges.sort_unstable_by_key(|r| (std::cmp::Reverse(r.q), r.order));
-    let excluded = |tag: &LanguageTag| {
+    let excluded = |tag: &T| {
+        let tag = tag.as_ref();
         let named = ranges
             .iter()
             .any(|r| r.range != "*" && matches(r.range, tag));
@@ -87,7 +87,7 @@ pub fn negotiate(
         loop {
             if let Some(i) = available
                 .iter()
-                .position(|tag| tag.is(prefix) && !excluded(tag))
+                .position(|tag| tag.as_ref().eq_ignore_ascii_case(prefix) && !excluded(tag))
             {
                 return i;
             }
@@ -108,8 +108,7 @@ pub fn negotiate(
 
 /// Whether `range` matches `tag` by basic filtering (RFC 4647 §3.3.1): equal, or a
 /// prefix of it ending at a `-`.
-fn matches(range: &str, tag: &LanguageTag) -> bool {
-    let tag = tag.as_str();
+fn matches(range: &str, tag: &str) -> bool {
     tag.len() >= range.len()
         && tag.as_bytes()[..range.len()].eq_ignore_ascii_case(range.as_bytes())
         && (tag.len() == range.len() || tag.as_bytes()[range.len()] == b'-')

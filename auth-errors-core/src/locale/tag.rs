@@ -100,6 +100,12 @@ impl LanguageTag {
     }
 }
 
+impl AsRef<str> for LanguageTag {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl PartialEq for LanguageTag {
     fn eq(&self, other: &Self) -> bool {
         self.is(&other.0)

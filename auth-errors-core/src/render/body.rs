@@ -11,6 +11,19 @@ use crate::spec::{ErrorSpec, GENERIC_MESSAGE};
 /// Writes the body of `spec` carrying `message`, or the generic message when the entry
 /// does not expose its own (the one place `expose: false` is applied).
 pub(crate) fn write<O: Out>(out: &mut O, spec: &ErrorSpec, message: &Message<'_>) {
+    write_in(out, spec, spec.problem_title(), message, None);
+}
+
+/// [`write`] with a problem `title` of the caller's (a translated one) and, with
+/// `beside`, a translation of the message beside it: `"localized_message":{"locale",
+/// "message"}` (AIP-193's `LocalizedMessage`), for clients that switch on the message.
+pub(crate) fn write_in<O: Out>(
+    out: &mut O,
+    spec: &ErrorSpec,
+    title: &str,
+    message: &Message<'_>,
+    beside: Option<(&str, &str)>,
+) {
     let message = if spec.expose() {
         message
     } else {
@@ -22,7 +35,7 @@ pub(crate) fn write<O: Out>(out: &mut O, spec: &ErrorSpec, message: &Message<'_>
             json::string(out, spec.code());
             out.push(",\"message\":\"");
             message.write(out, json::escaped);
-            out.push("\"}");
+            out.push("\"");
         }
         BodyFormat::Problem => {
             out.push("{");
@@ -32,16 +45,23 @@ pub(crate) fn write<O: Out>(out: &mut O, spec: &ErrorSpec, message: &Message<'_>
                 out.push(",");
             }
             out.push("\"title\":");
-            json::string(out, spec.problem_title());
+            json::string(out, title);
             out.push(",\"status\":");
             out.push(status_text(&mut [0; 3], spec.status()));
             out.push(",\"detail\":\"");
             message.write(out, json::escaped);
             out.push("\",\"code\":");
             json::string(out, spec.code());
-            out.push("}");
         }
     }
+    if let Some((locale, translated)) = beside {
+        out.push(",\"localized_message\":{\"locale\":");
+        json::string(out, locale);
+        out.push(",\"message\":");
+        json::string(out, translated);
+        out.push("}");
+    }
+    out.push("}");
 }
 
 /// A status (100–999) as its three digits.

@@ -6,9 +6,11 @@
 mod adapters;
 mod auth_error;
 mod std_impls;
+mod translations;
 mod variants;
 
 use auth_errors_core::__private::CompiledText;
+use auth_errors_core::catalog::{Catalog, Partial};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{DeriveInput, Ident, Member};
@@ -27,7 +29,7 @@ pub fn catalog(args: CatalogArgs, node: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
     let paths = Paths::new(args.krate.as_ref());
     let shell = Shell::from_syn(&cx, node);
-    let loaded = load::catalog(&cx, &args.source);
+    let loaded = load::catalog(&cx, &args.source, args.require_complete);
     let (resolved, variants): (Vec<Resolved>, Vec<TokenStream>) = match &loaded.catalog {
         Some(c) => resolve::entries(c)
             .into_iter()
@@ -48,7 +50,7 @@ pub fn catalog(args: CatalogArgs, node: &DeriveInput) -> TokenStream {
         ident,
         &paths,
         &resolved,
-        &loaded.files,
+        (&loaded.files, loaded.catalog.as_ref()),
         (false, oauth, true),
         domain,
     );
@@ -74,7 +76,12 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
 /// parse → load → resolve → check → generate; `None` when the input cannot expand.
 fn try_derive(cx: &Ctxt, node: &DeriveInput) -> Option<TokenStream> {
     let input = Input::from_syn(cx, node)?;
-    let loaded = input.attrs.catalog.as_ref().map(|p| load::catalog(cx, p));
+    let complete = input.attrs.require_complete.is_some();
+    let loaded = input
+        .attrs
+        .catalog
+        .as_ref()
+        .map(|p| load::catalog(cx, p, complete));
     let catalog = loaded.as_ref().and_then(|l| l.catalog.as_ref());
     let mut resolved = resolve::variants(cx, &input, loaded.as_ref());
     resolve::check(cx, &input, &mut resolved, catalog);
@@ -88,7 +95,7 @@ fn try_derive(cx: &Ctxt, node: &DeriveInput) -> Option<TokenStream> {
         input.ident,
         &paths,
         &resolved,
-        files,
+        (files, catalog),
         (input.brings_display, false, false),
         domain,
     ))
@@ -145,12 +152,13 @@ pub fn impls(
     ident: &Ident,
     paths: &Paths,
     resolved: &[Resolved],
-    files: &[String],
+    (files, catalog): (&[String], Option<&Catalog<Partial>>),
     (brings_display, oauth, rebuild): (bool, bool, bool),
     domain: Option<&str>,
 ) -> TokenStream {
     let compiled: Vec<CompiledText> = resolved.iter().map(|r| model::compiled(&r.spec)).collect();
     let inherent = auth_error::inherent(ident, paths, resolved, &compiled);
+    let translations = translations::translations(ident, paths, resolved, catalog);
     let auth_error = auth_error::auth_error(ident, paths, resolved);
     let from_str = std_impls::from_str(ident, paths, resolved);
     let display = std_impls::display_error_from(ident, paths, resolved, brings_display);
@@ -165,6 +173,7 @@ pub fn impls(
         const _: () = {
             #(#include)*
             #inherent
+            #translations
             #auth_error
             #from_str
             #display

@@ -3,6 +3,7 @@
 
 mod diff;
 mod grpc;
+mod locales;
 mod probe;
 
 use std::io::Write;

@@ -40,9 +40,20 @@ fn get(url: &str, token: &str) -> (u16, Vec<(String, String)>, String) {
 fn handwritten_route_answers_as_the_generated_one() {
     let base = serve();
     for token in ["expired", "revoked", "unknown"] {
-        let generated = get(&format!("{base}/orders"), token);
-        let handwritten = get(&format!("{base}/handwritten/orders"), token);
+        let mut generated = get(&format!("{base}/orders"), token);
+        let mut handwritten = get(&format!("{base}/handwritten/orders"), token);
         assert_eq!(generated.0, 401, "{token}");
+        // The demo's locale layer marks the catalog's answers (issue 15), and only
+        // them: the hand-written expired answer is not one (the route's other answers
+        // are the catalog's). The rest is byte for byte.
+        let locale = [
+            ("content-language".to_owned(), "en".to_owned()),
+            ("vary".to_owned(), "Accept-Language".to_owned()),
+        ];
+        let before = generated.1.len();
+        generated.1.retain(|h| !locale.contains(h));
+        assert_eq!(generated.1.len(), before - 2, "{token}: {:?}", generated.1);
+        handwritten.1.retain(|h| !locale.contains(h));
         assert_eq!(handwritten, generated, "{token}");
     }
 }

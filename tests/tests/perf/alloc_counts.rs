@@ -18,6 +18,7 @@ use std::cell::Cell;
 use actix_web::ResponseError;
 use axum::response::IntoResponse;
 
+use auth_errors::localize::Answered;
 use auth_errors::monitor::ErrorInfo;
 use auth_errors_tests::contenders;
 
@@ -80,17 +81,48 @@ fn extension_on() -> bool {
         .is_some()
 }
 
-/// What inserting the extension costs on `http`'s extension map, when it is inserted.
-fn http_extension() -> usize {
-    let info = ErrorInfo::of(&contenders::auth_errors::static_error());
-    if !extension_on() {
+/// Whether this build's responses carry the `Answered` extension (feature `locale`).
+fn locale_on() -> bool {
+    auth_errors::http::to_http(&contenders::auth_errors::static_error())
+        .extensions()
+        .get::<Answered>()
+        .is_some()
+}
+
+/// What building the extensions the adapters add to a response costs, on `http`'s
+/// map or actix-web's: `ErrorInfo` (feature `extension`) and `Answered` (feature
+/// `locale`; it copies a dynamic variant's param values, a static one keeps none).
+fn extension_cost(dynamic: bool, actix: bool) -> usize {
+    let scope = contenders::runtime_scope();
+    let err = if dynamic {
+        contenders::auth_errors::dynamic_error(scope)
+    } else {
+        contenders::auth_errors::static_error()
+    };
+    let (info, answered) = (extension_on(), locale_on());
+    if !info && !answered {
         return 0;
     }
+    let info = info.then(|| ErrorInfo::of(&err));
     count(|| {
-        let mut map = http::Extensions::new();
-        map.insert(info);
-        map
+        let answered = answered.then(|| Answered::of(&err));
+        if actix {
+            let mut map = actix_web::dev::Extensions::new();
+            info.map(|i| map.insert(i));
+            answered.map(|a| map.insert(a));
+            (None, Some(map))
+        } else {
+            let mut map = http::Extensions::new();
+            info.map(|i| map.insert(i));
+            answered.map(|a| map.insert(a));
+            (Some(map), None)
+        }
     })
+}
+
+/// [`extension_cost`] on `http`'s map, for the static variant.
+fn http_extension() -> usize {
+    extension_cost(false, false)
 }
 
 /// Counts auth-errors and the hand-written code on one framework, prints both, and
@@ -98,12 +130,13 @@ fn http_extension() -> usize {
 /// `extension` more allocations, when the feature is on).
 fn compare(
     framework: &str,
-    extension: usize,
+    extension: impl Fn(bool) -> usize,
     ours: impl FnMut(bool) -> usize,
     theirs: impl FnMut(bool) -> usize,
 ) {
     let (mut ours, mut theirs) = (ours, theirs);
     for (case, dynamic) in [("static", false), ("dynamic", true)] {
+        let extension = extension(dynamic);
         let (a, h) = (ours(dynamic), theirs(dynamic) + extension);
         println!(
             "{framework} {case}: auth_errors {a} allocations, handwritten {h} (extension {extension})"
@@ -120,7 +153,7 @@ fn axum_response() {
     let scope = contenders::runtime_scope();
     compare(
         "axum",
-        http_extension(),
+        |dynamic| extension_cost(dynamic, false),
         |dynamic| {
             let err = if dynamic {
                 contenders::auth_errors::dynamic_error(scope)
@@ -145,7 +178,7 @@ fn http_response() {
     let scope = contenders::runtime_scope();
     compare(
         "http",
-        http_extension(),
+        |dynamic| extension_cost(dynamic, false),
         |dynamic| {
             let err = if dynamic {
                 contenders::auth_errors::dynamic_error(scope)
@@ -168,19 +201,9 @@ fn http_response() {
 #[test]
 fn actix_response() {
     let scope = contenders::runtime_scope();
-    let extension = if extension_on() {
-        let info = ErrorInfo::of(&contenders::auth_errors::static_error());
-        count(|| {
-            let mut map = actix_web::dev::Extensions::new();
-            map.insert(info);
-            map
-        })
-    } else {
-        0
-    };
     compare(
         "actix",
-        extension,
+        |dynamic| extension_cost(dynamic, true),
         |dynamic| {
             let err = if dynamic {
                 contenders::auth_errors::dynamic_error(scope)

@@ -32,6 +32,10 @@ enum Command {
         /// Treat warnings (a 429 or 503 without Retry-After) as errors.
         #[arg(long)]
         strict: bool,
+        /// Make a locale file that leaves an entry untranslated (locale-incomplete) an
+        /// error, not a warning.
+        #[arg(long)]
+        require_complete: bool,
     },
     /// Compare two versions of a catalog; list every change, breaking or not, and exit 1 on a breaking one.
     #[command(after_help = diff::EXIT_STATUS)]
@@ -100,7 +104,11 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { files, strict } => check::run(&files, strict),
+        Command::Check {
+            files,
+            strict,
+            require_complete,
+        } => check::run(&files, strict, require_complete),
         Command::Diff {
             old,
             new,

@@ -1,0 +1,97 @@
+//! `auth-errors check` on catalogs with locale files (issue 15): each locale mistake is
+//! reported at its line and column in the locale file; an untranslated entry is a warning,
+//! an error with `--require-complete`. The fixtures are the trybuild cases' own.
+
+use super::{run, text};
+
+/// The fixture catalog `tests/ui/catalogs/locale-{name}.yaml`, as the CLI is given it.
+fn fixture(name: &str) -> String {
+    format!("../tests/ui/catalogs/locale-{name}.yaml")
+}
+
+const LOCALES: &str = "../tests/ui/catalogs/locales";
+
+#[test]
+fn each_locale_mistake_is_one_line_at_its_place() {
+    let cases = [
+        (
+            "tag",
+            format!(
+                "{LOCALES}/tag.fr.yaml:2:9: error: 'fr_FR' is not a well-formed BCP 47 language tag (RFC 5646): a language tag has only ASCII letters, digits and '-' (RFC 5646 §2.1); write a tag such as 'fr', 'de-CH' or 'zh-Hans'"
+            ),
+        ),
+        (
+            "placeholder",
+            format!(
+                "{LOCALES}/placeholder.fr.yaml:7:14: error: INSUFFICIENT_SCOPE: the translation uses {{scop}}, which is not a param of the entry (did you mean '{{scope}}'?)"
+            ),
+        ),
+        (
+            "param-missing",
+            format!(
+                "{LOCALES}/param-missing.fr.yaml:7:14: error: INSUFFICIENT_SCOPE: the translation leaves out {{scope}}, which the entry's message uses (line 16 of {}); a client would lose the value",
+                fixture("param-missing")
+            ),
+        ),
+        (
+            "unknown-code",
+            format!(
+                "{LOCALES}/unknown-code.fr.yaml:8:3: error: TOKEN_EXPIRD: the catalog defines no such code (did you mean 'TOKEN_EXPIRED'?)"
+            ),
+        ),
+        (
+            "retired-code",
+            format!(
+                "{LOCALES}/retired-code.fr.yaml:8:3: error: OLD_CODE: the code is retired: no response carries it, so it has nothing to translate; remove it"
+            ),
+        ),
+        (
+            "duplicate-key",
+            format!(
+                "{LOCALES}/duplicate-key.fr.yaml:8:3: error: duplicate key 'TOKEN_EXPIRED': each key may appear only once in a mapping"
+            ),
+        ),
+        (
+            "duplicate",
+            format!(
+                "{LOCALES}/duplicate.fr.yaml:2:9: error: the locale 'FR' is already given by {LOCALES}/good.fr.yaml:2:9; each language has one file"
+            ),
+        ),
+    ];
+    for (name, line) in cases {
+        let out = run(&["check", &fixture(name)], None);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_eq!(text(&out.stderr), format!("{line}\n"), "{name}");
+        assert_eq!(text(&out.stdout), "", "{name}");
+    }
+}
+
+#[test]
+fn an_untranslated_entry_is_a_warning_and_an_error_when_required() {
+    let file = fixture("incomplete");
+    let warning = format!(
+        "{LOCALES}/incomplete.fr.yaml:2:9: warning: the locale 'fr' has no translation for one entry: INSUFFICIENT_SCOPE; they answer in the catalog's own language\n"
+    );
+    let out = run(&["check", &file], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stderr), warning);
+    assert_eq!(text(&out.stdout), format!("{file}: ok (2 entries)\n"));
+    for flag in ["--require-complete", "--strict"] {
+        let out = run(&["check", flag, &file], None);
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        assert_eq!(
+            text(&out.stderr),
+            warning.replace(": warning: ", ": error: "),
+            "{flag}"
+        );
+    }
+}
+
+#[test]
+fn a_sound_catalog_with_locales_checks_clean() {
+    for file in [fixture("good"), "../demo/api.yaml".to_owned()] {
+        let out = run(&["check", "--require-complete", &file], None);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stderr), "", "{file}");
+    }
+}
