@@ -21,7 +21,7 @@
 //! a translation with params is rendered from the values the adapters kept.
 //!
 //! ```
-//! # #[cfg(feature = "axum")] {
+//! # #[cfg(all(feature = "axum", feature = "locale"))] {
 //! use auth_errors::localize::LocaleLayer;
 //! use auth_errors::oauth::OAuthError;
 //! use axum::{Router, routing::get};

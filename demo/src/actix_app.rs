@@ -174,17 +174,18 @@ pub async fn serve(listener: std::net::TcpListener, demo: Arc<Demo>) -> std::io:
             actix_web::dev::Service::call(service, request)
         });
         // Every error answer in the request's language, inside CORS as on axum.
-        app.wrap(auth_errors::localize::Localize::new(
+        #[cfg(feature = "locale")]
+        let app = app.wrap(auth_errors::localize::Localize::new(
             &crate::ApiError::TRANSLATIONS,
-        ))
-        .wrap(cors(demo.cors_origins()))
-        // The last `wrap` is outermost: the challenge of every 401, CORS' included.
-        .wrap(from_fn(add_resource_metadata(metadata_url.clone())))
-        // Bodies, queries and unknown paths answer with the `http` catalog.
-        .app_data(json_config())
-        .app_data(query_config())
-        .configure(routes(&demo))
-        .default_service(web::to(not_found))
+        ));
+        app.wrap(cors(demo.cors_origins()))
+            // The last `wrap` is outermost: the challenge of every 401, CORS' included.
+            .wrap(from_fn(add_resource_metadata(metadata_url.clone())))
+            // Bodies, queries and unknown paths answer with the `http` catalog.
+            .app_data(json_config())
+            .app_data(query_config())
+            .configure(routes(&demo))
+            .default_service(web::to(not_found))
     })
     .workers(2)
     .listen(listener)?

@@ -190,15 +190,17 @@ pub fn router(demo: Arc<Demo>) -> Router {
         .route("/dpop", get(dpop));
     #[cfg(feature = "monitoring")]
     let router = router.layer(axum::middleware::map_request(count_request));
-    router
+    let router = router
         // Unknown paths, and methods a route does not serve, answer with the `http`
         // catalog (the method router adds `Allow` to the 405).
         .fallback(auth_errors::axum::not_found)
-        .layer(auth_errors::layer::BareStatusLayer)
-        // Every error answer, the bare statuses' included, in the request's language.
-        .layer(auth_errors::localize::LocaleLayer::new(
-            &crate::ApiError::TRANSLATIONS,
-        ))
+        .layer(auth_errors::layer::BareStatusLayer);
+    // Every error answer, the bare statuses' included, in the request's language.
+    #[cfg(feature = "locale")]
+    let router = router.layer(auth_errors::localize::LocaleLayer::new(
+        &crate::ApiError::TRANSLATIONS,
+    ));
+    router
         .layer(cors)
         .layer(AddResourceMetadata::layer(metadata.metadata_url()))
         .with_state(demo)

@@ -3,6 +3,7 @@
 //! `Content-Language` and `Vary`; the challenge is byte-identical to the default
 //! locale's; axum and actix-web agree byte for byte. Two requests in different languages
 //! on one worker thread never swap them.
+#![cfg(feature = "locale")]
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::sync::Arc;

@@ -52,7 +52,12 @@ fn handwritten_route_answers_as_the_generated_one() {
         ];
         let before = generated.1.len();
         generated.1.retain(|h| !locale.contains(h));
-        assert_eq!(generated.1.len(), before - 2, "{token}: {:?}", generated.1);
+        // Both or neither, as the demo's `locale` feature is on or off.
+        assert!(
+            [before, before - 2].contains(&generated.1.len()),
+            "{token}: {:?}",
+            generated.1
+        );
         handwritten.1.retain(|h| !locale.contains(h));
         assert_eq!(handwritten, generated, "{token}");
     }
