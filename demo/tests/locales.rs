@@ -6,10 +6,10 @@
 #![cfg(feature = "locale")]
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::sync::Arc;
+mod common;
+
 use std::time::Duration;
 
-use auth_errors_demo::{Demo, actix_app, axum_app};
 use reqwest::blocking::Client;
 
 /// The parts of an answer the issue names.
@@ -55,41 +55,12 @@ fn ask(client: &Client, url: &str, accept_language: Option<&str>) -> Answer {
     }
 }
 
-/// Starts both servers; their base URLs, axum's first.
-fn servers() -> [String; 2] {
-    let ttl = Duration::from_secs(60);
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let axum_base = format!("http://{}", listener.local_addr().unwrap());
-    listener.set_nonblocking(true).unwrap();
-    let demo = Arc::new(Demo::new(ttl));
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum_app::serve(listener, demo).await.unwrap();
-        });
-    });
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let actix_base = format!("http://{}", listener.local_addr().unwrap());
-    let demo = Arc::new(Demo::new(ttl));
-    std::thread::spawn(move || {
-        actix_web::rt::System::new()
-            .block_on(actix_app::serve(listener, demo))
-            .unwrap();
-    });
-    [axum_base, actix_base]
-}
-
 const EN_MISSING: &str = r#"{"code":"TOKEN_MISSING","message":"Authentication required"}"#;
 
 #[test]
 fn both_servers_answer_in_the_negotiated_language() {
     let client = Client::new();
-    let [axum, actix] = servers();
+    let [axum, actix] = common::servers(Duration::from_secs(60));
     // The French and Chinese text, read from the demo's locale files rather than copied
     // from a response: what the layer must have chosen.
     let fr =
@@ -164,7 +135,7 @@ fn both_servers_answer_in_the_negotiated_language() {
 #[test]
 fn a_translation_with_params_fills_them_and_keeps_the_scope_challenge() {
     let client = Client::new();
-    let [axum, actix] = servers();
+    let [axum, actix] = common::servers(Duration::from_secs(60));
     for base in [&axum, &actix] {
         // A reader's token creating an order: INSUFFICIENT_SCOPE names `orders:write`.
         let login = client
@@ -211,7 +182,7 @@ fn a_translation_with_params_fills_them_and_keeps_the_scope_challenge() {
 #[test]
 fn concurrent_requests_on_one_worker_thread_keep_their_languages() {
     let client = Client::new();
-    let [axum, actix] = servers();
+    let [axum, actix] = common::servers(Duration::from_secs(60));
     for base in [&axum, &actix] {
         let url = format!("{base}/orders");
         std::thread::scope(|s| {

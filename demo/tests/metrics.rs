@@ -8,11 +8,12 @@
 #![cfg(feature = "monitoring")]
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::time::Duration;
 
-use auth_errors_demo::{Demo, OAuthError, TokenResponse, actix_app, axum_app};
+use auth_errors_demo::{OAuthError, TokenResponse};
 use reqwest::blocking::Client;
 
 /// A series: metric name and labels, sorted.
@@ -164,30 +165,7 @@ fn check(framework: &str, base: &str) {
 fn metrics_scraped_after_failed_requests_match_on_both_frameworks() {
     let ttl = Duration::from_secs(60);
 
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let axum_base = format!("http://{}", listener.local_addr().unwrap());
-    listener.set_nonblocking(true).unwrap();
-    let demo = Arc::new(Demo::new(ttl));
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum_app::serve(listener, demo).await.unwrap();
-        });
-    });
-
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let actix_base = format!("http://{}", listener.local_addr().unwrap());
-    let demo = Arc::new(Demo::new(ttl));
-    std::thread::spawn(move || {
-        actix_web::rt::System::new()
-            .block_on(actix_app::serve(listener, demo))
-            .unwrap();
-    });
+    let [axum_base, actix_base] = common::servers(ttl);
 
     check("axum", &axum_base);
     check("actix-web", &actix_base);
