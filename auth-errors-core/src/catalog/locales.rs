@@ -12,13 +12,13 @@
 use std::collections::HashSet;
 
 use crate::locale::LanguageTag;
-use crate::template::{self, Piece};
+use crate::template;
 
 use super::compose::include_path;
 use super::diagnostic::{CatalogRule, Diagnostic, Sink};
 use super::hint::nearest;
 use super::model::{Defaults, Entry, LocaleFile, Retired, Spanned, Translation};
-use super::{load, yaml};
+use super::{load, valid, yaml};
 
 /// Reads, loads and checks every locale file the root catalog (read by the name `root`)
 /// lists; `read` reads a file by its name, `show` names it for diagnostics. The files that
@@ -200,25 +200,9 @@ fn translated_entry<'e>(
 fn translation_placeholders(translation: &Translation, entry: &Entry, sink: &mut Sink) -> bool {
     let code = Some(entry.code.value.as_str());
     let message = &translation.message;
-    let pieces = match template::pieces(&message.value) {
-        Ok(pieces) => pieces,
-        Err(e) => {
-            sink.push(
-                message.at,
-                code,
-                CatalogRule::Template,
-                format!("message: {}", e.reason),
-            );
-            return false;
-        }
+    let Some(used) = valid::placeholders(message, "message", code, sink) else {
+        return false;
     };
-    let used: Vec<&str> = pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Param(name) => Some(*name),
-            Piece::Text(_) => None,
-        })
-        .collect();
     let mut sound = true;
     // A misspelt placeholder (`{scop}`) is one mistake: the param it stands for is not
     // reported missing as well.

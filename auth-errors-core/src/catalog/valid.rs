@@ -509,25 +509,7 @@ fn template_uses<'t>(
     sink: &mut Sink,
 ) -> Option<Vec<&'t str>> {
     let code = Some(entry.code.value.as_str());
-    let pieces = match template::pieces(&value.value) {
-        Ok(p) => p,
-        Err(e) => {
-            sink.push(
-                value.at,
-                code,
-                CatalogRule::Template,
-                format!("{field}: {}", e.reason),
-            );
-            return None;
-        }
-    };
-    let names: Vec<&str> = pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Param(n) => Some(*n),
-            Piece::Text(_) => None,
-        })
-        .collect();
+    let names = placeholders(value, field, code, sink)?;
     for name in &names {
         if entry.param(name).is_none() {
             let declared: Vec<&str> = entry.params.iter().map(|p| p.name.as_str()).collect();
@@ -545,6 +527,37 @@ fn template_uses<'t>(
         }
     }
     Some(names)
+}
+
+/// `template`: a template's syntax is sound; its placeholders in order, or `None` (the
+/// mistake reported, naming `field`) when it is malformed. The catalog's templates and
+/// the locale files' translations are read by this one step.
+pub(super) fn placeholders<'t>(
+    value: &'t Spanned<String>,
+    field: &str,
+    code: Option<&str>,
+    sink: &mut Sink,
+) -> Option<Vec<&'t str>> {
+    match template::pieces(&value.value) {
+        Ok(pieces) => Some(
+            pieces
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Param(n) => Some(n),
+                    Piece::Text(_) => None,
+                })
+                .collect(),
+        ),
+        Err(e) => {
+            sink.push(
+                value.at,
+                code,
+                CatalogRule::Template,
+                format!("{field}: {}", e.reason),
+            );
+            None
+        }
+    }
 }
 
 /// The template with each placeholder replaced by a value of its type that passes every
