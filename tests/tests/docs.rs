@@ -58,6 +58,70 @@ fn edge_case_snapshots() {
     snapshot::check("docs/edge.ts", ts_prelude(&docs::typescript(&s)));
 }
 
+/// The WWW-Authenticate lines of a Markdown reference's examples.
+fn challenges(md: &str) -> Vec<&str> {
+    md.lines()
+        .filter(|l| l.starts_with("WWW-Authenticate:"))
+        .collect()
+}
+
+#[test]
+fn localized_snapshots() {
+    let cat = catalog::Loader::new()
+        .read_files()
+        .load_file(tests_path("fixtures/docs/localized.yaml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let s = cat.to_specs();
+    let own = docs::markdown(&s);
+    let fr = docs::markdown_in(&s, cat.locale("fr").unwrap());
+    let de = docs::markdown_in(&s, cat.locale("de-ch").unwrap());
+    // The table and the examples in French, from tests/fixtures/docs/locales/fr.yaml;
+    // the table's text escaped as every cell is.
+    assert!(
+        fr.contains("| Le jeton d'accès a expiré : « renouvelez-le » |"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains(r"| Commande introuvable \| &lt;inconnue&gt; |"),
+        "{fr}"
+    );
+    assert!(fr.contains("*Jeton expiré*"));
+    assert!(fr.contains("Renouvelez le jeton **une fois**, puis rejouez la requête."));
+    assert!(fr.contains(
+        r#"{"title":"Portée requise","status":403,"detail":"Il faut example:read pour resource (limite 60)","code":"NEEDS_SCOPE"}"#
+    ));
+    assert!(fr.contains("Content-Language: fr\nVary: Accept-Language\n"));
+    // A concealed entry's example is its target's, in French too.
+    assert!(
+        fr.contains(r#""detail":"Commande introuvable | <inconnue>","code":"ORDER_NOT_FOUND"}"#)
+    );
+    // German leaves most entries out: they show the catalog's own text, without
+    // Content-Language.
+    assert!(de.contains("| Das Zugriffstoken ist abgelaufen |"));
+    assert!(de.contains("| Needs {scope} for {resource} (limit {limit}) |"));
+    assert_eq!(de.matches("Content-Language: de-CH").count(), 1, "{de}");
+    // What never changes with the language: the challenges, byte for byte.
+    assert_eq!(challenges(&fr), challenges(&own));
+    assert_eq!(challenges(&de), challenges(&own));
+    // A hidden message stays hidden, though fr.yaml translates it.
+    for md in [&own, &fr, &de] {
+        assert!(!md.contains("hunter2"));
+        assert!(md.contains("| An internal error occurred |"));
+    }
+    snapshot::check("docs/localized.fr.md", &fr);
+
+    let ts = docs::typescript_in(&s, docs::Locales::of(&cat));
+    assert!(ts.contains(r#"export const LOCALES = ["en", "fr", "de-CH"] as const;"#));
+    assert!(ts.contains(
+        r#""NEEDS_SCOPE": { readonly scope: string; readonly resource: string; readonly limit: number };"#
+    ));
+    assert!(!ts.contains("hunter2"));
+    assert!(!ts.contains("ORDER_HIDDEN"));
+    snapshot::check("docs/localized.ts", ts_prelude(&ts));
+    // Without its catalog, a table of specs has one language, tagged en.
+    assert!(docs::typescript(&s).contains(r#"export const LOCALES = ["en"] as const;"#));
+}
+
 #[test]
 fn problem_bodies_render_the_problem_schema() {
     let s = specs(&tests_path("fixtures/valid/problem-bodies.yaml"));

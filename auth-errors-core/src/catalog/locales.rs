@@ -246,7 +246,8 @@ fn translation_placeholders(translation: &Translation, entry: &Entry, sink: &mut
 }
 
 /// `locale-incomplete`: the entries a locale leaves in the catalog's language. A
-/// concealed entry answers with its target's text, so it needs none of its own.
+/// concealed entry answers with its target's text, and one with `expose: false` with the
+/// generic message, so neither needs a translation of its own.
 fn locale_complete(
     tag: &Spanned<String>,
     entries: &[Entry],
@@ -255,7 +256,7 @@ fn locale_complete(
 ) {
     let missing: Vec<&str> = entries
         .iter()
-        .filter(|e| e.conceal_as.is_none() && !translated.contains(&e.code.value))
+        .filter(|e| e.conceal_as.is_none() && e.expose.value && !translated.contains(&e.code.value))
         .map(|e| e.code.value.as_str())
         .collect();
     if missing.is_empty() {

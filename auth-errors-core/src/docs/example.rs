@@ -2,8 +2,10 @@
 
 use crate::ErrorSpec;
 use crate::body;
-use crate::render;
+use crate::catalog::Translation;
+use crate::render::{self, message::Message};
 use crate::spec::ParamType;
+use crate::template;
 use std::borrow::Cow;
 
 /// An example response: what a client receives for an entry.
@@ -68,4 +70,23 @@ pub fn example(spec: &ErrorSpec) -> Example {
         content_type: spec.body_format().content_type(),
         body: render::body::text(spec, &message),
     }
+}
+
+/// The example response of an entry in another language, as the locale layers send it:
+/// the translated message (filled with the same samples) and title, `Content-Language`
+/// and `Vary: Accept-Language`. The challenge and headers stay the catalog's bytes.
+pub(crate) fn example_in(spec: &ErrorSpec, translation: &Translation, tag: &str) -> Example {
+    let mut out = example(spec);
+    let spec = spec.public();
+    let lookup = |n: &str| sample(spec, n).map(Cow::Borrowed);
+    let message = template::render(translation.message().value(), lookup);
+    let title = translation
+        .title()
+        .map_or(spec.problem_title(), |t| t.value().as_str());
+    out.body = render::body::text_in(spec, title, &Message::Text(&message), None);
+    out.headers
+        .push(("Content-Language".to_owned(), tag.to_owned()));
+    out.headers
+        .push(("Vary".to_owned(), "Accept-Language".to_owned()));
+    out
 }

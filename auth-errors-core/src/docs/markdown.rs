@@ -4,8 +4,10 @@ use std::fmt::Write;
 
 use crate::ErrorSpec;
 use crate::body;
+use crate::catalog::LocaleFile;
 
-use super::example;
+use super::example::{example, example_in};
+use super::locales::shown;
 
 /// Escapes text for a Markdown table cell: Markdown punctuation is backslash-escaped,
 /// HTML is written as entities, `|` cannot end the cell, and line breaks become spaces.
@@ -36,7 +38,42 @@ pub(crate) fn anchor(code: &str) -> String {
 /// The reference: a summary table, then one section per entry with its docs and an
 /// example response written out as HTTP.
 pub fn markdown(specs: &[ErrorSpec]) -> String {
+    reference(specs, None)
+}
+
+/// The reference in the language of a locale file: each entry's message, title and docs
+/// as the file translates them (the catalog's own where it does not), and the examples
+/// as the locale layers answer a request in that language. The codes, statuses,
+/// challenges and the reference's own headings do not change.
+///
+/// ```
+/// use auth_errors_core::{catalog, docs};
+///
+/// let text = "version: 1\nlocales: [fr.yaml]\nerrors:\n  TOKEN_MISSING:\n    status: 401\n    message: Sign in\n    challenge: {realm: api}\n";
+/// let fr = "version: 1\nlocale: fr\nmessages:\n  TOKEN_MISSING:\n    message: Connectez-vous\n";
+/// let cat = catalog::Loader::new().read(|_| Ok(fr.to_owned())).load(text, "api.yaml")?;
+/// let Some(fr) = cat.locale("fr") else { unreachable!("the catalog names fr.yaml") };
+/// let markdown = docs::markdown_in(&cat.to_specs(), fr);
+/// assert!(markdown.contains("| 401 | `UNAUTHENTICATED` | — | Connectez-vous |"));
+/// assert!(markdown.contains("Content-Language: fr"));
+/// # Ok::<(), catalog::Diagnostics>(())
+/// ```
+pub fn markdown_in(specs: &[ErrorSpec], locale: &LocaleFile) -> String {
+    reference(specs, Some(locale))
+}
+
+/// The reference, in the catalog's own language or a locale file's.
+fn reference(specs: &[ErrorSpec], locale: Option<&LocaleFile>) -> String {
     let mut out = String::from("# API errors\n\n");
+    if let Some(file) = locale {
+        let _ = write!(
+            out,
+            "Language: `{}`. An entry the locale does not translate shows the catalog's own text.\n\n",
+            file.tag().value().replace('`', "'")
+        );
+    }
+    // What the locale says of an entry, if it says anything.
+    let said = |s: &ErrorSpec| locale.and_then(|file| shown(s, file));
     out.push_str(
         "| Code | Status | gRPC | `error` | Message | What a client should do |\n|---|---|---|---|---|---|\n",
     );
@@ -58,7 +95,7 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
             out,
             "| {code} | {status} | {} | {error} | {} | {} |",
             grpc(s),
-            cell(s.public_message()),
+            cell(said(s).map_or(s.public_message(), |t| t.message().value())),
             cell(s.client().describe())
         );
     }
@@ -81,7 +118,12 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
             let _ = write!(out, " · since {}", cell(since));
         }
         out.push_str("\n\n");
-        if let Some(title) = s.title() {
+        let translation = said(s);
+        let title = translation
+            .and_then(|t| t.title())
+            .map(|t| t.value().as_str())
+            .or(s.title());
+        if let Some(title) = title {
             let _ = write!(out, "*{}*\n\n", cell(title));
         }
         if let Some(reason) = s.deprecated() {
@@ -115,7 +157,11 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
             out.push_str("\n\n");
         }
         // Docs are Markdown written by the catalog's owners, kept as written.
-        if let Some(docs) = s.docs() {
+        let docs = translation
+            .and_then(|t| t.docs())
+            .map(|t| t.value().as_str())
+            .or(s.docs());
+        if let Some(docs) = docs {
             out.push_str(docs.trim_end());
             out.push_str("\n\n");
         }
@@ -123,7 +169,13 @@ pub fn markdown(specs: &[ErrorSpec]) -> String {
             let _ = write!(out, "More: <{}>\n\n", url.replace('>', "%3E"));
         }
         out.push_str("```http\n");
-        out.push_str(&example(s).to_http());
+        let shown = match (locale, said(s.public())) {
+            (Some(file), Some(translation)) => {
+                example_in(s, translation, file.tag().value()).to_http()
+            }
+            _ => example(s).to_http(),
+        };
+        out.push_str(&shown);
         out.push_str("\n```\n");
     }
     out

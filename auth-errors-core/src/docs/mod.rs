@@ -21,6 +21,7 @@
 
 pub mod alerts;
 mod example;
+mod locales;
 mod markdown;
 pub(crate) mod openapi;
 mod proto;
@@ -28,10 +29,11 @@ pub mod typescript;
 
 pub use alerts::{RuleOptions, prometheus_rules};
 pub use example::{Example, example};
-pub use markdown::markdown;
+pub use locales::Locales;
+pub use markdown::{markdown, markdown_in};
 pub use openapi::{openapi, openapi_json, openapi_yaml};
 pub use proto::proto;
-pub use typescript::typescript;
+pub use typescript::{typescript, typescript_in};
 
 use crate::{BodyFormat, ErrorSpec};
 

@@ -403,8 +403,12 @@ export interface TokenStore {
  * the other tab stored.
  */
 export interface RefreshLock {
-  /** Runs `task` holding the lock `name`, and settles as it does. */
-  run<T>(name: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` holding the lock `name`, and settles as it does. `waited`: whether
+   * another holder (another tab) had the lock first, so the tokens it stored may still
+   * be on their way to this tab; a lock that cannot tell passes nothing.
+   */
+  run<T>(name: string, task: (waited?: boolean) => Promise<T>): Promise<T>;
 }
 
 /** What `refresh` gets. */
@@ -601,6 +605,7 @@ interface AeBroadcastChannel {
 
 interface AeLockManager {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+  request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
 }
 
 /** The global a name may be found on, typed for what the pack looks up. */
@@ -732,8 +737,29 @@ export function localRefreshLock(): RefreshLock {
 export function webLocksRefreshLock(): RefreshLock | null {
   const locks = aeGlobal().navigator?.locks;
   if (locks === undefined || typeof locks.request !== "function") return null;
-  return { run: (name, task) => locks.request(name, task) };
+  return {
+    async run<T>(name: string, task: (waited?: boolean) => Promise<T>): Promise<T> {
+      // At once when the lock is free; else wait for it, and tell the task it waited.
+      let ran = false;
+      const first = await locks.request(name, { ifAvailable: true }, async (lock) => {
+        if (lock === null) return undefined;
+        ran = true;
+        return task(false);
+      });
+      if (ran) return first as T;
+      return locks.request(name, () => task(true));
+    },
+  };
 }
+
+/**
+ * How long a tab that waited for the refresh lock, and still sees the token that
+ * failed, waits for the holder's broadcast before refreshing itself: another tab's
+ * `localStorage` write reaches this one asynchronously (Chromium delivers it after the
+ * lock, at times), and spending a single-use refresh token twice can revoke the
+ * session where the server detects reuse (RFC 9700 §4.14.2).
+ */
+const AE_HANDOFF_MS = 300;
 
 const AE_TOKENS_MESSAGE = "auth-errors:tokens";
 
@@ -811,6 +837,19 @@ export function createAuthSession<F>(options: AuthSessionOptions<F>, base: F): A
 
   const Channel = (options.broadcast ?? aeInBrowser()) ? aeGlobal().BroadcastChannel : undefined;
   const channel = Channel === undefined ? null : new Channel(name);
+  // Who waits for the next message on the channel (a tab that waited for the lock).
+  const arrivals = new Set<() => void>();
+  const nextArrival = (ms: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const g = aeGlobal();
+      const done = (): void => {
+        arrivals.delete(done);
+        g.clearTimeout(timer);
+        resolve();
+      };
+      const timer = g.setTimeout(done, ms);
+      arrivals.add(done);
+    });
   if (channel !== null) {
     channel.unref?.();
     channel.onmessage = (event) => {
@@ -824,6 +863,7 @@ export function createAuthSession<F>(options: AuthSessionOptions<F>, base: F): A
           const at = current?.access_token ?? null;
           if (at !== tokens.access_token && (at === null || at === data.replaced)) await store.set(tokens);
           options.onTokens?.(tokens);
+          for (const arrived of [...arrivals]) arrived();
         })
         .then(undefined, () => undefined);
     };
@@ -832,11 +872,18 @@ export function createAuthSession<F>(options: AuthSessionOptions<F>, base: F): A
   const currentToken = async (): Promise<string | null> => (await store.get())?.access_token ?? null;
 
   const refreshOnce = (stale: string | null): Promise<string> =>
-    lock.run(name, async () => {
-      const tokens = await store.get();
-      const current = tokens?.access_token ?? null;
+    lock.run(name, async (waited) => {
+      let tokens = await store.get();
+      let current = tokens?.access_token ?? null;
       // Another tab (or an earlier refresh) stored a newer token while this one waited.
       if (current !== null && current !== stale) return current;
+      if (waited === true && channel !== null && current === stale) {
+        // The tab that held the lock may have stored one this tab cannot see yet.
+        await nextArrival(AE_HANDOFF_MS);
+        tokens = await store.get();
+        current = tokens?.access_token ?? null;
+        if (current !== null && current !== stale) return current;
+      }
       let result: TokenSet | string;
       try {
         result = await options.refresh({ fetch: base, tokens });

@@ -8,7 +8,11 @@ use std::fmt::Write;
 
 use crate::ErrorSpec;
 use crate::body::BodyFormat;
-use crate::spec::{ClientAction, Vocabulary};
+use crate::spec::{ClientAction, ParamType, Vocabulary};
+use crate::template::{self, Piece};
+
+use super::Locales;
+use super::locales::shown;
 
 /// The static part of the pack, the same for every catalog.
 pub const RUNTIME: &str = include_str!("runtime.ts");
@@ -22,15 +26,227 @@ fn lit(s: &str) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
-/// The pack for a table of entries.
+/// The pack for a table of entries, its message table in one language tagged `en`.
 pub fn typescript(specs: &[ErrorSpec]) -> String {
-    let mut out = prelude(specs);
+    typescript_in(specs, Locales::default())
+}
+
+/// The pack for a table of entries with a message table per language of `locales`
+/// (`MESSAGES`, keyed by locale, then by code, each message a function of the code's
+/// typed params), so a frontend can show errors in its user's language on its side.
+///
+/// ```
+/// use auth_errors_core::{catalog, docs};
+///
+/// let text = "version: 1\nlocales: [fr.yaml]\nerrors:\n  SCOPE_NEEDED:\n    status: 403\n    message: Needs {scope}\n    params: {scope: scope}\n";
+/// let fr = "version: 1\nlocale: fr\nmessages:\n  SCOPE_NEEDED:\n    message: Il faut {scope}\n";
+/// let cat = catalog::Loader::new().read(|_| Ok(fr.to_owned())).load(text, "api.yaml")?;
+/// let ts = docs::typescript_in(&cat.to_specs(), docs::Locales::of(&cat));
+/// assert!(ts.contains(r#"export const LOCALES = ["en", "fr"] as const;"#));
+/// assert!(ts.contains(r#""SCOPE_NEEDED": { readonly scope: string };"#));
+/// assert!(ts.contains(r#""SCOPE_NEEDED": { message: (p) => "Il faut " + p.scope },"#));
+/// # Ok::<(), catalog::Diagnostics>(())
+/// ```
+pub fn typescript_in(specs: &[ErrorSpec], locales: Locales<'_>) -> String {
+    let mut out = prelude(specs, locales);
     out.push_str(RUNTIME);
     out
 }
 
+/// The TypeScript type of a param's value: what the server renders into the message.
+const fn ts_type(ty: ParamType) -> &'static str {
+    match ty {
+        ParamType::Integer | ParamType::Seconds => "number",
+        ParamType::String | ParamType::Scope | ParamType::HttpDate => "string",
+    }
+}
+
+/// The params a client fills an entry's message with: the placeholders of the message it
+/// sends (none for the generic message of an entry that does not expose its own), in
+/// the order the entry declares them.
+fn message_params(spec: &ErrorSpec) -> Vec<(&'static str, ParamType)> {
+    let mut used = Vec::new();
+    let _ = template::walk(spec.public_message(), |piece| {
+        if let Piece::Param(name) = piece {
+            used.push(name);
+        }
+    });
+    spec.params()
+        .iter()
+        .filter(|p| used.contains(&p.name()))
+        .map(|p| (p.name(), p.ty()))
+        .collect()
+}
+
+/// A message template as a TypeScript function of the code's params: `() => "text"`, or
+/// `(p) => "text " + p.scope`, numbers through `String()` as the server writes them.
+fn message_fn(spec: &ErrorSpec, template: &str) -> String {
+    let params = message_params(spec);
+    let mut parts: Vec<String> = Vec::new();
+    let mut text = String::new();
+    // A template the catalog's rules let through always walks; an error leaves the text.
+    let walked = template::walk(template, |piece| match piece {
+        Piece::Text(t) => text.push_str(t),
+        Piece::Param(name) => {
+            if !text.is_empty() {
+                parts.push(lit(&std::mem::take(&mut text)));
+            }
+            match params.iter().find(|(n, _)| *n == name) {
+                Some((_, ty)) if ts_type(*ty) == "number" => {
+                    parts.push(format!("String(p.{name})"))
+                }
+                _ => parts.push(format!("p.{name}")),
+            }
+        }
+    });
+    if walked.is_err() {
+        return format!("() => {}", lit(template));
+    }
+    if !text.is_empty() || parts.is_empty() {
+        parts.push(lit(&text));
+    }
+    // A template that starts with a number param still reads as a string.
+    let uses_params = parts
+        .iter()
+        .any(|p| p.starts_with("p.") || p.starts_with("String(p."));
+    if uses_params {
+        format!("(p) => {}", parts.join(" + "))
+    } else {
+        format!("() => {}", parts.join(" + "))
+    }
+}
+
+/// The message tables: each code's typed params, the catalog's languages, and per
+/// language the text of each code it translates, with the functions that pick a
+/// language and fill a message as the server's locale layers do.
+fn messages(out: &mut String, specs: &[ErrorSpec], locales: Locales<'_>) {
+    let sent: Vec<&ErrorSpec> = specs.iter().filter(|s| !s.is_concealed()).collect();
+    out.push_str(
+        "/** Each code's message params, by name: what `errorMessage` fills the message with. */\n\
+         export interface ErrorParams {\n",
+    );
+    for s in &sent {
+        let params = message_params(s);
+        let ty = if params.is_empty() {
+            "Record<string, never>".to_owned()
+        } else {
+            let fields: Vec<String> = params
+                .iter()
+                .map(|(name, ty)| format!("readonly {name}: {}", ts_type(*ty)))
+                .collect();
+            format!("{{ {} }}", fields.join("; "))
+        };
+        let _ = writeln!(out, "  {}: {ty};", lit(s.code()));
+    }
+    out.push_str("}\n\n");
+    out.push_str(MESSAGE_TYPES);
+    let tags: Vec<String> = std::iter::once(locales.own_tag())
+        .chain(locales.files().iter().map(|f| f.tag().value().as_str()))
+        .map(lit)
+        .collect();
+    let _ = write!(
+        out,
+        "/** The catalog's languages (BCP 47 tags): its own first, then one per locale file. */\n\
+         export const LOCALES = [{}] as const;\n\n\
+         /** One of the catalog's languages. */\n\
+         export type Locale = (typeof LOCALES)[number];\n\n\
+         /** The language of the catalog's own text, which every other falls back to. */\n\
+         export const DEFAULT_LOCALE: Locale = {};\n\n",
+        tags.join(", "),
+        lit(locales.own_tag())
+    );
+    out.push_str(
+        "/** The message tables, by language. */\n\
+         export const MESSAGES: { readonly [L in Locale]: MessageTable } = {\n",
+    );
+    let _ = writeln!(out, "  {}: {{", lit(locales.own_tag()));
+    for s in &sent {
+        let _ = writeln!(
+            out,
+            "    {}: {{ message: {}, title: {} }},",
+            lit(s.code()),
+            message_fn(s, s.public_message()),
+            lit(s.problem_title())
+        );
+    }
+    out.push_str("  },\n");
+    for file in locales.files() {
+        let _ = writeln!(out, "  {}: {{", lit(file.tag().value()));
+        for s in &sent {
+            let Some(t) = shown(s, file) else { continue };
+            let title = t.title().map_or_else(String::new, |title| {
+                format!(", title: {}", lit(title.value()))
+            });
+            let _ = writeln!(
+                out,
+                "    {}: {{ message: {}{title} }},",
+                lit(s.code()),
+                message_fn(s, t.message().value())
+            );
+        }
+        out.push_str("  },\n");
+    }
+    out.push_str("};\n\n");
+    out.push_str(LOCALE_FUNCTIONS);
+}
+
+/// The types of the message tables, the same for every catalog.
+const MESSAGE_TYPES: &str = r#"/** One code's text in one language: its message, a function of its params, and its problem title. */
+export interface Translated<C extends ErrorCode> {
+  readonly message: (params: ErrorParams[C]) => string;
+  readonly title?: string;
+}
+
+/** One language's text, keyed by code: every code in the catalog's own language, the codes it translates in a locale file's. */
+export type MessageTable = { readonly [C in ErrorCode]?: Translated<C> };
+
+"#;
+
+/// The functions over the message tables, the same for every catalog.
+const LOCALE_FUNCTIONS: &str = r#"/**
+ * The catalog's language for a user's preferences, best first (`navigator.languages`, or
+ * one tag): for each, the locale with that tag, else with a shorter prefix of it
+ * (`fr-CH` → `fr`, `zh-Hant-TW` → `zh-Hant` → `zh`; RFC 4647 §3.4 lookup, ignoring
+ * case); `DEFAULT_LOCALE` when none matches. The server's locale layers pick the same
+ * way from `Accept-Language`.
+ */
+export function pickLocale(preferred: string | readonly string[] = []): Locale {
+  const wanted = typeof preferred === "string" ? [preferred] : preferred;
+  for (const tag of wanted) {
+    let prefix = tag.toLowerCase();
+    while (prefix.length > 0) {
+      const found = LOCALES.find((l) => l.toLowerCase() === prefix);
+      if (found !== undefined) return found;
+      const cut = prefix.lastIndexOf("-");
+      if (cut < 0) break;
+      prefix = prefix.slice(0, cut);
+      // A single-letter subtag left at the end goes with the one after it.
+      if (prefix.length >= 2 && prefix[prefix.length - 2] === "-") prefix = prefix.slice(0, -2);
+    }
+  }
+  return DEFAULT_LOCALE;
+}
+
+/**
+ * A code's message in a language (a tag, or preferences as for `pickLocale`), filled
+ * with its params: the language's translation, else the catalog's own text. The text a
+ * server with the locale layer sends for that language.
+ */
+export function errorMessage<C extends ErrorCode>(code: C, params: ErrorParams[C], locale?: string | readonly string[]): string {
+  const translated = MESSAGES[pickLocale(locale)][code] as Translated<C> | undefined;
+  const own = MESSAGES[DEFAULT_LOCALE][code] as Translated<C> | undefined;
+  return (translated ?? own)?.message(params) ?? code;
+}
+
+/** A code's problem title in a language, else the catalog's own. */
+export function errorTitle(code: ErrorCode, locale?: string | readonly string[]): string {
+  return MESSAGES[pickLocale(locale)][code]?.title ?? MESSAGES[DEFAULT_LOCALE][code]?.title ?? ERRORS[code].title;
+}
+
+"#;
+
 /// The generated declarations before the runtime.
-fn prelude(specs: &[ErrorSpec]) -> String {
+fn prelude(specs: &[ErrorSpec], locales: Locales<'_>) -> String {
     let mut out = String::from(
         "// Generated by auth-errors from the error catalog. Do not edit by hand.\n\
          // The business codes, their metadata, a WWW-Authenticate parser, and a fetch core,\n\
@@ -109,6 +325,7 @@ fn prelude(specs: &[ErrorSpec]) -> String {
              return isErrorCode(v[\"code\"]) && typeof v[\"message\"] === \"string\";\n}\n\n",
         ),
     }
+    messages(&mut out, specs, locales);
     out
 }
 
@@ -191,8 +408,18 @@ pub fn package_name(stem: &str) -> String {
 /// there is no runtime dependency, and axios, ky, ofetch and openapi-fetch are optional
 /// peers.
 pub fn typescript_package(specs: &[ErrorSpec], name: &str) -> Vec<(&'static str, String)> {
+    typescript_package_in(specs, Locales::default(), name)
+}
+
+/// [`typescript_package`] with a message table per language of `locales`, as
+/// [`typescript_in`].
+pub fn typescript_package_in(
+    specs: &[ErrorSpec],
+    locales: Locales<'_>,
+    name: &str,
+) -> Vec<(&'static str, String)> {
     let (core, axios) = runtime_parts();
-    let mut index = prelude(specs);
+    let mut index = prelude(specs, locales);
     index.push_str(core);
     let imports: Vec<String> = exports(&index)
         .into_iter()

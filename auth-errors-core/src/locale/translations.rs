@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::accept;
 use crate::AuthError;
-use crate::render::{Measure, Params, body, message::Message};
+use crate::render::{Params, body, message::Message};
 use crate::spec::compiled::Compiled;
 use crate::spec::{ErrorSpec, SpecParts};
 use crate::template;
@@ -243,12 +243,12 @@ impl Translations {
             (Shape::Replace, None) => {
                 let message = template::render(text.message, |name| lookup(name));
                 let title = text.title.unwrap_or(public.problem_title());
-                Cow::Owned(render(public, title, &Message::Text(&message), None))
+                Cow::Owned(body::text_in(public, title, &Message::Text(&message), None))
             }
             (Shape::Beside, _) => {
                 let own = crate::render::message::of(public, lookup);
                 let translated = template::render(text.message, |name| lookup(name));
-                Cow::Owned(render(
+                Cow::Owned(body::text_in(
                     public,
                     public.problem_title(),
                     &Message::Text(&own),
@@ -260,20 +260,6 @@ impl Translations {
     }
 }
 
-/// A body in one exactly sized allocation.
-fn render(
-    spec: &ErrorSpec,
-    title: &str,
-    message: &Message<'_>,
-    beside: Option<(&str, &str)>,
-) -> String {
-    let mut measure = Measure(0);
-    body::write_in(&mut measure, spec, title, message, beside);
-    let mut out = String::with_capacity(measure.0);
-    body::write_in(&mut out, spec, title, message, beside);
-    out
-}
-
 /// The body of an entry whose translated message uses no param, in its language: what
 /// the macros compile into [`Text::new`]'s `body`. `None` when the message uses a param
 /// (or escapes a brace), or the entry does not expose its message.
@@ -283,5 +269,5 @@ pub(crate) fn fixed_body(parts: &SpecParts, message: &str, title: Option<&str>) 
         return None;
     }
     let title = title.unwrap_or(spec.problem_title());
-    Some(render(&spec, title, &Message::Text(message), None))
+    Some(body::text_in(&spec, title, &Message::Text(message), None))
 }

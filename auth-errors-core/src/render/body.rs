@@ -83,6 +83,21 @@ pub(crate) fn text(spec: &ErrorSpec, message: &str) -> String {
     out
 }
 
+/// [`text`] with a problem `title` of the caller's and a translation `beside` the
+/// message ([`write_in`]), in one exactly sized allocation: a body in another language.
+pub(crate) fn text_in(
+    spec: &ErrorSpec,
+    title: &str,
+    message: &Message<'_>,
+    beside: Option<(&str, &str)>,
+) -> String {
+    let mut measure = Measure(0);
+    write_in(&mut measure, spec, title, message, beside);
+    let mut out = String::with_capacity(measure.0);
+    write_in(&mut out, spec, title, message, beside);
+    out
+}
+
 /// An entry's body: the compiled text, the split filled with its params' values, or
 /// rendered from the spec.
 /// A concealed entry's body is its target's (the public face's).

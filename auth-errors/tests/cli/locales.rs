@@ -95,3 +95,76 @@ fn a_sound_catalog_with_locales_checks_clean() {
         assert_eq!(text(&out.stderr), "", "{file}");
     }
 }
+
+#[test]
+fn docs_render_the_markdown_reference_in_one_language() {
+    let file = "../demo/api.yaml";
+    let cat = auth_errors::catalog::Loader::new()
+        .read_files()
+        .load_file(std::path::Path::new(file))
+        .unwrap();
+    let specs = cat.to_specs();
+    let zh = run(
+        &["docs", file, "--format", "markdown", "--locale", "zh"],
+        None,
+    );
+    assert_eq!(zh.status.code(), Some(0), "{}", text(&zh.stderr));
+    assert_eq!(
+        text(&zh.stdout),
+        auth_errors::docs::markdown_in(&specs, cat.locale("zh").unwrap())
+    );
+    assert!(text(&zh.stdout).contains("Content-Language: zh\n"));
+    // The catalog's own tag is its own text; the tag compares case-insensitively.
+    for tag in ["en", "EN"] {
+        let en = run(
+            &["docs", file, "--format", "markdown", "--locale", tag],
+            None,
+        );
+        assert_eq!(
+            text(&en.stdout),
+            auth_errors::docs::markdown(&specs),
+            "{tag}"
+        );
+    }
+    let fr = run(
+        &["docs", file, "--format", "markdown", "--locale", "FR"],
+        None,
+    );
+    assert_eq!(
+        text(&fr.stdout),
+        auth_errors::docs::markdown_in(&specs, cat.locale("fr").unwrap())
+    );
+
+    let de = run(
+        &["docs", file, "--format", "markdown", "--locale", "de"],
+        None,
+    );
+    assert_eq!(de.status.code(), Some(1));
+    assert_eq!(
+        text(&de.stderr),
+        "error: the catalog has no locale 'de': its languages are en, fr, zh\n"
+    );
+    assert_eq!(text(&de.stdout), "");
+    let ts = run(
+        &["docs", file, "--format", "typescript", "--locale", "fr"],
+        None,
+    );
+    assert_eq!(ts.status.code(), Some(1));
+    assert!(
+        text(&ts.stderr).starts_with("error: --locale renders the Markdown reference"),
+        "{}",
+        text(&ts.stderr)
+    );
+}
+
+#[test]
+fn the_typescript_pack_carries_every_language() {
+    let out = run(
+        &["docs", "../demo/api.yaml", "--format", "typescript"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let ts = text(&out.stdout);
+    assert!(ts.contains(r#"export const LOCALES = ["en", "fr", "zh"] as const;"#));
+    assert!(ts.contains("\n  \"fr\": {\n") && ts.contains("\n  \"zh\": {\n"));
+}

@@ -52,3 +52,95 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   return isErrorCode(v["code"]) && typeof v["message"] === "string";
 }
 
+/** Each code's message params, by name: what `errorMessage` fills the message with. */
+export interface ErrorParams {
+  "TOKEN_MISSING": Record<string, never>;
+  "TOKEN_EXPIRED": Record<string, never>;
+  "TOKEN_INVALID": Record<string, never>;
+  "TOKEN_REVOKED": Record<string, never>;
+  "INSUFFICIENT_SCOPE": { readonly scope: string };
+  "INVALID_REQUEST": Record<string, never>;
+  "INSUFFICIENT_USER_AUTHENTICATION": Record<string, never>;
+  "DPOP_PROOF_INVALID": Record<string, never>;
+  "DPOP_NONCE_REQUIRED": Record<string, never>;
+  "BEARER_OR_DPOP_REQUIRED": Record<string, never>;
+  "AUTH_UNAVAILABLE": Record<string, never>;
+  "AUTH_SERVER_ERROR": Record<string, never>;
+}
+
+/** One code's text in one language: its message, a function of its params, and its problem title. */
+export interface Translated<C extends ErrorCode> {
+  readonly message: (params: ErrorParams[C]) => string;
+  readonly title?: string;
+}
+
+/** One language's text, keyed by code: every code in the catalog's own language, the codes it translates in a locale file's. */
+export type MessageTable = { readonly [C in ErrorCode]?: Translated<C> };
+
+/** The catalog's languages (BCP 47 tags): its own first, then one per locale file. */
+export const LOCALES = ["en"] as const;
+
+/** One of the catalog's languages. */
+export type Locale = (typeof LOCALES)[number];
+
+/** The language of the catalog's own text, which every other falls back to. */
+export const DEFAULT_LOCALE: Locale = "en";
+
+/** The message tables, by language. */
+export const MESSAGES: { readonly [L in Locale]: MessageTable } = {
+  "en": {
+    "TOKEN_MISSING": { message: () => "Authentication required", title: "Authentication required" },
+    "TOKEN_EXPIRED": { message: () => "Access token expired", title: "Access token expired" },
+    "TOKEN_INVALID": { message: () => "Access token is invalid", title: "Access token invalid" },
+    "TOKEN_REVOKED": { message: () => "Access token has been revoked", title: "Access token revoked" },
+    "INSUFFICIENT_SCOPE": { message: (p) => "This action needs the " + p.scope + " scope", title: "Insufficient scope" },
+    "INVALID_REQUEST": { message: () => "Malformed Authorization header", title: "Invalid request" },
+    "INSUFFICIENT_USER_AUTHENTICATION": { message: () => "This action needs a stronger or more recent sign-in", title: "Stronger authentication required" },
+    "DPOP_PROOF_INVALID": { message: () => "The DPoP proof is missing, malformed or invalid", title: "DPoP proof invalid" },
+    "DPOP_NONCE_REQUIRED": { message: () => "The DPoP proof must carry the server's nonce", title: "DPoP nonce required" },
+    "BEARER_OR_DPOP_REQUIRED": { message: () => "Authentication required", title: "Authentication required" },
+    "AUTH_UNAVAILABLE": { message: () => "Token validation is temporarily unavailable; retry later", title: "Token validation unavailable" },
+    "AUTH_SERVER_ERROR": { message: () => "The server could not validate the access token", title: "Token validation failed on the server" },
+  },
+};
+
+/**
+ * The catalog's language for a user's preferences, best first (`navigator.languages`, or
+ * one tag): for each, the locale with that tag, else with a shorter prefix of it
+ * (`fr-CH` → `fr`, `zh-Hant-TW` → `zh-Hant` → `zh`; RFC 4647 §3.4 lookup, ignoring
+ * case); `DEFAULT_LOCALE` when none matches. The server's locale layers pick the same
+ * way from `Accept-Language`.
+ */
+export function pickLocale(preferred: string | readonly string[] = []): Locale {
+  const wanted = typeof preferred === "string" ? [preferred] : preferred;
+  for (const tag of wanted) {
+    let prefix = tag.toLowerCase();
+    while (prefix.length > 0) {
+      const found = LOCALES.find((l) => l.toLowerCase() === prefix);
+      if (found !== undefined) return found;
+      const cut = prefix.lastIndexOf("-");
+      if (cut < 0) break;
+      prefix = prefix.slice(0, cut);
+      // A single-letter subtag left at the end goes with the one after it.
+      if (prefix.length >= 2 && prefix[prefix.length - 2] === "-") prefix = prefix.slice(0, -2);
+    }
+  }
+  return DEFAULT_LOCALE;
+}
+
+/**
+ * A code's message in a language (a tag, or preferences as for `pickLocale`), filled
+ * with its params: the language's translation, else the catalog's own text. The text a
+ * server with the locale layer sends for that language.
+ */
+export function errorMessage<C extends ErrorCode>(code: C, params: ErrorParams[C], locale?: string | readonly string[]): string {
+  const translated = MESSAGES[pickLocale(locale)][code] as Translated<C> | undefined;
+  const own = MESSAGES[DEFAULT_LOCALE][code] as Translated<C> | undefined;
+  return (translated ?? own)?.message(params) ?? code;
+}
+
+/** A code's problem title in a language, else the catalog's own. */
+export function errorTitle(code: ErrorCode, locale?: string | readonly string[]): string {
+  return MESSAGES[pickLocale(locale)][code]?.title ?? MESSAGES[DEFAULT_LOCALE][code]?.title ?? ERRORS[code].title;
+}
+

@@ -115,3 +115,8 @@ export async function startDemo(ttlSecs: number, server: DemoServer = "axum", en
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** `true` only when A and B are the same type (for `assertType`). */
+export type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Compiles only when its type argument is `true`: a type-level assertion. */
+export function assertType<T extends true>(_proof: T): void {}

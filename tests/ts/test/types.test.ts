@@ -20,10 +20,8 @@ import {
   type ForbiddenInfo,
   type ReauthenticateReason,
 } from "../generated/auth-errors.js";
+import { assertType, type Equals } from "./support.js";
 
-/** `true` only when A and B are the same type. */
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function assertType<T extends true>(_proof: T): void {}
 
 // The codes are a closed union of the catalog's codes.
 assertType<

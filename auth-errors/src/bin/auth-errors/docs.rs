@@ -1,4 +1,5 @@
 //! `auth-errors docs FILE --format markdown|openapi|openapi-yaml|proto|typescript [--out PATH]`,
+//! `auth-errors docs FILE --format markdown --locale TAG`,
 //! `auth-errors docs FILE --format typescript-package --out DIR`
 
 use std::path::Path;
@@ -27,17 +28,44 @@ pub enum Format {
     TypescriptPackage,
 }
 
-/// Loads the catalog (reporting every mistake, as `check` does) and renders it.
-pub fn run(file: &Path, format: Format, out: Option<&Path>, title: &str) -> ExitCode {
+/// Loads the catalog (reporting every mistake, as `check` does) and renders it, the
+/// Markdown reference in `locale` when one is given.
+pub fn run(
+    file: &Path,
+    format: Format,
+    out: Option<&Path>,
+    title: &str,
+    locale: Option<&str>,
+) -> ExitCode {
     let Some(cat) = report::load(file) else {
         return ExitCode::FAILURE;
     };
     let specs = cat.to_specs();
+    let locales = docs::Locales::of(&cat);
+    if let (Some(_), false) = (locale, matches!(format, Format::Markdown)) {
+        eprintln!(
+            "error: --locale renders the Markdown reference in one language (--format markdown); the TypeScript pack carries every language of the catalog"
+        );
+        return ExitCode::FAILURE;
+    }
     if let Format::TypescriptPackage = format {
-        return write_package(file, &specs, out);
+        return write_package(file, &specs, locales, out);
     }
     let text = match format {
-        Format::Markdown => docs::markdown(&specs),
+        Format::Markdown => match locale {
+            None => docs::markdown(&specs),
+            Some(tag) if tag.eq_ignore_ascii_case(locales.own_tag()) => docs::markdown(&specs),
+            Some(tag) => match cat.locale(tag) {
+                Some(file) => docs::markdown_in(&specs, file),
+                None => {
+                    eprintln!(
+                        "error: the catalog has no locale '{tag}': its languages are {}",
+                        cat.locale_tags().join(", ")
+                    );
+                    return ExitCode::FAILURE;
+                }
+            },
+        },
         Format::Openapi => docs::openapi_json(&specs, title),
         Format::OpenapiYaml => docs::openapi_yaml(&specs, title),
         Format::Proto => match cat.defaults().domain() {
@@ -51,13 +79,18 @@ pub fn run(file: &Path, format: Format, out: Option<&Path>, title: &str) -> Exit
                 return ExitCode::FAILURE;
             }
         },
-        Format::Typescript | Format::TypescriptPackage => docs::typescript(&specs),
+        Format::Typescript | Format::TypescriptPackage => docs::typescript_in(&specs, locales),
     };
     report::write(out, &text)
 }
 
 /// Writes the npm package form into `out`, named after the catalog's file stem.
-fn write_package(file: &Path, specs: &[auth_errors::ErrorSpec], out: Option<&Path>) -> ExitCode {
+fn write_package(
+    file: &Path,
+    specs: &[auth_errors::ErrorSpec],
+    locales: docs::Locales<'_>,
+    out: Option<&Path>,
+) -> ExitCode {
     let Some(dir) = out else {
         eprintln!("error: --format typescript-package writes a folder: give it with --out DIR");
         return ExitCode::FAILURE;
@@ -67,7 +100,7 @@ fn write_package(file: &Path, specs: &[auth_errors::ErrorSpec], out: Option<&Pat
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
     let name = docs::typescript::package_name(&stem);
-    for (path, contents) in docs::typescript::typescript_package(specs, &name) {
+    for (path, contents) in docs::typescript::typescript_package_in(specs, locales, &name) {
         let target = dir.join(path);
         let written = target
             .parent()

@@ -64,6 +64,10 @@ enum Command {
         /// The document title (OpenAPI).
         #[arg(long, default_value = "API errors")]
         title: String,
+        /// The language of the Markdown reference: the tag of one of the catalog's locale
+        /// files (or its own). The TypeScript pack always carries every language.
+        #[arg(long, value_name = "TAG")]
+        locale: Option<String>,
     },
     /// Check a live API endpoint against the 401/403 rules (RFC 6750, RFC 9110); exit 0
     /// when nothing fails, 1 when a rule fails, 2 when the URL cannot be reached.
@@ -120,7 +124,8 @@ fn main() -> ExitCode {
             format,
             out,
             title,
-        } => docs::run(&file, format, out.as_deref(), &title),
+            locale,
+        } => docs::run(&file, format, out.as_deref(), &title, locale.as_deref()),
         Command::Probe(args) => probe::run(&args),
         Command::Alerts {
             file,
