@@ -287,7 +287,7 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "b.yaml:4:3: error: SHARED: already defined at a.yaml:3:3; a code may be defined by only one of the composed catalog files"
+                "b.yaml:4:3: error[duplicate-code]: SHARED: already defined at a.yaml:3:3; a code may be defined by only one of the composed catalog files"
             ]
         );
         let catalog = catalog.unwrap_or_else(|| panic!("nothing loaded"));
@@ -318,7 +318,7 @@ mod tests {
         };
         assert_eq!(
             found.to_string(),
-            "HEAD:api/b.yaml:4:3: error: SHARED: already defined at HEAD:api/a.yaml:3:3; a code may be defined by only one of the composed catalog files"
+            "HEAD:api/b.yaml:4:3: error[duplicate-code]: SHARED: already defined at HEAD:api/a.yaml:3:3; a code may be defined by only one of the composed catalog files"
         );
         assert_eq!(read, ["api/a.yaml"]);
 

@@ -238,9 +238,10 @@ impl fmt::Display for CatalogRule {
 
 /// One mistake in a catalog.
 ///
-/// Its `Display` is the line the CLI prints and the macro reports:
-/// `errors.yaml:8:13: error: TOKEN_EXPIRED: error_description may not contain '"' (RFC 6750 §3)`
-/// (`warning:` in place of `error:` for a [warning](Severity::Warning)).
+/// Its `Display` is the line the CLI prints and the macro reports, with the rule's
+/// [id](CatalogRule::id) in brackets:
+/// `errors.yaml:8:13: error[description-charset]: TOKEN_EXPIRED: error_description may not contain '"' (RFC 6750 §3)`
+/// (`warning[…]:` in place of `error[…]:` for a [warning](Severity::Warning)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     file: String,
@@ -313,7 +314,7 @@ impl fmt::Display for Diagnostic {
         if let Some(at) = self.location {
             write!(f, ":{at}")?;
         }
-        write!(f, ": {}: ", self.severity.name())?;
+        write!(f, ": {}[{}]: ", self.severity.name(), self.rule.id())?;
         if let Some(code) = &self.code {
             write!(f, "{code}: ")?;
         }
@@ -464,7 +465,13 @@ mod tests {
         sink.push(Location::new(2, 1), None, CatalogRule::Version, "first");
         sink.push_in("std", None, Some("A"), CatalogRule::DuplicateCode, "second");
         let found: Vec<String> = sink.finish().iter().map(ToString::to_string).collect();
-        assert_eq!(found, ["e.yaml:2:1: error: first", "std: error: A: second"]);
+        assert_eq!(
+            found,
+            [
+                "e.yaml:2:1: error[version]: first",
+                "std: error[duplicate-code]: A: second"
+            ]
+        );
     }
 
     #[test]

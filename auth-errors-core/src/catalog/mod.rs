@@ -2,7 +2,7 @@
 //!
 //! The macros, the CLI and the renderers all read catalogs through this module,
 //! so a rule is written once and a mistake reads the same everywhere:
-//! `errors.yaml:8:13: error: TOKEN_EXPIRED: error_description may not contain '"' (RFC 6750 §3)`.
+//! `errors.yaml:8:13: error[description-charset]: TOKEN_EXPIRED: error_description may not contain '"' (RFC 6750 §3)`.
 //!
 //! [`load`] loads a catalog given as text; a [`Loader`] also reads the files it includes
 //! and names them as they should be shown, or loads what it can of a catalog with
@@ -38,8 +38,8 @@
 //! let errors = catalog::load(bad, "errors.yaml").unwrap_err();
 //! assert_eq!(
 //!     errors.to_string(),
-//!     "errors.yaml:3:3: error: TOKEN_EXPIRED: missing required key 'message'\n\
-//!      errors.yaml:5:5: error: TOKEN_EXPIRED: unknown key 'mesage' in an entry (did you mean 'message'?)",
+//!     "errors.yaml:3:3: error[missing-key]: TOKEN_EXPIRED: missing required key 'message'\n\
+//!      errors.yaml:5:5: error[unknown-key]: TOKEN_EXPIRED: unknown key 'mesage' in an entry (did you mean 'message'?)",
 //! );
 //! # Ok::<(), catalog::Diagnostics>(())
 //! ```
@@ -139,7 +139,7 @@ impl<'r> Loader<'r> {
     /// let catalog = Loader::new().load(text, "errors.yaml")?;
     /// assert_eq!(catalog.warnings()[0].rule().id(), "retry-after-missing");
     /// let strict = Loader::new().strict(true).load(text, "errors.yaml").unwrap_err();
-    /// assert!(strict.to_string().starts_with("errors.yaml:3:3: error: SLOW_DOWN: a 429 response"));
+    /// assert!(strict.to_string().starts_with("errors.yaml:3:3: error[retry-after-missing]: SLOW_DOWN: a 429 response"));
     /// # Ok::<(), auth_errors_core::catalog::Diagnostics>(())
     /// ```
     pub fn strict(mut self, strict: bool) -> Self {
@@ -159,7 +159,7 @@ impl<'r> Loader<'r> {
     /// let read = |_: &str| Ok(fr.to_owned());
     /// let loaded = Loader::new().read(read).load(catalog, "errors.yaml")?;
     /// assert_eq!(loaded.warnings()[0].to_string(),
-    ///     "fr.yaml:2:9: warning: the locale 'fr' has no translation for one entry: LOST; they answer in the catalog's own language");
+    ///     "fr.yaml:2:9: warning[locale-incomplete]: the locale 'fr' has no translation for one entry: LOST; they answer in the catalog's own language");
     /// let complete = Loader::new().read(read).require_complete(true).load(catalog, "errors.yaml");
     /// assert!(complete.is_err());
     /// # Ok::<(), auth_errors_core::catalog::Diagnostics>(())
@@ -198,7 +198,7 @@ impl<'r> Loader<'r> {
     ///     .show_names(|name| format!("HEAD:{name}"))
     ///     .load(text, "errors.yaml")
     ///     .unwrap_err();
-    /// assert!(err.to_string().starts_with("HEAD:errors.yaml:4:13: error: GONE: status 200"));
+    /// assert!(err.to_string().starts_with("HEAD:errors.yaml:4:13: error[status-range]: GONE: status 200"));
     /// ```
     pub fn show_names(mut self, show: impl Fn(&str) -> String + 'r) -> Self {
         self.show = Box::new(show);

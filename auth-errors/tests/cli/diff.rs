@@ -142,7 +142,7 @@ fn unreadable_or_invalid_catalogs_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.starts_with("no-such.yaml: error: cannot read the catalog: "),
+        stderr.starts_with("no-such.yaml: error[io]: cannot read the catalog: "),
         "{stderr}"
     );
     assert!(stderr.ends_with(
@@ -160,7 +160,7 @@ fn unreadable_or_invalid_catalogs_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).starts_with(
-            "bad.yaml:4:13: error: GONE: status 200 is not an HTTP error status (400–599)\n"
+            "bad.yaml:4:13: error[status-range]: GONE: status 200 is not an HTTP error status (400–599)\n"
         ),
         "{}",
         text(&out.stderr)
@@ -346,7 +346,7 @@ fn a_bad_revision_or_path_exits_2_with_gits_words() {
     let stderr = text(&out.stderr);
     assert!(
         stderr.starts_with(
-            "HEAD:api/errors.yaml:2:11: error: cannot read the included catalog 'api/extra.yaml': git show HEAD:api/extra.yaml failed: fatal: "
+            "HEAD:api/errors.yaml:2:11: error[include]: cannot read the included catalog 'api/extra.yaml': git show HEAD:api/extra.yaml failed: fatal: "
         ),
         "{stderr}"
     );

@@ -14,7 +14,7 @@ fn check_rejects_a_grpc_code_that_contradicts_the_status() {
     assert_eq!(
         text(&out.stderr).trim_end(),
         format!(
-            "{shown}:7:11: error: TOKEN_EXPIRED: grpc PERMISSION_DENIED belongs on status 403, not 401 (google/rpc/code.proto HTTP Mapping); status 401 is UNAUTHENTICATED"
+            "{shown}:7:11: error[grpc-status]: TOKEN_EXPIRED: grpc PERMISSION_DENIED belongs on status 403, not 401 (google/rpc/code.proto HTTP Mapping); status 401 is UNAUTHENTICATED"
         )
     );
 }
@@ -27,7 +27,7 @@ fn check_warns_on_a_409_without_a_choice_and_fails_when_strict() {
     );
     let shown = path.display().to_string();
     let warning = format!(
-        "{shown}:4:13: warning: ORDER_EXISTS: status 409 maps to ALREADY_EXISTS or ABORTED in google/rpc/code.proto, neither more general: choose one with 'grpc:' to answer over gRPC"
+        "{shown}:4:13: warning[grpc-choice]: ORDER_EXISTS: status 409 maps to ALREADY_EXISTS or ABORTED in google/rpc/code.proto, neither more general: choose one with 'grpc:' to answer over gRPC"
     );
     let out = run(&["check", &shown], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

@@ -17,44 +17,44 @@ fn each_locale_mistake_is_one_line_at_its_place() {
         (
             "tag",
             format!(
-                "{LOCALES}/tag.fr.yaml:2:9: error: 'fr_FR' is not a well-formed BCP 47 language tag (RFC 5646): a language tag has only ASCII letters, digits and '-' (RFC 5646 §2.1); write a tag such as 'fr', 'de-CH' or 'zh-Hans'"
+                "{LOCALES}/tag.fr.yaml:2:9: error[locale-tag]: 'fr_FR' is not a well-formed BCP 47 language tag (RFC 5646): a language tag has only ASCII letters, digits and '-' (RFC 5646 §2.1); write a tag such as 'fr', 'de-CH' or 'zh-Hans'"
             ),
         ),
         (
             "placeholder",
             format!(
-                "{LOCALES}/placeholder.fr.yaml:7:14: error: INSUFFICIENT_SCOPE: the translation uses {{scop}}, which is not a param of the entry (did you mean '{{scope}}'?)"
+                "{LOCALES}/placeholder.fr.yaml:7:14: error[locale-placeholder]: INSUFFICIENT_SCOPE: the translation uses {{scop}}, which is not a param of the entry (did you mean '{{scope}}'?)"
             ),
         ),
         (
             "param-missing",
             format!(
-                "{LOCALES}/param-missing.fr.yaml:7:14: error: INSUFFICIENT_SCOPE: the translation leaves out {{scope}}, which the entry's message uses (line 16 of {}); a client would lose the value",
+                "{LOCALES}/param-missing.fr.yaml:7:14: error[locale-param-missing]: INSUFFICIENT_SCOPE: the translation leaves out {{scope}}, which the entry's message uses (line 16 of {}); a client would lose the value",
                 fixture("param-missing")
             ),
         ),
         (
             "unknown-code",
             format!(
-                "{LOCALES}/unknown-code.fr.yaml:8:3: error: TOKEN_EXPIRD: the catalog defines no such code (did you mean 'TOKEN_EXPIRED'?)"
+                "{LOCALES}/unknown-code.fr.yaml:8:3: error[locale-unknown-code]: TOKEN_EXPIRD: the catalog defines no such code (did you mean 'TOKEN_EXPIRED'?)"
             ),
         ),
         (
             "retired-code",
             format!(
-                "{LOCALES}/retired-code.fr.yaml:8:3: error: OLD_CODE: the code is retired: no response carries it, so it has nothing to translate; remove it"
+                "{LOCALES}/retired-code.fr.yaml:8:3: error[locale-retired-code]: OLD_CODE: the code is retired: no response carries it, so it has nothing to translate; remove it"
             ),
         ),
         (
             "duplicate-key",
             format!(
-                "{LOCALES}/duplicate-key.fr.yaml:8:3: error: duplicate key 'TOKEN_EXPIRED': each key may appear only once in a mapping"
+                "{LOCALES}/duplicate-key.fr.yaml:8:3: error[duplicate-key]: duplicate key 'TOKEN_EXPIRED': each key may appear only once in a mapping"
             ),
         ),
         (
             "duplicate",
             format!(
-                "{LOCALES}/duplicate.fr.yaml:2:9: error: the locale 'FR' is already given by {LOCALES}/good.fr.yaml:2:9; each language has one file"
+                "{LOCALES}/duplicate.fr.yaml:2:9: error[locale-duplicate]: the locale 'FR' is already given by {LOCALES}/good.fr.yaml:2:9; each language has one file"
             ),
         ),
     ];
@@ -70,7 +70,7 @@ fn each_locale_mistake_is_one_line_at_its_place() {
 fn an_untranslated_entry_is_a_warning_and_an_error_when_required() {
     let file = fixture("incomplete");
     let warning = format!(
-        "{LOCALES}/incomplete.fr.yaml:2:9: warning: the locale 'fr' has no translation for one entry: INSUFFICIENT_SCOPE; they answer in the catalog's own language\n"
+        "{LOCALES}/incomplete.fr.yaml:2:9: warning[locale-incomplete]: the locale 'fr' has no translation for one entry: INSUFFICIENT_SCOPE; they answer in the catalog's own language\n"
     );
     let out = run(&["check", &file], None);
     assert_eq!(out.status.code(), Some(0));
@@ -81,7 +81,7 @@ fn an_untranslated_entry_is_a_warning_and_an_error_when_required() {
         assert_eq!(out.status.code(), Some(1), "{flag}");
         assert_eq!(
             text(&out.stderr),
-            warning.replace(": warning: ", ": error: "),
+            warning.replace(": warning[", ": error["),
             "{flag}"
         );
     }

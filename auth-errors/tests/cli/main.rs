@@ -36,7 +36,7 @@ fn strict_makes_it_an_error(file: &str, warning: &str) {
     let out = run(&["check", "--strict", file], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).starts_with(&warning.replace(": warning: ", ": error: ")),
+        text(&out.stderr).starts_with(&warning.replace(": warning[", ": error[")),
         "{}",
         text(&out.stderr)
     );
@@ -80,10 +80,10 @@ fn check_reports_every_mistake_with_file_line_column() {
         lines,
         [
             format!(
-                "{shown}:8:26: error: TOKEN_EXPIRED: error_description may not contain '\"' (RFC 6750 §3)"
+                "{shown}:8:26: error[description-charset]: TOKEN_EXPIRED: error_description may not contain '\"' (RFC 6750 §3)"
             ),
             format!(
-                "{shown}:9:3: error: forbidden: a code must be SCREAMING_SNAKE_CASE (upper-case letters, digits and single underscores, starting with a letter)"
+                "{shown}:9:3: error[code-case]: forbidden: a code must be SCREAMING_SNAKE_CASE (upper-case letters, digits and single underscores, starting with a letter)"
             ),
         ]
     );
@@ -96,8 +96,9 @@ fn check_prints_warnings_and_fails_on_them_only_when_strict() {
         "version: 1\nerrors:\n  SLOW_DOWN:\n    status: 429\n    message: Slow down\n",
     );
     let shown = path.display().to_string();
-    let warning =
-        format!("{shown}:3:3: warning: SLOW_DOWN: a 429 response should say when to retry");
+    let warning = format!(
+        "{shown}:3:3: warning[retry-after-missing]: SLOW_DOWN: a 429 response should say when to retry"
+    );
     let out = run(&["check", &shown], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
@@ -115,7 +116,7 @@ fn check_reports_a_missing_file_without_panicking() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.starts_with("/nonexistent/errors.yaml: error: cannot read the catalog"),
+        stderr.starts_with("/nonexistent/errors.yaml: error[io]: cannot read the catalog"),
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"));
@@ -134,7 +135,10 @@ fn check_goes_through_every_file() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stdout).contains("ok (12 entries)"));
-    assert!(text(&out.stderr).contains("empty.yaml:2:1: error: the catalog has no entries"));
+    assert!(
+        text(&out.stderr)
+            .contains("empty.yaml:2:1: error[empty-catalog]: the catalog has no entries")
+    );
 }
 
 #[test]

@@ -123,7 +123,7 @@ fn two_included_files_defining_one_code_name_both_places() {
     assert_eq!(
         lines(&found),
         [
-            "api/teams/b.yaml:6:3: error: SHARED_CODE: already defined at api/teams/a.yaml:3:3; a code may be defined by only one of the composed catalog files"
+            "api/teams/b.yaml:6:3: error[duplicate-code]: SHARED_CODE: already defined at api/teams/a.yaml:3:3; a code may be defined by only one of the composed catalog files"
         ]
     );
     assert_eq!(found[0].rule().id(), "duplicate-code");
@@ -145,7 +145,7 @@ fn redefining_a_standard_code_names_std() {
     assert_eq!(
         lines(&found),
         [
-            "errors.yaml:4:3: error: TOKEN_EXPIRED: already defined at std:25:3; a code may be defined by only one of the composed catalog files"
+            "errors.yaml:4:3: error[duplicate-code]: TOKEN_EXPIRED: already defined at std:25:3; a code may be defined by only one of the composed catalog files"
         ]
     );
 }
@@ -162,8 +162,8 @@ fn a_mistake_inside_an_included_file_names_that_file() {
     assert_eq!(
         lines(&found),
         [
-            "errors.yaml:5:13: error: ROOT_CODE: status 700 is not an HTTP error status (400–599)",
-            "shared.yaml:6:5: error: SHARED: a challenge on a 403 response must say why with an 'error' (RFC 6750 §3); only a 401 may carry a challenge without one",
+            "errors.yaml:5:13: error[status-range]: ROOT_CODE: status 700 is not an HTTP error status (400–599)",
+            "shared.yaml:6:5: error[challenge-without-error]: SHARED: a challenge on a 403 response must say why with an 'error' (RFC 6750 §3); only a 401 may carry a challenge without one",
         ]
     );
     assert_eq!(catalog.unwrap().entries().len(), 2);
@@ -177,7 +177,7 @@ fn an_include_cycle_is_an_error_not_a_stack_overflow() {
     assert_eq!(
         lines(&found),
         [
-            "b.yaml:2:11: error: include cycle: a.yaml → b.yaml → a.yaml; a catalog may not include itself"
+            "b.yaml:2:11: error[include]: include cycle: a.yaml → b.yaml → a.yaml; a catalog may not include itself"
         ]
     );
     assert_eq!(found[0].rule().id(), "include");
@@ -188,7 +188,9 @@ fn an_include_cycle_is_an_error_not_a_stack_overflow() {
     let (_, found) = compose(&[("me.yaml", me)], "me.yaml");
     assert_eq!(
         lines(&found),
-        ["me.yaml:2:11: error: include cycle: me.yaml → me.yaml; a catalog may not include itself"]
+        [
+            "me.yaml:2:11: error[include]: include cycle: me.yaml → me.yaml; a catalog may not include itself"
+        ]
     );
 }
 
@@ -227,7 +229,7 @@ fn a_missing_include_is_reported_where_it_is_named() {
     assert_eq!(
         lines(&found),
         [
-            "api/errors.yaml:4:5: error: cannot read the included catalog 'api/missing.yaml': no such file (test reader asked for 'api/missing.yaml')"
+            "api/errors.yaml:4:5: error[include]: cannot read the included catalog 'api/missing.yaml': no such file (test reader asked for 'api/missing.yaml')"
         ]
     );
     // What did load is kept.
@@ -271,7 +273,7 @@ fn text_given_catalogs_include_std_but_not_paths() {
     let err = catalog::load(with_path, "errors.yaml").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "errors.yaml:2:11: error: cannot read the included catalog 'shared.yaml': the catalog was given as text, so 'shared.yaml' cannot be read; load it with a catalog::Loader that reads files"
+        "errors.yaml:2:11: error[include]: cannot read the included catalog 'shared.yaml': the catalog was given as text, so 'shared.yaml' cannot be read; load it with a catalog::Loader that reads files"
     );
 }
 
@@ -280,7 +282,7 @@ fn include_values_are_checked() {
     let text = "version: 1\ninclude: std\nerrors:\n  A:\n    status: 400\n    message: A\n";
     assert_eq!(
         catalog::load(text, "e.yaml").unwrap_err().to_string(),
-        "e.yaml:2:10: error: 'include' must be a list of catalog files, found a string"
+        "e.yaml:2:10: error[wrong-type]: 'include' must be a list of catalog files, found a string"
     );
     let text = "version: 1\ninclude:\n  - /etc/errors.yaml\n  - ''\n  - 3\nerrors:\n  A:\n    status: 400\n    message: A\n";
     let found = catalog::load(text, "e.yaml").unwrap_err();
@@ -307,7 +309,7 @@ fn a_catalog_of_includes_only_needs_no_errors_but_an_empty_list_does() {
     let (_, found) = compose(&[("all.yaml", "version: 1\ninclude: []\n")], "all.yaml");
     assert_eq!(
         lines(&found),
-        ["all.yaml:1:1: error: the catalog has no entries: add an 'errors' mapping"]
+        ["all.yaml:1:1: error[empty-catalog]: the catalog has no entries: add an 'errors' mapping"]
     );
 }
 
@@ -319,7 +321,7 @@ fn codes_must_carry_the_files_own_prefix() {
     assert_eq!(
         lines(&found),
         [
-            "errors.yaml:8:3: error: ORDER_LATE: every code this catalog defines must start with its prefix 'ORDERS_' (line 3) and go on after it",
+            "errors.yaml:8:3: error[prefix]: ORDER_LATE: every code this catalog defines must start with its prefix 'ORDERS_' (line 3) and go on after it",
         ]
     );
     assert_eq!(found[0].rule().id(), "prefix");
@@ -329,13 +331,13 @@ fn codes_must_carry_the_files_own_prefix() {
         "version: 1\nprefix: ORDERS\nerrors:\n  ORDERS:\n    status: 409\n    message: Bare\n";
     assert_eq!(
         catalog::load(bare, "e.yaml").unwrap_err().to_string(),
-        "e.yaml:4:3: error: ORDERS: every code this catalog defines must start with its prefix 'ORDERS' (line 2) and go on after it"
+        "e.yaml:4:3: error[prefix]: ORDERS: every code this catalog defines must start with its prefix 'ORDERS' (line 2) and go on after it"
     );
 
     let bad = "version: 1\nprefix: orders-\nerrors:\n  LATE:\n    status: 409\n    message: Late\n";
     assert_eq!(
         catalog::load(bad, "e.yaml").unwrap_err().to_string(),
-        "e.yaml:2:9: error: prefix 'orders-' must be the start of a SCREAMING_SNAKE_CASE code, such as 'ORDERS_'"
+        "e.yaml:2:9: error[prefix]: prefix 'orders-' must be the start of a SCREAMING_SNAKE_CASE code, such as 'ORDERS_'"
     );
 }
 
@@ -345,7 +347,7 @@ fn a_retired_code_may_not_be_defined_again() {
     let err = catalog::load(text, "errors.yaml").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "errors.yaml:5:3: error: TOKEN_OLD: the code is retired (line 3 lists it under 'retired:'); a retired code may never be defined again, so clients that knew it are not misled: choose a new code"
+        "errors.yaml:5:3: error[retired]: TOKEN_OLD: the code is retired (line 3 lists it under 'retired:'); a retired code may never be defined again, so clients that knew it are not misled: choose a new code"
     );
     assert_eq!(err.as_slice()[0].rule().id(), "retired");
 }
@@ -362,7 +364,7 @@ fn a_retired_list_reaches_across_files() {
     assert_eq!(
         lines(&found),
         [
-            "errors.yaml:4:3: error: LEGACY_CODE: the code is retired (shared.yaml:2:11 lists it under 'retired:'); a retired code may never be defined again, so clients that knew it are not misled: choose a new code"
+            "errors.yaml:4:3: error[retired]: LEGACY_CODE: the code is retired (shared.yaml:2:11 lists it under 'retired:'); a retired code may never be defined again, so clients that knew it are not misled: choose a new code"
         ]
     );
     let catalog = catalog.unwrap();
@@ -375,13 +377,13 @@ fn retired_lists_are_checked() {
     let text = "version: 1\nretired:\n  - OLD_ONE\n  - old_two\n  - OLD_ONE\nerrors:\n  A:\n    status: 400\n    message: A\n";
     assert_eq!(
         catalog::load(text, "e.yaml").unwrap_err().to_string(),
-        "e.yaml:4:5: error: old_two: a retired code must be SCREAMING_SNAKE_CASE, as every code is\n\
-         e.yaml:5:5: error: OLD_ONE: listed twice under 'retired:' (first at line 3)"
+        "e.yaml:4:5: error[code-case]: old_two: a retired code must be SCREAMING_SNAKE_CASE, as every code is\n\
+         e.yaml:5:5: error[retired]: OLD_ONE: listed twice under 'retired:' (first at line 3)"
     );
     let text = "version: 1\nretired: OLD_ONE\nerrors:\n  A:\n    status: 400\n    message: A\n";
     assert_eq!(
         catalog::load(text, "e.yaml").unwrap_err().to_string(),
-        "e.yaml:2:10: error: 'retired' must be a list of codes, found a string"
+        "e.yaml:2:10: error[wrong-type]: 'retired' must be a list of codes, found a string"
     );
 }
 
@@ -396,7 +398,7 @@ fn codes_from_two_files_that_become_one_variant_name_both_are_named() {
     assert_eq!(
         lines(&found),
         [
-            "errors.yaml:4:3: error: OAUTH_2_ERROR: OAUTH2_ERROR (shared.yaml:3:3) and OAUTH_2_ERROR both become the variant name Oauth2Error"
+            "errors.yaml:4:3: error[variant-clash]: OAUTH_2_ERROR: OAUTH2_ERROR (shared.yaml:3:3) and OAUTH_2_ERROR both become the variant name Oauth2Error"
         ]
     );
 }

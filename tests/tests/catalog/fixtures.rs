@@ -146,7 +146,7 @@ fn check_invalid(path: &Path) -> Result<usize, String> {
     if same {
         for d in &actual {
             let shown = d.to_string();
-            if !shown.starts_with(&format!("{name}:")) || !shown.contains(": error: ") {
+            if !shown.starts_with(&format!("{name}:")) || !shown.contains(": error[") {
                 return Err(format!("diagnostic displays oddly: {shown}"));
             }
         }

@@ -76,7 +76,7 @@ fn a_429_without_retry_after_is_a_warning_unless_strict() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
         warnings[0].starts_with(
-            "errors.yaml:3:3: warning: SLOW_DOWN: a 429 response should say when to retry"
+            "errors.yaml:3:3: warning[retry-after-missing]: SLOW_DOWN: a 429 response should say when to retry"
         ),
         "{}",
         warnings[0]
@@ -89,7 +89,11 @@ fn a_429_without_retry_after_is_a_warning_unless_strict() {
         .unwrap_err();
     assert_eq!(strict.len(), 1);
     assert_eq!(strict.as_slice()[0].severity(), Severity::Error);
-    assert!(strict.to_string().contains(": error: SLOW_DOWN:"));
+    assert!(
+        strict
+            .to_string()
+            .contains(": error[retry-after-missing]: SLOW_DOWN:")
+    );
     // A partial load keeps warnings off its mistakes.
     let (partial, found) = Loader::new().load_partial(text, "errors.yaml");
     assert!(found.is_empty());

@@ -149,6 +149,38 @@ fn main() {
     assert_eq!(cargo_run(&dir), "Second wording / Access token expired");
 }
 
+fn french(message: &str) -> String {
+    format!("version: 1\nlocale: fr\nmessages:\n  TOKEN_MISSING:\n    message: {message}\n")
+}
+
+#[test]
+fn editing_a_locale_file_rebuilds_the_crate() {
+    let main_rs = r#"
+use auth_errors::AuthError;
+
+#[auth_errors::catalog("errors.yaml")]
+#[derive(Debug)]
+enum ApiError {}
+
+fn main() {
+    let translations = &ApiError::TRANSLATIONS;
+    let fr = translations.locale("fr").unwrap();
+    let text = translations.text(ApiError::TokenMissing.spec(), fr).unwrap();
+    println!("{} / {}", text.message(), ApiError::TokenMissing);
+}
+"#;
+    let catalog = format!(
+        "locales: [locales/fr.yaml]\n{}",
+        catalog_with_message("Sign in")
+    );
+    let dir = fixture("rebuild-locale-fixture", main_rs, &catalog);
+    std::fs::create_dir_all(dir.join("locales")).unwrap();
+    std::fs::write(dir.join("locales/fr.yaml"), french("Connectez-vous")).unwrap();
+    assert_eq!(cargo_run(&dir), "Connectez-vous / Sign in");
+    std::fs::write(dir.join("locales/fr.yaml"), french("Identifiez-vous")).unwrap();
+    assert_eq!(cargo_run(&dir), "Identifiez-vous / Sign in");
+}
+
 #[test]
 fn a_clash_between_included_catalogs_is_a_compile_error_naming_both() {
     let main_rs = r#"
@@ -184,7 +216,7 @@ fn main() {}
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(
-            "error: teams/b.yaml:4:3: error: SHARED_GONE: already defined at teams/a.yaml:3:3; a code may be defined by only one of the composed catalog files"
+            "error: teams/b.yaml:4:3: error[duplicate-code]: SHARED_GONE: already defined at teams/a.yaml:3:3; a code may be defined by only one of the composed catalog files"
         ),
         "{stderr}"
     );

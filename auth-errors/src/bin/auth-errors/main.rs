@@ -23,8 +23,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Validate catalog files; print every mistake as FILE:LINE:COL: error: … and exit 1.
-    /// Warnings (FILE:LINE:COL: warning: …) are printed and do not fail, unless --strict.
+    /// Validate catalog files; print every mistake as FILE:LINE:COL: error[RULE]: … and exit 1.
+    /// Warnings (FILE:LINE:COL: warning[RULE]: …) are printed and do not fail, unless --strict.
     Check {
         /// The catalog files.
         #[arg(required = true, value_name = "FILE")]
