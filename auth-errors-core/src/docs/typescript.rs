@@ -117,8 +117,8 @@ fn message_fn(spec: &ErrorSpec, template: &str) -> String {
 }
 
 /// The message tables: each code's typed params, the catalog's languages, and per
-/// language the text of each code it translates, with the functions that pick a
-/// language and fill a message as the server's locale layers do.
+/// language the text of each code it translates. The runtime's `pickLocale`,
+/// `errorMessage` and `errorTitle` read them.
 fn messages(out: &mut String, specs: &[ErrorSpec], locales: Locales<'_>) {
     let sent: Vec<&ErrorSpec> = specs.iter().filter(|s| !s.is_concealed()).collect();
     out.push_str(
@@ -139,7 +139,6 @@ fn messages(out: &mut String, specs: &[ErrorSpec], locales: Locales<'_>) {
         let _ = writeln!(out, "  {}: {ty};", lit(s.code()));
     }
     out.push_str("}\n\n");
-    out.push_str(MESSAGE_TYPES);
     let tags: Vec<String> = std::iter::once(locales.own_tag())
         .chain(locales.files().iter().map(|f| f.tag().value().as_str()))
         .map(lit)
@@ -187,63 +186,7 @@ fn messages(out: &mut String, specs: &[ErrorSpec], locales: Locales<'_>) {
         out.push_str("  },\n");
     }
     out.push_str("};\n\n");
-    out.push_str(LOCALE_FUNCTIONS);
 }
-
-/// The types of the message tables, the same for every catalog.
-const MESSAGE_TYPES: &str = r#"/** One code's text in one language: its message, a function of its params, and its problem title. */
-export interface Translated<C extends ErrorCode> {
-  readonly message: (params: ErrorParams[C]) => string;
-  readonly title?: string;
-}
-
-/** One language's text, keyed by code: every code in the catalog's own language, the codes it translates in a locale file's. */
-export type MessageTable = { readonly [C in ErrorCode]?: Translated<C> };
-
-"#;
-
-/// The functions over the message tables, the same for every catalog.
-const LOCALE_FUNCTIONS: &str = r#"/**
- * The catalog's language for a user's preferences, best first (`navigator.languages`, or
- * one tag): for each, the locale with that tag, else with a shorter prefix of it
- * (`fr-CH` → `fr`, `zh-Hant-TW` → `zh-Hant` → `zh`; RFC 4647 §3.4 lookup, ignoring
- * case); `DEFAULT_LOCALE` when none matches. The server's locale layers pick the same
- * way from `Accept-Language`.
- */
-export function pickLocale(preferred: string | readonly string[] = []): Locale {
-  const wanted = typeof preferred === "string" ? [preferred] : preferred;
-  for (const tag of wanted) {
-    let prefix = tag.toLowerCase();
-    while (prefix.length > 0) {
-      const found = LOCALES.find((l) => l.toLowerCase() === prefix);
-      if (found !== undefined) return found;
-      const cut = prefix.lastIndexOf("-");
-      if (cut < 0) break;
-      prefix = prefix.slice(0, cut);
-      // A single-letter subtag left at the end goes with the one after it.
-      if (prefix.length >= 2 && prefix[prefix.length - 2] === "-") prefix = prefix.slice(0, -2);
-    }
-  }
-  return DEFAULT_LOCALE;
-}
-
-/**
- * A code's message in a language (a tag, or preferences as for `pickLocale`), filled
- * with its params: the language's translation, else the catalog's own text. The text a
- * server with the locale layer sends for that language.
- */
-export function errorMessage<C extends ErrorCode>(code: C, params: ErrorParams[C], locale?: string | readonly string[]): string {
-  const translated = MESSAGES[pickLocale(locale)][code] as Translated<C> | undefined;
-  const own = MESSAGES[DEFAULT_LOCALE][code] as Translated<C> | undefined;
-  return (translated ?? own)?.message(params) ?? code;
-}
-
-/** A code's problem title in a language, else the catalog's own. */
-export function errorTitle(code: ErrorCode, locale?: string | readonly string[]): string {
-  return MESSAGES[pickLocale(locale)][code]?.title ?? MESSAGES[DEFAULT_LOCALE][code]?.title ?? ERRORS[code].title;
-}
-
-"#;
 
 /// The generated declarations before the runtime.
 fn prelude(specs: &[ErrorSpec], locales: Locales<'_>) -> String {

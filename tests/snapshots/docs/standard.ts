@@ -68,15 +68,6 @@ export interface ErrorParams {
   "AUTH_SERVER_ERROR": Record<string, never>;
 }
 
-/** One code's text in one language: its message, a function of its params, and its problem title. */
-export interface Translated<C extends ErrorCode> {
-  readonly message: (params: ErrorParams[C]) => string;
-  readonly title?: string;
-}
-
-/** One language's text, keyed by code: every code in the catalog's own language, the codes it translates in a locale file's. */
-export type MessageTable = { readonly [C in ErrorCode]?: Translated<C> };
-
 /** The catalog's languages (BCP 47 tags): its own first, then one per locale file. */
 export const LOCALES = ["en"] as const;
 
@@ -103,44 +94,4 @@ export const MESSAGES: { readonly [L in Locale]: MessageTable } = {
     "AUTH_SERVER_ERROR": { message: () => "The server could not validate the access token", title: "Token validation failed on the server" },
   },
 };
-
-/**
- * The catalog's language for a user's preferences, best first (`navigator.languages`, or
- * one tag): for each, the locale with that tag, else with a shorter prefix of it
- * (`fr-CH` → `fr`, `zh-Hant-TW` → `zh-Hant` → `zh`; RFC 4647 §3.4 lookup, ignoring
- * case); `DEFAULT_LOCALE` when none matches. The server's locale layers pick the same
- * way from `Accept-Language`.
- */
-export function pickLocale(preferred: string | readonly string[] = []): Locale {
-  const wanted = typeof preferred === "string" ? [preferred] : preferred;
-  for (const tag of wanted) {
-    let prefix = tag.toLowerCase();
-    while (prefix.length > 0) {
-      const found = LOCALES.find((l) => l.toLowerCase() === prefix);
-      if (found !== undefined) return found;
-      const cut = prefix.lastIndexOf("-");
-      if (cut < 0) break;
-      prefix = prefix.slice(0, cut);
-      // A single-letter subtag left at the end goes with the one after it.
-      if (prefix.length >= 2 && prefix[prefix.length - 2] === "-") prefix = prefix.slice(0, -2);
-    }
-  }
-  return DEFAULT_LOCALE;
-}
-
-/**
- * A code's message in a language (a tag, or preferences as for `pickLocale`), filled
- * with its params: the language's translation, else the catalog's own text. The text a
- * server with the locale layer sends for that language.
- */
-export function errorMessage<C extends ErrorCode>(code: C, params: ErrorParams[C], locale?: string | readonly string[]): string {
-  const translated = MESSAGES[pickLocale(locale)][code] as Translated<C> | undefined;
-  const own = MESSAGES[DEFAULT_LOCALE][code] as Translated<C> | undefined;
-  return (translated ?? own)?.message(params) ?? code;
-}
-
-/** A code's problem title in a language, else the catalog's own. */
-export function errorTitle(code: ErrorCode, locale?: string | readonly string[]): string {
-  return MESSAGES[pickLocale(locale)][code]?.title ?? MESSAGES[DEFAULT_LOCALE][code]?.title ?? ERRORS[code].title;
-}
 
