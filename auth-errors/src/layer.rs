@@ -24,6 +24,10 @@ pub(crate) fn reject<B>(err: &dyn AuthError) -> Response<ResponseBody<B>> {
 
 /// The answer for `err` to `request`: the catalog's HTTP response, or for a gRPC call
 /// the same in gRPC's form ([`grpc_answer`]).
+#[cfg_attr(
+    not(feature = "jwt"),
+    allow(dead_code, reason = "only the jwt layers answer gRPC calls")
+)]
 pub(crate) fn reject_for<B, R>(
     request: &Request<B>,
     err: &dyn AuthError,
@@ -38,6 +42,10 @@ pub(crate) fn reject_for<B, R>(
 
 /// Whether `request` is a gRPC call: `content-type` `application/grpc`, alone or with
 /// a `+format` or `;params` suffix (gRPC over HTTP/2, "Content-Type").
+#[cfg_attr(
+    not(feature = "jwt"),
+    allow(dead_code, reason = "only the jwt layers answer gRPC calls")
+)]
 fn is_grpc<B>(request: &Request<B>) -> bool {
     const GRPC: &[u8] = b"application/grpc";
     request.headers().get(CONTENT_TYPE).is_some_and(|value| {
@@ -53,6 +61,10 @@ fn is_grpc<B>(request: &Request<B>) -> bool {
 /// frame: a trailers-only response (HTTP 200, `grpc-status`, `grpc-message`, no
 /// body), keeping `WWW-Authenticate` and `Retry-After` so a gateway can answer an HTTP
 /// client with them.
+#[cfg_attr(
+    not(feature = "jwt"),
+    allow(dead_code, reason = "only the jwt layers answer gRPC calls")
+)]
 fn grpc_answer<R>(
     mut response: Response<ResponseBody<R>>,
     err: &dyn AuthError,
@@ -73,6 +85,10 @@ fn grpc_answer<R>(
 
 /// `message` percent-encoded as gRPC's `grpc-message` requires: every byte outside
 /// printable ASCII, and `%` itself, as `%XX`.
+#[cfg_attr(
+    not(feature = "jwt"),
+    allow(dead_code, reason = "only the jwt layers answer gRPC calls")
+)]
 fn grpc_message(message: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(message.len());
@@ -123,6 +139,10 @@ impl<B> ResponseBody<B> {
     }
 
     /// A body that ends at once (a gRPC trailers-only answer).
+    #[cfg_attr(
+        not(feature = "jwt"),
+        allow(dead_code, reason = "only the jwt layers answer gRPC calls")
+    )]
     pub(crate) fn empty() -> Self {
         ResponseBody {
             kind: Kind::Answer { bytes: None },
