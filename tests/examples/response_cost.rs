@@ -7,6 +7,7 @@
 //! - `valgrind --tool=callgrind target/release/examples/response_cost CONTENDER CASE` builds
 //!   20,000 responses of one contender (`auth_errors` or `handwritten`) and one case
 //!   (`static` or `dynamic`), so the instruction count divided by 20,000 is the cost of one.
+//!   `actix_static` counts the static case's actix-web response (`error_response`).
 //!   With `--features metrics`, `auth_errors static_registered` counts the static case
 //!   with the enum registered and no recorder, `auth_errors static_recorder` with
 //!   metrics-util's debugging recorder installed first (issue 12: the counter's cost).
@@ -28,8 +29,8 @@ fn round<E: Clone + IntoResponse>(err: &E, n: u32) -> f64 {
 }
 
 /// 20,000 responses, or `RESPONSE_COST_N`: two counts' difference leaves out start-up
-/// and one-time set-up (a registration).
-fn repeat<E: Clone + IntoResponse>(err: &E) {
+/// and one-time set-up (a registration, the first response's template).
+fn repeat<E: Clone, R>(err: &E, answer: impl Fn(E) -> R) {
     let n: usize = std::env::var("RESPONSE_COST_N")
         .ok()
         .and_then(|n| n.parse().ok())
@@ -38,16 +39,26 @@ fn repeat<E: Clone + IntoResponse>(err: &E) {
     // timed routine: what is counted per response is the response alone (and the
     // move out of the vector, the same for every contender).
     let copies: Vec<E> = (0..n).map(|_| err.clone()).collect();
-    answer_all(copies);
+    answer_all(copies, answer);
 }
 
 /// Answers with each error and drops the responses: with
 /// `valgrind --tool=callgrind --toggle-collect='*answer_all*'` the count is this alone.
 #[inline(never)]
-fn answer_all<E: IntoResponse>(copies: Vec<E>) {
+fn answer_all<E, R>(copies: Vec<E>, answer: impl Fn(E) -> R) {
     for e in copies {
-        drop(black_box(black_box(e).into_response()));
+        drop(black_box(answer(black_box(e))));
     }
+}
+
+/// The axum response, as a handler's `Err` becomes one.
+fn axum<E: IntoResponse>(e: E) -> axum::response::Response {
+    e.into_response()
+}
+
+/// The actix-web response, as actix-web answers a handler's `Err`.
+fn actix<E: actix_web::ResponseError>(e: E) -> actix_web::HttpResponse {
+    e.error_response()
 }
 
 fn main() {
@@ -57,9 +68,14 @@ fn main() {
         args.first().map(String::as_str),
         args.get(1).map(String::as_str),
     ) {
-        (Some("auth_errors"), Some("static")) => return repeat(&auth_errors::static_error()),
+        (Some("auth_errors"), Some("static")) => {
+            return repeat(&auth_errors::static_error(), axum);
+        }
         (Some("auth_errors"), Some("dynamic")) => {
-            return repeat(&auth_errors::dynamic_error(scope));
+            return repeat(&auth_errors::dynamic_error(scope), axum);
+        }
+        (Some("auth_errors"), Some("actix_static")) => {
+            return repeat(&auth_errors::static_error(), actix);
         }
         #[cfg(feature = "metrics")]
         (Some("auth_errors"), Some(mode @ ("static_registered" | "static_recorder"))) => {
@@ -70,15 +86,20 @@ fn main() {
                 }
             }
             auth_errors_lib::monitor::register::<auth_errors::Error>();
-            return repeat(&auth_errors::static_error());
+            return repeat(&auth_errors::static_error(), axum);
         }
-        (Some("handwritten"), Some("static")) => return repeat(&handwritten::static_error()),
+        (Some("handwritten"), Some("static")) => {
+            return repeat(&handwritten::static_error(), axum);
+        }
         (Some("handwritten"), Some("dynamic")) => {
-            return repeat(&handwritten::dynamic_error(scope));
+            return repeat(&handwritten::dynamic_error(scope), axum);
+        }
+        (Some("handwritten"), Some("actix_static")) => {
+            return repeat(&handwritten::static_error(), actix);
         }
         (None, _) => {}
         _ => {
-            eprintln!("usage: response_cost [auth_errors|handwritten static|dynamic]");
+            eprintln!("usage: response_cost [auth_errors|handwritten static|dynamic|actix_static]");
             std::process::exit(2);
         }
     }

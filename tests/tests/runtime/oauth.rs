@@ -259,3 +259,48 @@ fn the_enum_is_the_standard_catalog() {
     let loaded: Vec<_> = standard.iter().map(data).collect();
     assert_eq!(generated, loaded);
 }
+
+/// The head (status and every header, in order) of a response.
+fn head<B>(response: &http::Response<B>) -> (u16, Vec<(String, String)>) {
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned()))
+        .collect();
+    (response.status().as_u16(), headers)
+}
+
+#[test]
+fn every_static_response_keeps_its_own_head_on_every_call() {
+    use axum::response::IntoResponse;
+    // The unit variants: every static response of the standard catalog.
+    let statics: Vec<OAuthError> = STANDARD_CODES
+        .iter()
+        .filter_map(|code| code.parse().ok())
+        .collect();
+    // Several heads: a template shared between them would show.
+    let mut heads: Vec<_> = statics.iter().map(|e| (e.status(), header(e))).collect();
+    heads.dedup();
+    assert!(heads.len() >= 5, "{heads:?}");
+    // A static response copies what its head's first response built: three rounds over
+    // every variant show a copy shared between heads, or one a response changed.
+    for round in 0..3 {
+        for err in &statics {
+            let code = err.code();
+            let mut response = err.clone().into_response();
+            let (status, headers) = head(&response);
+            assert_eq!(status, err.status(), "{code}, round {round}");
+            let mut want = vec![("content-type".to_owned(), "application/json".to_owned())];
+            if let Some(challenge) = header(err) {
+                want.push(("www-authenticate".to_owned(), challenge));
+            }
+            assert_eq!(headers, want, "{code}, round {round}");
+            // The plan's path (no copy) answers with the same head.
+            assert_eq!(head(&auth_errors::http::to_http(err)), (status, headers));
+            // A response is the caller's to change; the next one is not.
+            response
+                .headers_mut()
+                .insert("x-changed", "1".parse().unwrap());
+        }
+    }
+}
