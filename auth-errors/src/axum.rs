@@ -58,7 +58,7 @@ pub fn into_response(err: &dyn AuthError) -> Response {
 #[inline]
 pub fn static_response(
     err: &dyn AuthError,
-    head: &crate::http::StaticHead,
+    head: crate::http::StaticHead,
     body: &'static str,
 ) -> Response {
     head.build(err, Body::from(body))

@@ -15,26 +15,11 @@
 
 use bytes::Bytes;
 use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
-use http::response::Parts;
 use http::{Response, StatusCode};
 
 use crate::{AuthError, response, trace};
 
-header_conversions!(http::header, StatusCode, status_code, Parts, static_parts);
-
-/// The response head every static response with `head` copies: its status, its
-/// `Content-Type` and its `WWW-Authenticate` (if any).
-fn static_parts(head: &StaticHead) -> Parts {
-    let (mut parts, ()) = Response::new(()).into_parts();
-    parts.status = head.status;
-    parts
-        .headers
-        .insert(CONTENT_TYPE, head.content_type.clone());
-    if let Some(value) = &head.challenge {
-        parts.headers.insert(WWW_AUTHENTICATE, value.clone());
-    }
-    parts
-}
+header_conversions!(http::header, StatusCode, status_code);
 
 /// The status as `http`'s type; the catalog keeps statuses in 400–599.
 const fn status_code(status: u16) -> StatusCode {
@@ -79,16 +64,21 @@ pub(crate) fn build<B>(err: &dyn AuthError, body: impl FnOnce(Bytes) -> B) -> Re
 impl StaticHead {
     /// The response for `err`, a static variant with this head and `body` (its spec's
     /// compiled text): the same response and the same event as [`to_http`].
-    pub fn to_http(&self, err: &dyn AuthError, body: &'static str) -> Response<Bytes> {
+    pub fn to_http(self, err: &dyn AuthError, body: &'static str) -> Response<Bytes> {
         self.build(err, Bytes::from_static(body.as_bytes()))
     }
 
     /// [`StaticHead::to_http`] with the body already turned into `B`.
     #[inline]
-    pub(crate) fn build<B>(&self, err: &dyn AuthError, body: B) -> Response<B> {
+    pub(crate) fn build<B>(self, err: &dyn AuthError, body: B) -> Response<B> {
         crate::monitor::observe(err, self.status.as_u16());
-        #[allow(unused_mut, reason = "mutated by the extension features")]
-        let mut response = Response::from_parts(self.template().clone(), body);
+        let mut response = Response::new(body);
+        *response.status_mut() = self.status;
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, self.content_type);
+        if let Some(value) = self.challenge {
+            headers.insert(WWW_AUTHENTICATE, value);
+        }
         #[cfg(feature = "extension")]
         response
             .extensions_mut()

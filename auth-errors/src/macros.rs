@@ -11,7 +11,9 @@
 /// `statics:`, each row's class (`STATIC_DYNAMIC` for a row answered at run time). A
 /// static variant's response is its head, made in a `const` once per distinct head, and
 /// its spec's compiled body: nothing is checked or copied at run time, and nothing is
-/// emitted per variant but its class. Then, after `bearer:`, how each `BearerRejection`
+/// emitted per variant but its class. After the classes, `true` when there are static
+/// rows and every one is a unit variant: its axum response then skips the value's drop
+/// glue (there is nothing to drop), and the type may not implement `Drop`. Then, after `bearer:`, how each `BearerRejection`
 /// maps to a variant, when the enum has the entries the standard catalog answers them with;
 /// after `embedded:`, how each variant of a facade enum of an embedded catalog
 /// (`OAuthError`, `RequestError`) maps to one, for each whose entries the enum has all;
@@ -22,17 +24,17 @@
 #[macro_export]
 macro_rules! __impl_adapters {
     ($ty:ty) => {
-        $crate::__impl_adapters!($ty; heads: []; statics: []; bearer:; embedded: []; grpc: ::core::env!("CARGO_PKG_NAME"), [], none);
+        $crate::__impl_adapters!($ty; heads: []; statics: [], false; bearer:; embedded: []; grpc: ::core::env!("CARGO_PKG_NAME"), [], none);
     };
     (
         $ty:ty;
         heads: [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),* $(,)?];
-        statics: [$($static:literal),* $(,)?];
+        statics: [$($static:literal),* $(,)?], $unit:tt;
         bearer: $($rejection:ident => $variant:ident),* $(,)?;
         embedded: [$($module:ident :: $enum:ident { $($std:ident { $($field:ident),* } => $to:ident),* }),* $(,)?];
         grpc: $domain:expr, [$($missing:literal),* $(,)?], $rebuild:tt
     ) => {
-        $crate::__impl_axum!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
+        $crate::__impl_axum!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]; $unit);
         $crate::__impl_actix!($ty; [$($class => ($status, $format, $challenge)),*]; [$($static),*]);
         $crate::__impl_utoipa!($ty);
         $crate::__impl_tonic!($ty; $domain; [$($missing),*]; $rebuild);
@@ -197,7 +199,7 @@ macro_rules! __impl_tonic {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_axum {
-    ($ty:ty; [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),*]; [$($static:literal),*]) => {
+    ($ty:ty; [$($class:literal => ($status:literal, $format:expr, $challenge:expr)),*]; [$($static:literal),*]; $unit:tt) => {
         #[automatically_derived]
         impl $crate::__private::axum_core::response::IntoResponse for $ty {
             #[inline]
@@ -205,14 +207,43 @@ macro_rules! __impl_axum {
                 let rows: &[(u16, &'static str)] = $crate::__static_rows!($ty; [$($static),*]);
                 match rows.get(self.__index()) {
                     $(::core::option::Option::Some(&($class, body)) => {
-                        static HEAD: $crate::__private::HttpHead =
+                        const HEAD: $crate::__private::HttpHead =
                             $crate::__private::HttpHead::new($status, $format, $challenge);
-                        $crate::__private::axum_static(&self, &HEAD, body)
+                        // A unit variant has nothing to drop; not dropping it spares
+                        // the response the drop glue of the whole enum (decoding the
+                        // variant again after the call).
+                        let this = ::core::mem::ManuallyDrop::new(self);
+                        let response = $crate::__private::axum_static(&*this, HEAD, body);
+                        if !$unit {
+                            // Dropped here, at the end of this block.
+                            let _owned = ::core::mem::ManuallyDrop::into_inner(this);
+                        }
+                        response
                     })*
                     _ => $crate::__private::axum_response(&self),
                 }
             }
         }
+        $crate::__no_drop_impl!($ty; $unit);
+    };
+}
+
+/// With `true`: a compile error if `$ty` implements `Drop`, whose body the axum
+/// response of a static variant would skip. The two impls below overlap exactly when
+/// it does (the check `pin-project` makes).
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __no_drop_impl {
+    ($ty:ty; false) => {};
+    ($ty:ty; true) => {
+        const _: () = {
+            #[allow(dead_code, reason = "it exists for its impls")]
+            trait CatalogEnumsMustNotImplementDrop {}
+            #[allow(drop_bounds, reason = "the impl exists to overlap with a Drop impl")]
+            impl<T: ::core::ops::Drop> CatalogEnumsMustNotImplementDrop for T {}
+            impl CatalogEnumsMustNotImplementDrop for $ty {}
+        };
     };
 }
 
@@ -262,7 +293,7 @@ macro_rules! __impl_actix {
 /// for `http` 1 (axum, tower, hyper) and for `http` 0.2 (actix-web 4).
 #[cfg(any(feature = "http", feature = "actix"))]
 macro_rules! header_conversions {
-    ($($header:ident)::+, $status_ty:ty, $status:path $(, $template:ty, $make:path)?) => {
+    ($($header:ident)::+, $status_ty:ty, $status:path) => {
         use $($header)::+::{HeaderName, HeaderValue};
 
         /// The content types of the two body formats, validated once, at compile time.
@@ -311,26 +342,19 @@ macro_rules! header_conversions {
 
         /// The status line and headers of a static variant's response: its status, its
         /// body format's content type and its `WWW-Authenticate` value (if any). Generated
-        /// code makes one in a `const` (axum: a `static`) per distinct head (the header value checked by
+        /// code makes one in a `const` per distinct head (the header value checked by
         /// `HeaderValue::from_static` during constant evaluation), so a static response
-        /// validates nothing at run time; the body is the spec's compiled text.
-        ///
-        /// With a template (axum's `http` 1 twin), the first response with a head builds
-        /// its response head, and every response after copies it: less than inserting the
-        /// same fields again (no hashing, no probing, no empty map to drop). actix-web
-        /// answers in a pooled head whose header map is already allocated, so its twin
-        /// inserts the two fields instead (a copy measured 1.3 times dearer there).
+        /// validates and copies nothing at run time; the body is the spec's compiled text.
         #[doc(hidden)]
-        #[derive(Debug)]
+        #[derive(Debug, Clone)]
         pub struct StaticHead {
             status: $status_ty,
             content_type: HeaderValue,
             challenge: Option<HeaderValue>,
-            $(template: ::std::sync::OnceLock<$template>,)?
         }
 
         impl StaticHead {
-            /// What generated code evaluates in a `static` (axum) or a `const` (actix-web).
+            /// What generated code evaluates in a `const`.
             pub const fn new(
                 status: u16,
                 format: $crate::BodyFormat,
@@ -343,17 +367,8 @@ macro_rules! header_conversions {
                         Some(value) => Some(HeaderValue::from_static(value)),
                         None => None,
                     },
-                    $(template: ::std::sync::OnceLock::<$template>::new(),)?
                 }
             }
-
-            $(
-            /// What every response with this head starts from, made on the first.
-            #[inline]
-            fn template(&self) -> &$template {
-                self.template.get_or_init(|| $make(self))
-            }
-            )?
         }
     };
 }

@@ -34,11 +34,13 @@ pub fn adapters(
     rebuild: bool,
 ) -> TokenStream {
     let mut heads = Heads::default();
-    let classes: Vec<Literal> = resolved
+    let classes: Vec<u16> = resolved
         .iter()
         .zip(compiled)
-        .map(|(r, c)| Literal::u16_unsuffixed(static_class(r, c, &mut heads)))
+        .map(|(r, c)| static_class(r, c, &mut heads))
         .collect();
+    let unit = unit_statics(resolved, &classes);
+    let classes = classes.into_iter().map(Literal::u16_unsuffixed);
     let heads = heads.order.iter().map(|&(head, class)| {
         let class = Literal::u16_unsuffixed(class);
         let status = Literal::u16_unsuffixed(head.status);
@@ -81,12 +83,23 @@ pub fn adapters(
         #impl_adapters!(
             #ident;
             heads: [#(#heads),*];
-            statics: [#(#classes),*];
+            statics: [#(#classes),*], #unit;
             bearer: #(#bearer),*;
             embedded: [#(#conversions),*];
             grpc: #domain, [#(#missing),*], #rebuild
         );
     }
+}
+
+/// Whether the enum has static rows and every one is a unit variant: then its axum
+/// response skips the value's drop glue (nothing to drop) and it may not implement `Drop`.
+fn unit_statics(resolved: &[Resolved], classes: &[u16]) -> bool {
+    let mut statics = resolved
+        .iter()
+        .zip(classes)
+        .filter(|&(_, &class)| class != STATIC_DYNAMIC)
+        .peekable();
+    statics.peek().is_some() && statics.all(|(r, _)| r.unit)
 }
 
 /// The entries that answer over gRPC with no code of their own (a 409, or a status
