@@ -69,8 +69,8 @@
 //! With the `axum` feature, an enum whose variants with a fixed response are all unit
 //! variants (most enums; not one with an `expose: false` entry that has params) may not
 //! implement `Drop`: answering with such a variant does not drop the value, which owns
-//! nothing, so the impl's body would not run. Such an impl is a compile error (`conflicting implementations of
-//! trait CatalogEnumsMustNotImplementDrop`).
+//! nothing, so the impl's body would not run. Such an impl is a compile error
+//! (`conflicting implementations of trait CatalogEnumsMustNotImplementDrop`).
 //!
 //! # The runtime
 //!

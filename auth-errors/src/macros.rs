@@ -12,14 +12,14 @@
 /// static variant's response is its head, made in a `const` once per distinct head, and
 /// its spec's compiled body: nothing is checked or copied at run time, and nothing is
 /// emitted per variant but its class. After the classes, `true` when there are static
-/// rows and every one is a unit variant: its axum response then skips the value's drop
-/// glue (there is nothing to drop), and the type may not implement `Drop`. Then, after `bearer:`, how each `BearerRejection`
-/// maps to a variant, when the enum has the entries the standard catalog answers them with;
-/// after `embedded:`, how each variant of a facade enum of an embedded catalog
-/// (`OAuthError`, `RequestError`) maps to one, for each whose entries the enum has all;
-/// after `grpc:`, the gRPC error domain, why each entry without a gRPC code needs one, and
-/// how each code rebuilds its variant from `ErrorInfo` metadata (`none` for a derived
-/// enum, whose fields may have any type).
+/// rows and every one is a unit variant: their axum response then skips the value's
+/// drop glue (there is nothing to drop), and the type may not implement `Drop`. Then,
+/// after `bearer:`, how each `BearerRejection` maps to a variant, when the enum has the
+/// entries the standard catalog answers them with; after `embedded:`, how each variant
+/// of a facade enum of an embedded catalog (`OAuthError`, `RequestError`) maps to one,
+/// for each whose entries the enum has all; after `grpc:`, the gRPC error domain, why
+/// each entry without a gRPC code needs one, and how each code rebuilds its variant from
+/// `ErrorInfo` metadata (`none` for a derived enum, whose fields may have any type).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_adapters {
@@ -209,9 +209,9 @@ macro_rules! __impl_axum {
                     $(::core::option::Option::Some(&($class, body)) => {
                         const HEAD: $crate::__private::HttpHead =
                             $crate::__private::HttpHead::new($status, $format, $challenge);
-                        // A unit variant has nothing to drop; not dropping it spares
-                        // the response the drop glue of the whole enum (decoding the
-                        // variant again after the call).
+                        // With `$unit` the variant is a unit one, with nothing to
+                        // drop: not dropping it spares the response the whole enum's
+                        // drop glue (decoding the variant again after the call).
                         let this = ::core::mem::ManuallyDrop::new(self);
                         let response = $crate::__private::axum_static(&*this, HEAD, body);
                         if !$unit {
