@@ -29,7 +29,7 @@ fn round<E: Clone + IntoResponse>(err: &E, n: u32) -> f64 {
 }
 
 /// 20,000 responses, or `RESPONSE_COST_N`: two counts' difference leaves out start-up
-/// and one-time set-up (a registration, the first response's template).
+/// and one-time set-up (a registration).
 fn repeat<E: Clone, R>(err: &E, answer: impl Fn(E) -> R) {
     let n: usize = std::env::var("RESPONSE_COST_N")
         .ok()

@@ -31,15 +31,18 @@ enum Mixed {
     Needs { what: Arc<str> },
 }
 
+/// The status of the response to the error `make` builds around an `Arc`, and the
+/// `Arc`'s strong count once the response exists (1: the error's copy was dropped).
+fn answered<E: IntoResponse>(make: impl FnOnce(Arc<str>) -> E) -> (u16, usize) {
+    let owned: Arc<str> = Arc::from("owned");
+    let response = make(Arc::clone(&owned)).into_response();
+    (response.status().as_u16(), Arc::strong_count(&owned))
+}
+
 #[test]
 fn a_static_variant_with_a_field_drops_it() {
-    let ticket: Arc<str> = Arc::from("T-1");
-    let response = Hidden::Maintenance {
-        ticket: Arc::clone(&ticket),
-    }
-    .into_response();
-    assert_eq!(response.status(), 503);
-    assert_eq!(Arc::strong_count(&ticket), 1);
+    let answer = answered(|ticket| Hidden::Maintenance { ticket });
+    assert_eq!(answer, (503, 1));
 }
 
 #[test]
@@ -50,11 +53,5 @@ fn beside_unit_static_variants_a_dynamic_one_drops_its_fields() {
         response.headers()["www-authenticate"],
         r#"Bearer realm="api""#
     );
-    let what: Arc<str> = Arc::from("orders");
-    let response = Mixed::Needs {
-        what: Arc::clone(&what),
-    }
-    .into_response();
-    assert_eq!(response.status(), 403);
-    assert_eq!(Arc::strong_count(&what), 1);
+    assert_eq!(answered(|what| Mixed::Needs { what }), (403, 1));
 }
