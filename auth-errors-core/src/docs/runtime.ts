@@ -1189,11 +1189,40 @@ function aeDiscard(response: AeResponse): void {
 interface AeExchange {
   readonly method: string;
   readonly url: string;
+  /** The caller's signal (see {@link aeCallerSignal}), handed to every send as `init.signal`. */
   readonly signal: AeAbortSignal | null;
   /** The access token the request was sent with, `null` without one. */
   readonly sent: string | null;
   /** The copy a replay sends, taken before the first send spends the body; `null` when the body is a stream. */
   readonly spare: AeRequest | null;
+}
+
+/**
+ * A Request's signal, kept following the signal it was made with for as long as it is
+ * in use. Node's fetch (undici) drops that link once the Request is collected, even
+ * while its signal is held (nodejs/undici#3644), so a listener on the signal holds the
+ * Request.
+ */
+function aeHeldSignal(request: AeRequest): AeAbortSignal | null {
+  const signal = request.signal ?? null;
+  if (signal !== null && !signal.aborted) signal.addEventListener("abort", () => void request, { once: true });
+  return signal;
+}
+
+/**
+ * The signal a caller of `fetch(input, init)` aborts: `init.signal` (`null` means none),
+ * else the input Request's. Never the signal of a Request or clone the pack makes:
+ * on Node that one stops following after a collection (see {@link aeHeldSignal}).
+ */
+function aeCallerSignal(input: unknown, init: unknown): AeAbortSignal | null {
+  const given = typeof init === "object" && init !== null ? (init as { signal?: AeAbortSignal | null }).signal : undefined;
+  if (given !== undefined) return given;
+  return aeIsRequest(input) ? aeHeldSignal(input) : null;
+}
+
+/** The `init` every send gets: the caller's signal, so `fetch` follows it and no copy's. */
+function aeInitOf(signal: AeAbortSignal | null): { signal: AeAbortSignal } | undefined {
+  return signal === null ? undefined : { signal };
 }
 
 /** Sets the token (unless `null`) and a DPoP proof for the token the request carries. */
@@ -1207,7 +1236,7 @@ async function aePrepare(session: AuthSession, request: AeRequest, token: string
  * Readies a request for its first send, in place: the store's token unless it carries
  * an `Authorization` (or `authorize` is off), a DPoP proof, and the copy a replay sends.
  */
-async function aeBegin(session: AuthSession, authorize: boolean, request: AeRequest, replayable: boolean): Promise<AeExchange> {
+async function aeBegin(session: AuthSession, authorize: boolean, request: AeRequest, replayable: boolean, signal: AeAbortSignal | null): Promise<AeExchange> {
   let sent = session.tokenOf(request.headers.get("authorization"));
   if (authorize && request.headers.get("authorization") === null) {
     sent = await session.token();
@@ -1218,7 +1247,7 @@ async function aeBegin(session: AuthSession, authorize: boolean, request: AeRequ
   return {
     method: request.method.toUpperCase(),
     url: request.url,
-    signal: request.signal ?? null,
+    signal,
     sent,
     spare: replayable ? request.clone() : null,
   };
@@ -1229,7 +1258,12 @@ async function aeBegin(session: AuthSession, authorize: boolean, request: AeRequ
  * makes a new proof, replays at most once through `send`, and runs the hooks on the
  * replay's answer. Resolves with the response to hand on: the first, or the replay.
  */
-async function aeFinish<R extends AeResponse>(session: AuthSession, exchange: AeExchange, response: R, send: (request: AeRequest) => Promise<R>): Promise<R> {
+async function aeFinish<R extends AeResponse>(
+  session: AuthSession,
+  exchange: AeExchange,
+  response: R,
+  send: (request: AeRequest, init: { signal: AeAbortSignal } | undefined) => Promise<R>,
+): Promise<R> {
   const { method, signal, sent, spare } = exchange;
   session.noteNonce({ header: (name) => response.headers.get(name) });
   if (response.status < 400 || AE_ACTIONABLE.indexOf(response.status) < 0) return response;
@@ -1257,7 +1291,7 @@ async function aeFinish<R extends AeResponse>(session: AuthSession, exchange: Ae
   if (signal !== null && signal.aborted) throw aeAbortReason(signal);
   aeDiscard(response);
 
-  const replay = await send(spare);
+  const replay = await send(spare, aeInitOf(signal));
   session.noteNonce({ header: (name) => replay.headers.get(name) });
   if (replay.status >= 400 && AE_ACTIONABLE.indexOf(replay.status) >= 0) {
     // No second replay: only the hooks.
@@ -1292,7 +1326,9 @@ async function aeFinish<R extends AeResponse>(session: AuthSession, exchange: Ae
  * reject. The body is cloned before the first send so a replay sends it again; a
  * `ReadableStream` body cannot be, and a request that needs a replay then rejects with
  * {@link AuthReplayError} (after the refresh, so the next request works). `AbortSignal`
- * is honoured while waiting for a refresh or a delay, and on the replay.
+ * (`init.signal`, else the Request's) is honoured while waiting for a refresh or a
+ * delay, and on the replay: every send gets it as `init.signal`, since on Node the
+ * signal of a Request the pack copies stops following it after a garbage collection.
  *
  * **Cross-origin.** A browser shows a script a cross-origin response's
  * `WWW-Authenticate`, `Retry-After` and `DPoP-Nonce` only if the server lists them in
@@ -1344,8 +1380,8 @@ export function createAuthFetch<F extends AeFetch>(fetch: F, options: AuthFetchO
     if (Request === undefined) throw new TypeError("auth-errors: no Request constructor here; pass options.Request");
     const request = new (Request as unknown as new (input: unknown, init?: unknown) => AeRequest)(input, init);
     const replayable = !aeIsStream((init as { body?: unknown } | undefined)?.body);
-    const exchange = await aeBegin(session, authorize, request, replayable);
-    return aeFinish(session, exchange, await base(request), base);
+    const exchange = await aeBegin(session, authorize, request, replayable, aeCallerSignal(input, init));
+    return aeFinish(session, exchange, await base(request, aeInitOf(exchange.signal)), base);
   };
 
   return Object.assign(authFetch, { session, close: () => session.close() }) as unknown as F & AuthFetchControl;
@@ -1402,7 +1438,7 @@ export interface AuthMiddleware<R> extends AuthFetchControl {
  */
 export function createAuthMiddleware<F extends AeFetch>(fetch: F, options: AuthMiddlewareOptions<F>): AuthMiddleware<AeResponseOf<F>> {
   type R = AeResponseOf<F>;
-  const base = fetch as unknown as (request: AeRequest) => Promise<R>;
+  const base = fetch as unknown as (request: AeRequest, init?: { signal: AeAbortSignal }) => Promise<R>;
   const plain = ((input: unknown, init?: unknown) => (fetch as unknown as AeFetchImpl)(input, init)) as unknown as F;
   const session = createAuthSession<F>(options, plain);
   const authorize = options.authorize !== false;
@@ -1414,7 +1450,8 @@ export function createAuthMiddleware<F extends AeFetch>(fetch: F, options: AuthM
     session,
     close: () => session.close(),
     async onRequest({ request }) {
-      pending.set(request, await aeBegin(session, authorize, request, true));
+      // openapi-fetch made this Request with the caller's signal; it is the nearest one.
+      pending.set(request, await aeBegin(session, authorize, request, true, aeHeldSignal(request)));
       return undefined;
     },
     async onResponse({ request, response }) {
@@ -1425,7 +1462,7 @@ export function createAuthMiddleware<F extends AeFetch>(fetch: F, options: AuthM
         );
       }
       pending.delete(request);
-      return aeFinish(session, exchange, response as R & AeResponse, (spare) => base(spare) as Promise<R & AeResponse>);
+      return aeFinish(session, exchange, response as R & AeResponse, (spare, init) => base(spare, init) as Promise<R & AeResponse>);
     },
   };
 }

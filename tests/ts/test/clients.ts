@@ -19,7 +19,7 @@ import {
   type TokenSet,
   type TokenStore,
 } from "../generated/auth-errors.js";
-import type { Demo, TokenPair } from "./support.js";
+import { passSignal, type Demo, type TokenPair } from "./support.js";
 
 export const CLIENTS = ["fetch", "openapi-fetch", "openapi-fetch-middleware", "ky", "ofetch", "axios"] as const;
 export type ClientName = (typeof CLIENTS)[number];
@@ -162,7 +162,7 @@ export function makeClient(name: ClientName, demo: Demo, setup: ClientSetup): Cl
     const request = new Request(input, init);
     const isRefresh = new URL(request.url).pathname === "/token";
     if (isRefresh) client.refreshCalls++;
-    let response = await fetch(request);
+    let response = await fetch(request, passSignal(init));
     if (setup.rewrite !== undefined) response = setup.rewrite(response);
     if (!isRefresh) {
       client.seen.push({

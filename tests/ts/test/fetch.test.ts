@@ -19,7 +19,7 @@ import {
   type TokenStore,
 } from "../generated/auth-errors.js";
 import { makeClient } from "./clients.js";
-import { sleep, startDemo, type Demo } from "./support.js";
+import { passSignal, sleep, startDemo, type Demo } from "./support.js";
 
 const TTL_SECS = 1;
 // The tokens are JWTs: `exp` is whole seconds (now + TTL, rounded up) and the token is
@@ -41,7 +41,7 @@ function countingFetch(): { fetch: typeof fetch; sent: string[] } {
   const counted = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     sent.push(`${request.method} ${new URL(request.url).pathname}`);
-    return fetch(request);
+    return fetch(request, passSignal(init));
   };
   return { fetch: counted as typeof fetch, sent };
 }

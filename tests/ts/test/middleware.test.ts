@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 import * as assert from "node:assert/strict";
 import createClient, { type Middleware } from "openapi-fetch";
 import { createAuthMiddleware, memoryTokenStore, type DpopProofRequest, type TokenSet } from "../generated/auth-errors.js";
-import { sleep, startDemo, type Demo } from "./support.js";
+import { passSignal, sleep, startDemo, type Demo } from "./support.js";
 
 const TTL_SECS = 1;
 // The tokens are JWTs: `exp` is whole seconds (now + TTL, rounded up) and the token is
@@ -47,7 +47,7 @@ function recordingFetch(): { fetch: typeof fetch; sent: Sent[] } {
     const request = new Request(input, init);
     const h = request.headers;
     sent.push({ line: `${request.method} ${new URL(request.url).pathname}`, authorization: h.get("authorization"), trace: h.get("x-trace"), dpop: h.get("dpop") });
-    return fetch(request);
+    return fetch(request, passSignal(init));
   };
   return { fetch: recording as typeof fetch, sent };
 }

@@ -112,6 +112,15 @@ export async function startDemo(ttlSecs: number, server: DemoServer = "axum", en
   };
 }
 
+/**
+ * The `init` a test's wrapping fetch hands on with the `Request` it made: the caller's
+ * signal. Node's fetch stops following a Request's signal once that Request is
+ * collected (nodejs/undici#3644), and the wrapper lets go of its Request as it returns.
+ */
+export function passSignal(init: RequestInit | undefined): RequestInit | undefined {
+  return init?.signal !== undefined ? { signal: init.signal } : undefined;
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
